@@ -1,0 +1,69 @@
+namespace GitHubIncidentApp.Core.Configuration;
+
+/// <summary>
+/// The per-repository settings from <c>.github/incidents.yml</c>. Every property has a default,
+/// so a repository without the file gets sensible behavior.
+/// </summary>
+public sealed record IncidentConfig
+{
+    public const string FilePath = ".github/incidents.yml";
+
+    public static IncidentConfig Default { get; } = new();
+
+    /// <summary>Label every incident issue carries; also how the index is rebuilt.</summary>
+    public string IncidentLabel { get; init; } = "incident";
+
+    /// <summary>Extra labels; each may be a Scriban template over the group (<c>team/{{ labels.team }}</c>).</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    public SeverityConfig Severity { get; init; } = new();
+
+    public ResolveConfig Resolve { get; init; } = new();
+
+    public TemplatePaths Templates { get; init; } = new();
+
+    /// <summary>Which labels identify an incident. Empty: the group's labels (Alertmanager's <c>group_by</c>).</summary>
+    public IReadOnlyList<string> IncidentKeyLabels { get; init; } = [];
+}
+
+public sealed record SeverityConfig
+{
+    /// <summary>The alert label that carries the severity.</summary>
+    public string Label { get; init; } = "severity";
+
+    /// <summary>Used when an alert has no severity or one that no level names.</summary>
+    public string Default { get; init; } = "warning";
+
+    /// <summary>Most severe first; a group's severity is that of its most severe firing alert.</summary>
+    public IReadOnlyList<SeverityLevel> Levels { get; init; } =
+    [
+        new("critical", "severity/critical", "b60205", ["page", "error", "sev1", "sev2"]),
+        new("warning", "severity/warning", "fbca04", ["warn", "sev3"]),
+        new("info", "severity/info", "0e8a16", ["none", "sev4"]),
+    ];
+}
+
+/// <param name="Name">Canonical name, as in alert labels and commands.</param>
+/// <param name="GitHubLabel">The issue label that shows it.</param>
+/// <param name="Color">Six hex digits, used when the app creates the label.</param>
+/// <param name="Aliases">Other alert label values that mean this level.</param>
+public sealed record SeverityLevel(string Name, string GitHubLabel, string Color, IReadOnlyList<string> Aliases);
+
+public sealed record ResolveConfig
+{
+    /// <summary>Close the issue when every alert resolved; false only labels it.</summary>
+    public bool Close { get; init; } = true;
+
+    public string Label { get; init; } = "resolved";
+
+    /// <summary>A group that fires again within this time reopens its issue; later, it gets a new one.</summary>
+    public TimeSpan ReopenWindow { get; init; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>Paths of template files in the target repository; null uses the built-in template.</summary>
+public sealed record TemplatePaths
+{
+    public string? Title { get; init; }
+    public string? Body { get; init; }
+    public string? Comment { get; init; }
+}

@@ -1,0 +1,68 @@
+namespace GitHubIncidentApp.Core.GitHub;
+
+/// <summary>
+/// Everything the incident logic asks of GitHub. One method, one REST call, so that the
+/// number of calls an operation costs is visible where the operation is applied.
+/// </summary>
+public interface IGitHubPort
+{
+    /// <summary><c>POST /repos/{o}/{r}/issues</c> with title, body, labels and assignees in one call.</summary>
+    Task<IssueSnapshot> CreateIssueAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{o}/{r}/issues/{n}</c>.</summary>
+    Task<IssueSnapshot> GetIssueAsync(RepoRef repo, int number, CancellationToken cancellationToken);
+
+    /// <summary><c>PATCH /repos/{o}/{r}/issues/{n}</c>; only the fields set in <paramref name="update"/> are sent.</summary>
+    Task<IssueSnapshot> UpdateIssueAsync(RepoRef repo, int number, IssueUpdate update, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /repos/{o}/{r}/issues/{n}/comments</c>.</summary>
+    Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken);
+
+    /// <summary>Every issue, open or closed, that carries <paramref name="label"/> (all pages of <c>GET /repos/{o}/{r}/issues</c>).</summary>
+    Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken);
+
+    /// <summary>Names of all labels of the repository (all pages of <c>GET /repos/{o}/{r}/labels</c>).</summary>
+    Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /repos/{o}/{r}/labels</c>; a label that already exists is not an error.</summary>
+    Task CreateLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken);
+
+    /// <summary>The text of a file on the default branch (<c>GET /repos/{o}/{r}/contents/{path}</c>); null when there is none.</summary>
+    Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken);
+}
+
+public sealed record IssueSnapshot
+{
+    public required int Number { get; init; }
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public required bool IsOpen { get; init; }
+    public required IReadOnlyList<string> Labels { get; init; }
+    public string HtmlUrl { get; init; } = "";
+    public DateTimeOffset? ClosedAt { get; init; }
+}
+
+public sealed record NewIssue
+{
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public IReadOnlyList<string> Assignees { get; init; } = [];
+}
+
+/// <summary>A partial update: null fields are left as they are on GitHub.</summary>
+public sealed record IssueUpdate
+{
+    public bool? Open { get; init; }
+
+    /// <summary>Sent with a close: <c>completed</c> or <c>not_planned</c>.</summary>
+    public string? StateReason { get; init; }
+    public string? Body { get; init; }
+
+    /// <summary>Replaces the whole label set.</summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+
+    public bool IsEmpty => Open is null && Body is null && Labels is null;
+}
+
+public sealed record LabelSpec(string Name, string Color, string Description);

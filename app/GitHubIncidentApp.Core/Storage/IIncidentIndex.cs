@@ -1,0 +1,33 @@
+using GitHubIncidentApp.Core.GitHub;
+
+namespace GitHubIncidentApp.Core.Storage;
+
+/// <summary>
+/// Maps an incident key to its issue, with the last known state, so a delivery that changes
+/// nothing costs no GitHub call. A cache of what the issues' markers say: it can be rebuilt.
+/// </summary>
+public interface IIncidentIndex
+{
+    Task<IndexedIncident?> FindAsync(RepoRef repo, string key, CancellationToken cancellationToken);
+
+    Task UpsertAsync(IndexedIncident incident, CancellationToken cancellationToken);
+
+    /// <summary>Whether the index holds every incident issue of the repository (rebuilt or built from the start).</summary>
+    Task<bool> IsRepoIndexedAsync(RepoRef repo, CancellationToken cancellationToken);
+
+    Task MarkRepoIndexedAsync(RepoRef repo, CancellationToken cancellationToken);
+}
+
+public sealed record IndexedIncident
+{
+    public required RepoRef Repo { get; init; }
+    public required string Key { get; init; }
+    public required int IssueNumber { get; init; }
+
+    /// <summary>The incident state as the marker JSON; Storage does not interpret it.</summary>
+    public required string StateJson { get; init; }
+
+    /// <summary>The issue's labels as last seen or set by the app.</summary>
+    public required IReadOnlyList<string> Labels { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
