@@ -1,0 +1,153 @@
+using Microsoft.Data.Sqlite;
+
+namespace GitHubIncidentApp.Core.Storage;
+
+/// <summary>
+/// One SQLite database file: owns the connection string and the schema. Each operation opens its
+/// own pooled connection, so one instance is shared by every caller and thread. Call
+/// <see cref="MigrateAsync"/> once at start-up, before anything else.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly string connectionString;
+
+    public SqliteDatabase(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        FilePath = Path.GetFullPath(filePath);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            ForeignKeys = true,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>The schema version this code creates and expects.</summary>
+    public static int LatestSchemaVersion => SqliteMigrations.Steps.Count;
+
+    /// <summary>
+    /// Creates the directory and the file if missing, switches to WAL and applies the migration
+    /// steps the file lacks. Safe to call again, and from two processes at once.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        PrepareDirectory();
+        await RunAsync<object?>(async connection =>
+        {
+            // journal_mode is stored in the file and cannot change inside a transaction.
+            var mode = await connection.ScalarAsync("PRAGMA journal_mode = WAL;", cancellationToken) as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new StorageException(
+                    $"Cannot switch the database '{FilePath}' to WAL mode (it stays in '{mode}'). " +
+                    "Put DATA_DIR on a local file system that supports shared memory.");
+            }
+
+            await connection.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);",
+                cancellationToken);
+
+            // Read the version under the write lock, so two processes never apply a step twice.
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var current = await ReadSchemaVersionAsync(connection, cancellationToken);
+            if (current > LatestSchemaVersion)
+            {
+                throw new StorageException(
+                    $"The database '{FilePath}' has schema version {current}, newer than this version of the app knows " +
+                    $"({LatestSchemaVersion}). Run a newer version of the app, or point DATA_DIR at another directory.");
+            }
+
+            for (var version = current; version < LatestSchemaVersion; version++)
+            {
+                await connection.ExecuteAsync(SqliteMigrations.Steps[version], cancellationToken);
+                await connection.ExecuteAsync(
+                    "INSERT INTO schema_version (version) VALUES ($version);", cancellationToken, ("$version", version + 1));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }, cancellationToken);
+    }
+
+    /// <summary>The version recorded in the file; 0 for a file never migrated.</summary>
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            var exists = await connection.ScalarAsync(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';", cancellationToken);
+            return (long)exists! == 0
+                ? 0
+                : await ReadSchemaVersionAsync(connection, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Closes the pooled connections of this file (they hold file handles and the WAL open).</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a fresh connection; SQLite errors become a <see cref="StorageException"/>.</summary>
+    internal async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            // Per connection: wait for a competing writer instead of failing, and make every
+            // commit reach the disk before it returns (an acknowledged delivery must survive power loss).
+            await connection.ExecuteAsync(
+                $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;", cancellationToken);
+            return await work(connection);
+        }
+        catch (SqliteException exception)
+        {
+            throw new StorageException(SqliteErrors.Describe(exception, FilePath), exception);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction that takes the write lock up front (BEGIN IMMEDIATE),
+    /// so a read-then-write cannot be overtaken by another writer.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
+
+    private static async Task<int> ReadSchemaVersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        (int)(long)(await connection.ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken))!;
+
+    private void PrepareDirectory()
+    {
+        if (Directory.Exists(FilePath))
+        {
+            throw new StorageException(
+                $"The database path '{FilePath}' is a directory, not a file. Remove or rename that directory, " +
+                "or point DATA_DIR at a directory where the app may create its database file.");
+        }
+
+        var directory = Path.GetDirectoryName(FilePath)!;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException(
+                $"Cannot create the data directory '{directory}' for the database '{FilePath}': {exception.Message} " +
+                "Set DATA_DIR to a directory the app's user can write, or create it with the right owner.",
+                exception);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using GitHubIncidentApp.Core.GitHub;
+
+namespace GitHubIncidentApp.Core.Storage;
+
+/// <summary>
+/// The incident index on SQLite. Repositories are matched case-insensitively through a lower-cased
+/// <c>owner/name</c> column; the stored owner and name keep the spelling of the last upsert.
+/// </summary>
+public sealed class SqliteIncidentIndex(SqliteDatabase database) : IIncidentIndex
+{
+    public Task<IndexedIncident?> FindAsync(RepoRef repo, string key, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                """
+                SELECT owner, name, issue_number, state_json, labels_json, updated_at
+                FROM incidents WHERE repo_id = $repo AND incident_key = $key;
+                """,
+                ("$repo", RepoId(repo)),
+                ("$key", key));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            return new IndexedIncident
+            {
+                Repo = new RepoRef(reader.GetString(0), reader.GetString(1)),
+                Key = key,
+                IssueNumber = reader.GetInt32(2),
+                StateJson = reader.GetString(3),
+                Labels = JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
+                UpdatedAt = SqliteTime.FromText(reader.GetString(5)),
+            };
+        }, cancellationToken);
+
+    public Task UpsertAsync(IndexedIncident incident, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            connection => connection.ExecuteAsync(
+                """
+                INSERT INTO incidents (repo_id, owner, name, incident_key, issue_number, state_json, labels_json, updated_at)
+                VALUES ($repo, $owner, $name, $key, $issue, $state, $labels, $updated)
+                ON CONFLICT (repo_id, incident_key) DO UPDATE SET
+                    owner = excluded.owner,
+                    name = excluded.name,
+                    issue_number = excluded.issue_number,
+                    state_json = excluded.state_json,
+                    labels_json = excluded.labels_json,
+                    updated_at = excluded.updated_at;
+                """,
+                cancellationToken,
+                ("$repo", RepoId(incident.Repo)),
+                ("$owner", incident.Repo.Owner),
+                ("$name", incident.Repo.Name),
+                ("$key", incident.Key),
+                ("$issue", incident.IssueNumber),
+                ("$state", incident.StateJson),
+                ("$labels", JsonSerializer.Serialize(incident.Labels)),
+                ("$updated", SqliteTime.ToText(incident.UpdatedAt))),
+            cancellationToken);
+
+    public Task<bool> IsRepoIndexedAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async connection => await connection.ScalarAsync(
+                "SELECT 1 FROM indexed_repos WHERE repo_id = $repo;", cancellationToken, ("$repo", RepoId(repo))) is not null,
+            cancellationToken);
+
+    public Task MarkRepoIndexedAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            connection => connection.ExecuteAsync(
+                "INSERT INTO indexed_repos (repo_id) VALUES ($repo) ON CONFLICT (repo_id) DO NOTHING;",
+                cancellationToken,
+                ("$repo", RepoId(repo))),
+            cancellationToken);
+
+    // GitHub names are ASCII, so invariant lower-casing matches GitHub's case-insensitivity.
+    private static string RepoId(RepoRef repo) => repo.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,50 @@
+namespace GitHubIncidentApp.Core.Storage;
+
+/// <summary>
+/// The schema as ordered steps: step <c>i</c> takes a database from version <c>i</c> to <c>i + 1</c>.
+/// Append new steps; never edit one that has shipped. Plain SQL, so a PostgreSQL twin stays easy.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        // Version 1: the inbox, the incident index and the list of fully indexed repositories.
+        // Times are ISO-8601 UTC text (see SqliteTime); repo_id is the lower-cased "owner/name".
+        """
+        CREATE TABLE inbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            delivery_id TEXT NOT NULL,
+            repo TEXT NOT NULL,
+            incident_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'claimed', 'done', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            not_before TEXT,
+            last_error TEXT,
+            claimed_at TEXT,
+            finished_at TEXT,
+            UNIQUE (source, delivery_id)
+        );
+        CREATE INDEX inbox_by_status ON inbox (status, id);
+        CREATE INDEX inbox_by_key ON inbox (incident_key, status, id);
+
+        CREATE TABLE incidents (
+            repo_id TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            incident_key TEXT NOT NULL,
+            issue_number INTEGER NOT NULL,
+            state_json TEXT NOT NULL,
+            labels_json TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (repo_id, incident_key)
+        );
+
+        CREATE TABLE indexed_repos (
+            repo_id TEXT PRIMARY KEY
+        );
+        """,
+    ];
+}

@@ -1,0 +1,99 @@
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Storage;
+
+namespace GitHubIncidentApp.Core.Tests.Storage;
+
+public sealed class SqliteIncidentIndexTests : IAsyncLifetime
+{
+    private static readonly RepoRef Repo = new("Octo-Org", "Payments");
+
+    private readonly TempDataDirectory directory = new();
+    private SqliteIncidentIndex index = null!;
+
+    public async Task InitializeAsync() => index = new SqliteIncidentIndex(await directory.OpenMigratedAsync());
+
+    public Task DisposeAsync()
+    {
+        directory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_unknown_key_is_not_found()
+    {
+        Assert.Null(await index.FindAsync(Repo, "missing", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_upserted_incident_round_trips_every_field()
+    {
+        var incident = Incident(
+            42,
+            ["incident", "severity: \"critical\"", "équipe/paiements"],
+            new DateTimeOffset(2026, 3, 1, 9, 30, 15, TimeSpan.FromHours(-5)).AddTicks(7654321));
+
+        await index.UpsertAsync(incident, CancellationToken.None);
+        var found = await index.FindAsync(Repo, "alertname=HighLatency", CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal(incident.Repo.ToString(), found.Repo.ToString());
+        Assert.Equal(incident.Key, found.Key);
+        Assert.Equal(42, found.IssueNumber);
+        Assert.Equal(incident.StateJson, found.StateJson);
+        Assert.Equal(incident.Labels, found.Labels);
+        Assert.Equal(incident.UpdatedAt.UtcTicks, found.UpdatedAt.UtcTicks);
+    }
+
+    [Fact]
+    public async Task An_upsert_replaces_the_incident_of_the_same_repo_and_key()
+    {
+        await index.UpsertAsync(Incident(42, ["incident", "firing"], SqliteInboxTests.T0), CancellationToken.None);
+        var replacement = Incident(43, [], SqliteInboxTests.T0.AddHours(1)) with
+        {
+            Repo = new RepoRef("octo-org", "PAYMENTS"),
+            StateJson = """{"status":"resolved"}""",
+        };
+
+        await index.UpsertAsync(replacement, CancellationToken.None);
+        var found = await index.FindAsync(Repo, replacement.Key, CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal("octo-org/PAYMENTS", found.Repo.ToString());
+        Assert.Equal(43, found.IssueNumber);
+        Assert.Equal(replacement.StateJson, found.StateJson);
+        Assert.Empty(found.Labels);
+        Assert.Equal(replacement.UpdatedAt, found.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Repos_match_case_insensitively_and_keys_exactly()
+    {
+        await index.UpsertAsync(Incident(42, ["incident"], SqliteInboxTests.T0), CancellationToken.None);
+
+        Assert.Equal(42, (await index.FindAsync(new RepoRef("OCTO-ORG", "payments"), "alertname=HighLatency", CancellationToken.None))?.IssueNumber);
+        Assert.Null(await index.FindAsync(Repo, "ALERTNAME=HIGHLATENCY", CancellationToken.None));
+        Assert.Null(await index.FindAsync(new RepoRef("Octo-Org", "Billing"), "alertname=HighLatency", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_repo_is_indexed_once_marked_whatever_its_case()
+    {
+        Assert.False(await index.IsRepoIndexedAsync(Repo, CancellationToken.None));
+
+        await index.MarkRepoIndexedAsync(Repo, CancellationToken.None);
+        await index.MarkRepoIndexedAsync(new RepoRef("octo-org", "payments"), CancellationToken.None);
+
+        Assert.True(await index.IsRepoIndexedAsync(new RepoRef("OCTO-ORG", "PAYMENTS"), CancellationToken.None));
+        Assert.False(await index.IsRepoIndexedAsync(new RepoRef("Octo-Org", "Billing"), CancellationToken.None));
+    }
+
+    private static IndexedIncident Incident(int issueNumber, string[] labels, DateTimeOffset updatedAt) => new()
+    {
+        Repo = Repo,
+        Key = "alertname=HighLatency",
+        IssueNumber = issueNumber,
+        StateJson = """{"status":"firing","fingerprints":["a1b2"]}""",
+        Labels = labels,
+        UpdatedAt = updatedAt,
+    };
+}
