@@ -21,9 +21,9 @@ internal sealed class ConfigReader(string path)
     /// <summary>Reads a mapping, reporting keys that are neither known nor deliberately ignored.</summary>
     public ConfigSection? Section(YamlNode node, string name, IReadOnlyList<string> known, IReadOnlyList<string>? ignored = null)
     {
+        var subject = name.Length == 0 ? "the file" : $"'{name}'";
         if (node is not YamlMappingNode mapping)
         {
-            var subject = name.Length == 0 ? "the file" : $"'{name}'";
             Error(node, $"{subject} must be a mapping with the keys {string.Join(", ", known)}, not {Describe(node)}");
             return null;
         }
@@ -33,7 +33,7 @@ internal sealed class ConfigReader(string path)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
-                Error(keyNode, $"keys of '{name}' must be plain names, not {Describe(keyNode)}");
+                Error(keyNode, $"keys in {subject} must be plain names, not {Describe(keyNode)}");
             }
             else if (known.Contains(key))
             {

@@ -104,7 +104,7 @@ public static class IncidentConfigParser
 
     private static SeverityConfig ReadSeverity(ConfigReader reader, ConfigSection file)
     {
-        var defaults = new SeverityConfig();
+        var defaults = IncidentConfig.Default.Severity;
         if (reader.Section(file, "severity", SeverityKeys) is not { } section)
         {
             return defaults;
@@ -228,7 +228,7 @@ public static class IncidentConfigParser
 
     private static ResolveConfig ReadResolve(ConfigReader reader, ConfigSection file)
     {
-        var defaults = new ResolveConfig();
+        var defaults = IncidentConfig.Default.Resolve;
         return reader.Section(file, "resolve", ResolveKeys) is { } section
             ? new ResolveConfig
             {
@@ -247,5 +247,5 @@ public static class IncidentConfigParser
                 Body = reader.String(section, "body", ConfigChecks.RepositoryPath),
                 Comment = reader.String(section, "comment", ConfigChecks.RepositoryPath),
             }
-            : new TemplatePaths();
+            : IncidentConfig.Default.Templates;
 }
