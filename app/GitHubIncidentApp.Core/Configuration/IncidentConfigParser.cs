@@ -66,9 +66,10 @@ public static class IncidentConfigParser
             return null;
         }
 
-        if (stream.Documents.Count > 1)
+        // A stray trailing '---' is harmless; settings after one would be silently ignored.
+        if (stream.Documents.Skip(1).FirstOrDefault(document => !ConfigSection.IsNull(document.RootNode)) is { } second)
         {
-            reader.Error(stream.Documents[1].RootNode, "a second YAML document starts here; put all settings in one document and remove the '---' line");
+            reader.Error(second.RootNode, "a second YAML document starts here; put all settings in one document and remove the '---' line");
         }
 
         return stream.Documents.Count > 0 && !ConfigSection.IsNull(stream.Documents[0].RootNode) ? stream.Documents[0].RootNode : null;
@@ -112,28 +113,28 @@ public static class IncidentConfigParser
 
         var errorsBefore = reader.Errors.Count;
         var levels = ReadLevels(reader, section) ?? defaults.Levels;
-        var severity = new SeverityConfig
-        {
-            Label = reader.String(section, "label", ConfigChecks.AlertLabelName) ?? defaults.Label,
-            Default = reader.String(section, "default", ConfigChecks.NotEmpty) ?? defaults.Default,
-            Levels = levels,
-        };
+        var fallback = reader.String(section, "default", ConfigChecks.NotEmpty) ?? defaults.Default;
 
         // Checked against broken levels, the default would only add a confusing second error.
-        if (reader.Errors.Count == errorsBefore && !levels.Any(level => level.Name == severity.Default))
+        if (reader.Errors.Count == errorsBefore && !levels.Any(level => level.Name == fallback))
         {
             var names = string.Join(", ", levels.Select(level => level.Name));
             if (section.TryGet("default", out var node))
             {
-                reader.Error(node, $"'severity.default' is \"{severity.Default}\", which names no level; use one of {names}");
+                reader.Error(node, $"'severity.default' is \"{fallback}\", which names no level; use one of {names}");
             }
             else
             {
-                reader.Error(section.Entries["levels"], $"'severity.levels' has no level named \"{severity.Default}\", the default severity; set 'severity.default' to one of {names}");
+                reader.Error(section.Entries["levels"], $"'severity.levels' has no level named \"{fallback}\", the default severity; set 'severity.default' to one of {names}");
             }
         }
 
-        return severity;
+        return new SeverityConfig
+        {
+            Label = reader.String(section, "label", ConfigChecks.AlertLabelName) ?? defaults.Label,
+            Default = fallback,
+            Levels = levels,
+        };
     }
 
     private static List<SeverityLevel>? ReadLevels(ConfigReader reader, ConfigSection severity)

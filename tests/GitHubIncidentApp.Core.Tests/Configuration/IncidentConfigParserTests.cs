@@ -11,6 +11,7 @@ public class IncidentConfigParserTests
     [InlineData("---\n")]
     [InlineData("~")]
     [InlineData("null")]
+    [InlineData("# settings\n---\n---\n")]
     public void A_file_without_settings_gives_the_defaults(string yaml)
     {
         var result = IncidentConfigParser.Parse(yaml);
