@@ -1,0 +1,60 @@
+namespace GitHubIncidentApp.Core.Configuration;
+
+/// <summary>
+/// Value checks for <see cref="ConfigReader"/>: each returns what is wrong, completing "'name' ...",
+/// or null when the value is fine.
+/// </summary>
+internal static class ConfigChecks
+{
+    /// <summary>GitHub refuses longer label names.</summary>
+    public const int MaxLabelLength = 50;
+
+    public static string? NotEmpty(string value) => value.Length == 0 ? "is empty; give it a value or remove the key" : null;
+
+    public static string? LabelName(string value) => value.Length switch
+    {
+        0 => "is empty; a GitHub label needs a name",
+        > MaxLabelLength => $"is {value.Length} characters long; GitHub allows at most {MaxLabelLength} in a label name",
+        _ => null,
+    };
+
+    /// <summary>A template's length is known only once rendered, so only plain labels are measured here.</summary>
+    public static string? LabelOrTemplate(string value) => value.Contains("{{", StringComparison.Ordinal) ? null : LabelName(value);
+
+    public static string? AlertLabelName(string value) =>
+        value.Length == 0 ? "is empty; name an alert label such as severity or alertname" : null;
+
+    public static string? Color(string value) =>
+        TryNormalizeColor(value, out _) ? null : $"is \"{value}\", which is not a color; write six hex digits such as b60205 (with a leading #, quote it: \"#b60205\")";
+
+    /// <summary>Six lower-case hex digits without '#', the form GitHub's label API takes.</summary>
+    public static bool TryNormalizeColor(string value, out string color)
+    {
+        var hex = value.StartsWith('#') ? value[1..] : value;
+        color = hex.ToLowerInvariant();
+        return hex.Length == 6 && hex.All(char.IsAsciiHexDigit);
+    }
+
+    /// <summary>Templates are read from the repository through the contents API, so the path must stay inside it.</summary>
+    public static string? RepositoryPath(string value)
+    {
+        if (value.Length == 0)
+        {
+            return "is empty; give a path in the repository such as .github/incident-templates/body.scriban, or remove the key to use the built-in template";
+        }
+
+        if (value.Contains('\\', StringComparison.Ordinal))
+        {
+            return $"is \"{value}\"; separate folders with '/', not '\\'";
+        }
+
+        if (value.StartsWith('/'))
+        {
+            return $"is \"{value}\"; give the path relative to the repository root, without the leading '/'";
+        }
+
+        return value.Split('/').Contains("..")
+            ? $"is \"{value}\", which leaves the repository through '..'; give a path inside it"
+            : null;
+    }
+}

@@ -1,0 +1,252 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace GitHubIncidentApp.Core.Configuration;
+
+/// <summary>
+/// Reads <c>.github/incidents.yml</c> and reports every problem in it with its line and column.
+/// A file with any problem yields <see cref="IncidentConfig.Default"/>: half-applied settings would
+/// surprise people more than defaults plus a list of what to fix.
+/// </summary>
+public static class IncidentConfigParser
+{
+    /// <summary>A config file is a few hundred bytes; refusing huge ones bounds the work per webhook.</summary>
+    public const int MaxLength = 256 * 1024;
+
+    /// <summary>This file nests five levels; later features may nest a few more.</summary>
+    private const int MaxDepth = 32;
+
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key"];
+
+    /// <summary>Keys that later features read from the same file; this parser accepts them without looking.</summary>
+    private static readonly string[] LaterFeatureKeys = ["_extends", "timezone", "oncall", "escalation", "severity_policy", "routes", "commands"];
+
+    private static readonly string[] SeverityKeys = ["label", "default", "levels"];
+    private static readonly string[] LevelKeys = ["name", "label", "color", "aliases"];
+    private static readonly string[] ResolveKeys = ["close", "label", "reopen_window"];
+    private static readonly string[] TemplateKeys = ["title", "body", "comment"];
+    private static readonly string[] IncidentKeyKeys = ["labels"];
+
+    /// <summary>Used for a level without a color, as GitHub does for new labels.</summary>
+    private const string DefaultLevelColor = "ededed";
+
+    public static ConfigParseResult Parse(string yaml, string path = IncidentConfig.FilePath)
+    {
+        if (yaml.Length > MaxLength)
+        {
+            return new ConfigParseResult(IncidentConfig.Default,
+                [new ConfigError(path, 0, 0, $"the file has {yaml.Length} characters; the limit is {MaxLength}, far above what any setting needs")]);
+        }
+
+        var reader = new ConfigReader(path);
+        var config = Load(yaml, reader) is { } root ? ReadFile(reader, root) : IncidentConfig.Default;
+        return reader.Errors.Count == 0
+            ? new ConfigParseResult(config, [])
+            : new ConfigParseResult(IncidentConfig.Default, [.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+    }
+
+    /// <summary>The root node, or null for a file without settings (empty, only comments) or with invalid YAML.</summary>
+    private static YamlNode? Load(string yaml, ConfigReader reader)
+    {
+        var stream = new YamlStream();
+        var parser = new GuardedParser(new Parser(new StringReader(yaml)), MaxDepth);
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException ex)
+        {
+            reader.Error(ex.Start, $"invalid YAML: {BareMessage(ex)}");
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, without a position, on some malformed input such as an unclosed '[' before the next key.
+            reader.Error(parser.LastGood, "invalid YAML after this point; check for an unclosed bracket, brace or quote");
+            return null;
+        }
+
+        // A stray trailing '---' is harmless; settings after one would be silently ignored.
+        if (stream.Documents.Skip(1).FirstOrDefault(document => !ConfigSection.IsNull(document.RootNode)) is { } second)
+        {
+            reader.Error(second.RootNode, "a second YAML document starts here; put all settings in one document and remove the '---' line");
+        }
+
+        return stream.Documents.Count > 0 && !ConfigSection.IsNull(stream.Documents[0].RootNode) ? stream.Documents[0].RootNode : null;
+    }
+
+    /// <summary>YamlDotNet prefixes its messages with the marks, which the error already carries.</summary>
+    private static string BareMessage(YamlException ex)
+    {
+        var prefix = $"{ex.Start} - {ex.End}: ";
+        return ex.Message.StartsWith(prefix, StringComparison.Ordinal) ? ex.Message[prefix.Length..] : ex.Message;
+    }
+
+    private static IncidentConfig ReadFile(ConfigReader reader, YamlNode root)
+    {
+        var defaults = IncidentConfig.Default;
+        if (reader.Section(root, "", FileKeys, LaterFeatureKeys) is not { } file)
+        {
+            return defaults;
+        }
+
+        return new IncidentConfig
+        {
+            IncidentLabel = reader.String(file, "incident_label", ConfigChecks.LabelName) ?? defaults.IncidentLabel,
+            Labels = reader.StringList(file, "labels", ConfigChecks.LabelOrTemplate) ?? defaults.Labels,
+            Severity = ReadSeverity(reader, file),
+            Resolve = ReadResolve(reader, file),
+            Templates = ReadTemplates(reader, file),
+            IncidentKeyLabels = reader.Section(file, "incident_key", IncidentKeyKeys) is { } key
+                ? reader.StringList(key, "labels", ConfigChecks.AlertLabelName) ?? defaults.IncidentKeyLabels
+                : defaults.IncidentKeyLabels,
+        };
+    }
+
+    private static SeverityConfig ReadSeverity(ConfigReader reader, ConfigSection file)
+    {
+        var defaults = IncidentConfig.Default.Severity;
+        if (reader.Section(file, "severity", SeverityKeys) is not { } section)
+        {
+            return defaults;
+        }
+
+        var errorsBefore = reader.Errors.Count;
+        var levels = ReadLevels(reader, section) ?? defaults.Levels;
+        var fallback = reader.String(section, "default", ConfigChecks.NotEmpty) ?? defaults.Default;
+
+        // Checked against broken levels, the default would only add a confusing second error.
+        if (reader.Errors.Count == errorsBefore && !levels.Any(level => level.Name == fallback))
+        {
+            var names = string.Join(", ", levels.Select(level => level.Name));
+            if (section.TryGet("default", out var node))
+            {
+                reader.Error(node, $"'severity.default' is \"{fallback}\", which names no level; use one of {names}");
+            }
+            else
+            {
+                reader.Error(section.Entries["levels"], $"'severity.levels' has no level named \"{fallback}\", the default severity; set 'severity.default' to one of {names}");
+            }
+        }
+
+        return new SeverityConfig
+        {
+            Label = reader.String(section, "label", ConfigChecks.AlertLabelName) ?? defaults.Label,
+            Default = fallback,
+            Levels = levels,
+        };
+    }
+
+    private static List<SeverityLevel>? ReadLevels(ConfigReader reader, ConfigSection severity)
+    {
+        if (reader.List(severity, "levels", "a list of levels, each a mapping with name, label, color and aliases") is not { } items)
+        {
+            return null;
+        }
+
+        if (items.Count == 0)
+        {
+            reader.Error(severity.Entries["levels"], "'severity.levels' is empty; list at least one level, most severe first");
+            return null;
+        }
+
+        // Names and aliases are all values of the severity label, so each may mean only one level.
+        var meanings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var gitHubLabels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var levels = new List<SeverityLevel>();
+        for (var index = 0; index < items.Count; index++)
+        {
+            if (ReadLevel(reader, items[index], $"severity.levels[{index}]", meanings, gitHubLabels) is { } level)
+            {
+                levels.Add(level);
+            }
+        }
+
+        return levels;
+    }
+
+    private static SeverityLevel? ReadLevel(
+        ConfigReader reader, YamlNode node, string name, Dictionary<string, string> meanings, Dictionary<string, string> gitHubLabels)
+    {
+        if (reader.Section(node, name, LevelKeys) is not { } level)
+        {
+            return null;
+        }
+
+        if (!level.TryGet("name", out var nameNode))
+        {
+            reader.Error(node, $"'{name}' has no name; give every level one, such as name: critical");
+            return null;
+        }
+
+        if (reader.String(nameNode, level.NameOf("name"), ConfigChecks.NotEmpty) is not { } levelName)
+        {
+            return null;
+        }
+
+        Claim(reader, meanings, nameNode, levelName, $"'{level.NameOf("name")}'", "severity names and aliases must be unique");
+
+        var aliases = new List<string>();
+        var aliasNodes = reader.List(level, "aliases", "a list of strings") ?? [];
+        for (var index = 0; index < aliasNodes.Count; index++)
+        {
+            var aliasName = $"{level.NameOf("aliases")}[{index}]";
+            if (reader.String(aliasNodes[index], aliasName, ConfigChecks.NotEmpty) is { } alias)
+            {
+                Claim(reader, meanings, aliasNodes[index], alias, $"'{aliasName}'", "severity names and aliases must be unique");
+                aliases.Add(alias);
+            }
+        }
+
+        var label = reader.String(level, "label", ConfigChecks.LabelName) ?? $"severity/{levelName}";
+        var labelNode = level.TryGet("label", out var given) ? given : nameNode;
+        Claim(reader, gitHubLabels, labelNode, label, $"the label of '{name}'", "each level needs its own GitHub label");
+
+        return new SeverityLevel(levelName, label, ReadColor(reader, level), aliases);
+    }
+
+    /// <summary>Records that <paramref name="value"/> belongs to <paramref name="owner"/>, reporting it if another owner has it.</summary>
+    private static void Claim(ConfigReader reader, Dictionary<string, string> claims, YamlNode node, string value, string owner, string rule)
+    {
+        if (!claims.TryAdd(value, owner))
+        {
+            reader.Error(node, $"{owner} is \"{value}\", which {claims[value]} already uses; {rule}");
+        }
+    }
+
+    private static string ReadColor(ConfigReader reader, ConfigSection level)
+    {
+        // An unquoted "#b60205" starts a YAML comment and leaves the value empty: say so rather than use a default.
+        if (level.Entries.TryGetValue("color", out var node) && ConfigSection.IsNull(node))
+        {
+            reader.Error(node, $"'{level.NameOf("color")}' is empty; write six hex digits such as b60205 (with a leading #, quote it: \"#b60205\")");
+        }
+
+        return reader.String(level, "color", ConfigChecks.Color) is { } text && ConfigChecks.TryNormalizeColor(text, out var color)
+            ? color
+            : DefaultLevelColor;
+    }
+
+    private static ResolveConfig ReadResolve(ConfigReader reader, ConfigSection file)
+    {
+        var defaults = IncidentConfig.Default.Resolve;
+        return reader.Section(file, "resolve", ResolveKeys) is { } section
+            ? new ResolveConfig
+            {
+                Close = reader.Bool(section, "close") ?? defaults.Close,
+                Label = reader.String(section, "label", ConfigChecks.LabelName) ?? defaults.Label,
+                ReopenWindow = reader.Duration(section, "reopen_window") ?? defaults.ReopenWindow,
+            }
+            : defaults;
+    }
+
+    private static TemplatePaths ReadTemplates(ConfigReader reader, ConfigSection file) =>
+        reader.Section(file, "templates", TemplateKeys) is { } section
+            ? new TemplatePaths
+            {
+                Title = reader.String(section, "title", ConfigChecks.RepositoryPath),
+                Body = reader.String(section, "body", ConfigChecks.RepositoryPath),
+                Comment = reader.String(section, "comment", ConfigChecks.RepositoryPath),
+            }
+            : IncidentConfig.Default.Templates;
+}
