@@ -69,6 +69,7 @@ public sealed class GitHubAppClientFactoryTests
         var acmeAuth = Assert.Single(gh.RequestsTo("POST", "/repos/acme/api/issues")).Authorization;
         var globexAuth = Assert.Single(gh.RequestsTo("POST", "/repos/globex/ops/issues")).Authorization;
         Assert.NotEqual(acmeAuth, globexAuth);
+        Assert.Matches("(?i)^(token|bearer) ghs_", acmeAuth);
         Assert.Equal("acme down", Assert.Single(gh.FakeRepo.Issues).Title);
         Assert.Equal("globex down", Assert.Single(gh.Server.Repo("globex", "ops").Issues).Title);
     }

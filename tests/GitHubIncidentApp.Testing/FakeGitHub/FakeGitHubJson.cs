@@ -41,7 +41,7 @@ internal sealed class FakeGitHubJson(Uri baseUrl)
         return new JsonObject
         {
             ["login"] = login,
-            ["id"] = StableId(login),
+            ["id"] = AccountId(login),
             ["node_id"] = $"U_{login}",
             ["avatar_url"] = Url($"avatars/{login}"),
             ["url"] = Url($"users/{login}"),
@@ -121,7 +121,7 @@ internal sealed class FakeGitHubJson(Uri baseUrl)
         ["html_url"] = Url($"settings/installations/{installationId}"),
         ["app_id"] = appId,
         ["app_slug"] = FakeGitHubServer.AppSlug,
-        ["target_id"] = StableId(owner),
+        ["target_id"] = AccountId(owner),
         ["target_type"] = "Organization",
         ["permissions"] = new JsonObject { ["issues"] = "write", ["contents"] = "read", ["metadata"] = "read" },
         ["events"] = new JsonArray("issues", "issue_comment"),
@@ -158,5 +158,6 @@ internal sealed class FakeGitHubJson(Uri baseUrl)
     private static string Base64Lines(string content) =>
         string.Join('\n', Convert.ToBase64String(Encoding.UTF8.GetBytes(content)).Chunk(60).Select(c => new string(c))) + "\n";
 
-    private static long StableId(string login) => Math.Abs((long)StringComparer.OrdinalIgnoreCase.GetHashCode(login)) + 1;
+    /// <summary>The same id for a login throughout a run.</summary>
+    private static long AccountId(string login) => Math.Abs((long)StringComparer.OrdinalIgnoreCase.GetHashCode(login)) + 1;
 }

@@ -163,18 +163,26 @@ public sealed class FakeGitHubServer : IAsyncDisposable
             Authorization = context.Request.Headers.Authorization.FirstOrDefault(),
         };
 
-        if (FailWith?.Invoke(request) is { } status)
+        var statusCode = StatusCodes.Status500InternalServerError; // what Kestrel answers when a handler throws
+        try
         {
-            await FakeResults.Json(FakeGitHubJson.Error($"Injected failure {status}"), status).ExecuteAsync(context).ConfigureAwait(false);
-        }
-        else
-        {
-            await next(context).ConfigureAwait(false);
-        }
+            if (FailWith?.Invoke(request) is { } status)
+            {
+                await FakeResults.Json(FakeGitHubJson.Error($"Injected failure {status}"), status).ExecuteAsync(context).ConfigureAwait(false);
+            }
+            else
+            {
+                await next(context).ConfigureAwait(false);
+            }
 
-        lock (_requestsGate)
+            statusCode = context.Response.StatusCode;
+        }
+        finally
         {
-            _requests.Add(request with { StatusCode = context.Response.StatusCode });
+            lock (_requestsGate)
+            {
+                _requests.Add(request with { StatusCode = statusCode });
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -5,8 +7,11 @@ namespace GitHubIncidentApp.Testing.FakeGitHub;
 
 internal static class FakeResults
 {
+    // GitHub does not escape quotes, apostrophes or non-ASCII; reading raw bodies in tests stays simple.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
-        Results.Text(body.ToJsonString(), "application/json; charset=utf-8", statusCode: statusCode);
+        Results.Text(body.ToJsonString(Options), "application/json; charset=utf-8", statusCode: statusCode);
 
     public static IResult NotFound() => Json(FakeGitHubJson.Error("Not Found"), StatusCodes.Status404NotFound);
 
