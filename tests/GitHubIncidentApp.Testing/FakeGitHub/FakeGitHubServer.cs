@@ -28,7 +28,14 @@ public sealed class FakeGitHubServer : IAsyncDisposable
 
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
-    private readonly RSA _key = RSA.Create(2048);
+    // One key per process: generating a 2048-bit key costs a noticeable slice of a test's time.
+    private static readonly Lazy<string> SharedKeyPem = new(() =>
+    {
+        using var key = RSA.Create(2048);
+        return key.ExportRSAPrivateKeyPem();
+    });
+
+    private readonly RSA _key = RSA.Create();
     private readonly ConcurrentDictionary<string, FakeRepo> _repos = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, long> _installations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
@@ -41,14 +48,15 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     private FakeGitHubServer(TimeProvider time)
     {
         _time = time;
-        AppPrivateKeyPem = _key.ExportRSAPrivateKeyPem();
+        AppPrivateKeyPem = SharedKeyPem.Value;
+        _key.ImportFromPem(AppPrivateKeyPem);
         JwtValidator = new FakeAppJwtValidator(_key, AppId, time);
     }
 
     public Uri BaseUrl { get; private set; } = null!;
     public long AppId { get; } = 4242;
 
-    /// <summary>PKCS#1 PEM (<c>BEGIN RSA PRIVATE KEY</c>), as GitHub hands out app keys.</summary>
+    /// <summary>PKCS#1 PEM (<c>BEGIN RSA PRIVATE KEY</c>), as GitHub hands out app keys; the same for every server in a process.</summary>
     public string AppPrivateKeyPem { get; }
 
     /// <summary>Every request in the order it completed.</summary>
