@@ -16,15 +16,17 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IDisposable
     private static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(5);
 
     private readonly Uri _baseUrl;
-    private readonly HttpClientAdapter _http = new(HttpMessageHandlerFactory.CreateDefault);
+    private readonly HttpClientAdapter _http;
     private readonly GitHubClient _appClient;
     private readonly KeyedAsyncCache<string, long> _installations = new(_ => true, StringComparer.OrdinalIgnoreCase);
     private readonly KeyedAsyncCache<long, AccessToken> _tokens;
 
     public GitHubAppClientFactory(GitHubAppOptions options, TimeProvider timeProvider)
     {
+        var jwt = new AppJwt(options.AppId, options.PrivateKeyPem, timeProvider); // validates the key before anything is allocated
         _baseUrl = options.ApiBaseUrl;
-        _appClient = CreateClient(new AppJwtCredentialStore(new AppJwt(options.AppId, options.PrivateKeyPem, timeProvider)));
+        _http = new HttpClientAdapter(HttpMessageHandlerFactory.CreateDefault);
+        _appClient = CreateClient(new AppJwtCredentialStore(jwt));
         _tokens = new(token => timeProvider.GetUtcNow() < token.ExpiresAt - RefreshBeforeExpiry);
     }
 

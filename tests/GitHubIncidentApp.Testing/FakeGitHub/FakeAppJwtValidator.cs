@@ -11,6 +11,7 @@ internal sealed class FakeAppJwtValidator(RSA publicKey, long appId, TimeProvide
 {
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(60);
+    private readonly Lock _keyGate = new();
 
     /// <summary>Null when valid, otherwise why not (sent back as the 401 message).</summary>
     public string? Validate(string jwt)
@@ -29,8 +30,7 @@ internal sealed class FakeAppJwtValidator(RSA publicKey, long appId, TimeProvide
                 return "A JSON web token could not be decoded: alg must be RS256.";
             }
 
-            var signed = Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}");
-            if (!publicKey.VerifyData(signed, Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+            if (!Verify(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), Base64Url.DecodeFromChars(parts[2])))
             {
                 return "A JSON web token could not be decoded: the signature does not match the app's public key.";
             }
@@ -41,6 +41,15 @@ internal sealed class FakeAppJwtValidator(RSA publicKey, long appId, TimeProvide
         catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
             return $"A JSON web token could not be decoded: {e.Message}";
+        }
+    }
+
+    // Requests are handled concurrently, and RSA instances are not documented as thread-safe.
+    private bool Verify(byte[] signed, byte[] signature)
+    {
+        lock (_keyGate)
+        {
+            return publicKey.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         }
     }
 
