@@ -1,0 +1,82 @@
+using System.Net;
+using Octokit;
+using Octokit.Internal;
+
+namespace GitHubIncidentApp.Core.GitHub;
+
+/// <summary>
+/// Octokit clients authenticated as the GitHub App's installation on a repository's owner.
+/// The installation id is looked up once per owner (<c>GET /repos/{o}/{r}/installation</c>, app JWT);
+/// the installation token (<c>POST /app/installations/{id}/access_tokens</c>) is reused until five
+/// minutes before it expires. Safe to share: one fetch per key at a time, many owners in parallel.
+/// </summary>
+public sealed class GitHubAppClientFactory : IGitHubClientProvider, IDisposable
+{
+    private static readonly ProductHeaderValue Product = new("GitHubIncidentApp");
+    private static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(5);
+
+    private readonly Uri _baseUrl;
+    private readonly HttpClientAdapter _http;
+    private readonly GitHubClient _appClient;
+    private readonly KeyedAsyncCache<string, long> _installations = new(_ => true, StringComparer.OrdinalIgnoreCase);
+    private readonly KeyedAsyncCache<long, AccessToken> _tokens;
+
+    public GitHubAppClientFactory(GitHubAppOptions options, TimeProvider timeProvider)
+    {
+        var jwt = new AppJwt(options.AppId, options.PrivateKeyPem, timeProvider); // validates the key before anything is allocated
+        _baseUrl = options.ApiBaseUrl;
+        _http = new HttpClientAdapter(HttpMessageHandlerFactory.CreateDefault);
+        _appClient = CreateClient(new AppJwtCredentialStore(jwt));
+        _tokens = new(token => timeProvider.GetUtcNow() < token.ExpiresAt - RefreshBeforeExpiry);
+    }
+
+    public async Task<IGitHubClient> GetClientAsync(RepoRef repo, CancellationToken cancellationToken)
+    {
+        var installationId = await _installations.GetAsync(repo.Owner, _ => FindInstallationAsync(repo), cancellationToken).ConfigureAwait(false);
+        var token = await _tokens.GetAsync(installationId, id => CreateTokenAsync(id, repo.Owner), cancellationToken).ConfigureAwait(false);
+        return CreateClient(new InMemoryCredentialStore(new Credentials(token.Token)));
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    // Built from a Connection, not GitHubClient(product, uri): that constructor rewrites any host
+    // other than github.com to {host}/api/v3/, which would break GITHUB_API_URL given in full.
+    // All clients share one HttpClient so that a client per call does not mean a socket pool per call.
+    private GitHubClient CreateClient(ICredentialStore credentials) =>
+        new(new Connection(Product, _baseUrl, credentials, _http, new SimpleJsonSerializer()));
+
+    private async Task<long> FindInstallationAsync(RepoRef repo)
+    {
+        try
+        {
+            var installation = await _appClient.GitHubApps.GetRepositoryInstallationForCurrent(repo.Owner, repo.Name).ConfigureAwait(false);
+            return installation.Id;
+        }
+        catch (NotFoundException e)
+        {
+            throw new GitHubAppNotInstalledException(repo, e);
+        }
+        catch (ApiException e)
+        {
+            throw GitHubApiException.From($"GET /repos/{repo}/installation", e);
+        }
+    }
+
+    private async Task<AccessToken> CreateTokenAsync(long installationId, string owner)
+    {
+        try
+        {
+            return await _appClient.GitHubApps.CreateInstallationToken(installationId).ConfigureAwait(false);
+        }
+        catch (ApiException e)
+        {
+            if (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                // The installation was removed since it was looked up: look it up afresh next time.
+                _installations.Remove(owner);
+            }
+
+            throw GitHubApiException.From($"POST /app/installations/{installationId}/access_tokens", e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using Octokit;
+
+namespace GitHubIncidentApp.Core.GitHub;
+
+/// <summary>
+/// <see cref="IGitHubPort"/> over Octokit: one REST call per method (list methods page through
+/// 100 items at a time). Failures surface as <see cref="GitHubApiException"/>; nothing is retried here.
+/// Octokit's typed clients take no cancellation token, so the token is checked before each call
+/// and a started call runs to completion (a write is never left half-known).
+/// </summary>
+public sealed class OctokitGitHubPort(IGitHubClientProvider clients) : IGitHubPort
+{
+    private const int PageSize = 100;
+
+    public Task<IssueSnapshot> CreateIssueAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
+    {
+        var request = new Octokit.NewIssue(issue.Title) { Body = issue.Body };
+        foreach (var label in issue.Labels)
+        {
+            request.Labels.Add(label);
+        }
+
+        foreach (var assignee in issue.Assignees)
+        {
+            request.Assignees.Add(assignee);
+        }
+
+        return CallAsync(repo, $"POST /repos/{repo}/issues", async client =>
+            ToSnapshot(await client.Issue.Create(repo.Owner, repo.Name, request).ConfigureAwait(false)), cancellationToken);
+    }
+
+    public Task<IssueSnapshot> GetIssueAsync(RepoRef repo, int number, CancellationToken cancellationToken) =>
+        CallAsync(repo, $"GET /repos/{repo}/issues/{number}", async client =>
+            ToSnapshot(await client.Issue.Get(repo.Owner, repo.Name, number).ConfigureAwait(false)), cancellationToken);
+
+    public Task<IssueSnapshot> UpdateIssueAsync(RepoRef repo, int number, IssueUpdate update, CancellationToken cancellationToken)
+    {
+        // Not Octokit's IssueUpdate: it always sends "milestone": null, which clears a milestone a person set.
+        var body = new Dictionary<string, object>();
+        if (update.Open is { } open)
+        {
+            body["state"] = open ? "open" : "closed";
+        }
+
+        if (update.StateReason is { } reason)
+        {
+            body["state_reason"] = reason;
+        }
+
+        if (update.Body is { } text)
+        {
+            body["body"] = text;
+        }
+
+        if (update.Labels is { } labels)
+        {
+            body["labels"] = labels.ToArray();
+        }
+
+        return CallAsync(repo, $"PATCH /repos/{repo}/issues/{number}", async client =>
+        {
+            var issue = await new ApiConnection(client.Connection)
+                .Patch<Issue>(ApiUrls.Issue(repo.Owner, repo.Name, number), body).ConfigureAwait(false);
+            return ToSnapshot(issue);
+        }, cancellationToken);
+    }
+
+    public Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken) =>
+        CallAsync(repo, $"POST /repos/{repo}/issues/{number}/comments", client =>
+            client.Issue.Comment.Create(repo.Owner, repo.Name, number, body), cancellationToken);
+
+    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
+    {
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Labels = { label } };
+        return CallAsync<IReadOnlyList<IssueSnapshot>>(repo, $"GET /repos/{repo}/issues?labels={label}&state=all", async client =>
+        {
+            var issues = await client.Issue.GetAllForRepository(repo.Owner, repo.Name, request, new ApiOptions { PageSize = PageSize })
+                .ConfigureAwait(false);
+
+            // The issues endpoint lists pull requests too.
+            return [.. issues.Where(issue => issue.PullRequest is null).Select(ToSnapshot)];
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<string>>(repo, $"GET /repos/{repo}/labels", async client =>
+        {
+            var labels = await client.Issue.Labels.GetAllForRepository(repo.Owner, repo.Name, new ApiOptions { PageSize = PageSize })
+                .ConfigureAwait(false);
+            return [.. labels.Select(label => label.Name)];
+        }, cancellationToken);
+
+    public Task CreateLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken) =>
+        CallAsync(repo, $"POST /repos/{repo}/labels", async client =>
+        {
+            try
+            {
+                var request = new NewLabel(label.Name, label.Color.TrimStart('#')) { Description = label.Description };
+                return await client.Issue.Labels.Create(repo.Owner, repo.Name, request).ConfigureAwait(false);
+            }
+            catch (ApiValidationException e) when (e.ApiError?.Errors?.Any(error => error.Code == "already_exists") == true)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
+        CallAsync(repo, $"GET /repos/{repo}/contents/{path}", async client =>
+        {
+            IReadOnlyList<RepositoryContent> contents;
+            try
+            {
+                contents = await client.Repository.Content.GetAllContents(repo.Owner, repo.Name, path).ConfigureAwait(false);
+            }
+            catch (NotFoundException)
+            {
+                return null;
+            }
+
+            return contents is [{ Type.StringValue: "file" } file]
+                ? file.Content
+                : throw new InvalidOperationException($"'{path}' in {repo} is a directory, not a file: point the setting at a file.");
+        }, cancellationToken);
+
+    private async Task<T> CallAsync<T>(RepoRef repo, string request, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var client = await clients.GetClientAsync(repo, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return await call(client).ConfigureAwait(false);
+        }
+        catch (ApiException e)
+        {
+            throw GitHubApiException.From(request, e);
+        }
+    }
+
+    private static IssueSnapshot ToSnapshot(Issue issue) => new()
+    {
+        Number = issue.Number,
+        Title = issue.Title,
+        Body = issue.Body ?? "",
+        IsOpen = issue.State.StringValue == "open",
+        Labels = [.. issue.Labels.Select(label => label.Name)],
+        HtmlUrl = issue.HtmlUrl ?? "",
+        ClosedAt = issue.ClosedAt,
+    };
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Testing.FakeGitHub;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GitHubIncidentApp.Core.Tests.GitHub;
+
+/// <summary>The fake's own GitHub behaviours that the adapter tests do not reach, over raw HTTP.</summary>
+public sealed class FakeGitHubServerTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private FakeGitHubServer _server = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeGitHubServer.StartAsync(_time);
+        _server.AddInstallation("acme", 11);
+        _server.AddInstallation("globex", 22);
+        _server.Repo("acme", "api");
+        _http = new HttpClient { BaseAddress = _server.BaseUrl };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_repositories_are_JSON_404s()
+    {
+        var unknownRoute = await _http.GetAsync(new Uri("api/v3/repos/acme/api/issues", UriKind.Relative));
+        var unknownRepo = await SendAsync(HttpMethod.Get, "repos/acme/nope/issues", await TokenAsync(11));
+
+        Assert.Equal(HttpStatusCode.NotFound, unknownRoute.StatusCode);
+        Assert.Equal("Not Found", (await unknownRoute.Content.ReadFromJsonAsync<JsonObject>())!["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, unknownRepo.StatusCode);
+    }
+
+    [Fact]
+    public async Task Repository_endpoints_need_a_live_token_of_the_owners_installation()
+    {
+        var globexToken = await TokenAsync(22);
+        var acmeToken = await TokenAsync(11);
+
+        var none = await SendAsync(HttpMethod.Get, "repos/acme/api/labels", token: null);
+        var otherOwner = await SendAsync(HttpMethod.Get, "repos/acme/api/labels", globexToken);
+        var own = await SendAsync(HttpMethod.Get, "repos/acme/api/labels", acmeToken);
+        _time.Advance(TimeSpan.FromHours(1));
+        var expired = await SendAsync(HttpMethod.Get, "repos/acme/api/labels", acmeToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherOwner.StatusCode);
+        Assert.Contains("not to 'acme'", await otherOwner.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task App_endpoints_refuse_an_expired_JWT_and_unknown_installations()
+    {
+        var jwt = new AppJwt(_server.AppId, _server.AppPrivateKeyPem, _time).Create();
+
+        var unknown = await SendAsync(HttpMethod.Post, "app/installations/99/access_tokens", jwt, scheme: "Bearer");
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var expired = await SendAsync(HttpMethod.Get, "repos/acme/api/installation", jwt, scheme: "Bearer");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        Assert.Contains("'exp'", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issues_list_open_ones_newest_first_with_absolute_Link_URLs()
+    {
+        var repo = _server.Repo("acme", "api");
+        for (var i = 0; i < 5; i++)
+        {
+            repo.AddIssue($"issue {i}", open: i != 2);
+        }
+
+        var response = await SendAsync(HttpMethod.Get, "repos/acme/api/issues?per_page=2&page=2", await TokenAsync(11));
+
+        var numbers = (await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(issue => issue!["number"]!.GetValue<int>());
+        Assert.Equal([2, 1], numbers);
+        var link = response.Headers.GetValues("Link").Single();
+        Assert.Contains($"<{_server.BaseUrl}repos/acme/api/issues?per_page=2&page=1>; rel=\"prev\"", link, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", link, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Patch_changes_title_and_assignees_and_comments_are_listed()
+    {
+        _server.Repo("acme", "api").AddIssue("old", assignees: ["alice"]);
+        var token = await TokenAsync(11);
+
+        await SendAsync(HttpMethod.Patch, "repos/acme/api/issues/1", token, new JsonObject { ["title"] = "new", ["assignees"] = new JsonArray("bob") });
+        await SendAsync(HttpMethod.Post, "repos/acme/api/issues/1/comments", token, new JsonObject { ["body"] = "hello" });
+        var comments = await SendAsync(HttpMethod.Get, "repos/acme/api/issues/1/comments", token);
+
+        var issue = _server.Repo("acme", "api").Issue(1);
+        Assert.Equal(("new", "bob"), (issue.Title, Assert.Single(issue.Assignees)));
+        var comment = Assert.Single((await comments.Content.ReadFromJsonAsync<JsonArray>())!)!;
+        Assert.Equal("hello", comment["body"]!.GetValue<string>());
+        Assert.Equal(FakeGitHubServer.BotLogin, comment["user"]!["login"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_duplicate_label_gets_GitHubs_already_exists_error()
+    {
+        _server.Repo("acme", "api").AddIssue("seed", labels: ["incident"]);
+
+        var response = await SendAsync(HttpMethod.Post, "repos/acme/api/labels", await TokenAsync(11), new JsonObject { ["name"] = "Incident" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Validation Failed", error["message"]!.GetValue<string>());
+        Assert.Equal("already_exists", error["errors"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Injected_failures_are_answered_and_recorded_before_any_handling()
+    {
+        _server.FailWith = request => request.Method == "POST" ? 500 : null;
+
+        var response = await SendAsync(HttpMethod.Post, "repos/acme/api/issues", token: null, new JsonObject { ["title"] = "t" });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var recorded = Assert.Single(_server.Requests);
+        Assert.Equal((500, """{"title":"t"}"""), (recorded.StatusCode, recorded.Body));
+        Assert.Empty(_server.Repo("acme", "api").Issues);
+        _server.ClearRequests();
+        Assert.Empty(_server.Requests);
+    }
+
+    private async Task<string> TokenAsync(long installationId)
+    {
+        var jwt = new AppJwt(_server.AppId, _server.AppPrivateKeyPem, _time).Create();
+        var response = await SendAsync(HttpMethod.Post, $"app/installations/{installationId}/access_tokens", jwt, scheme: "Bearer");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, JsonObject? body = null, string scheme = "token")
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue(scheme, token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await _http.SendAsync(request);
+    }
+}

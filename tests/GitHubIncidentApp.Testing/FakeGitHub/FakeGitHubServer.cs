@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GitHubIncidentApp.Testing.FakeGitHub;
+
+/// <summary>
+/// A GitHub REST API on a real loopback port, holding repositories in memory: a GitHub App with
+/// JWT-authenticated installation endpoints, installation tokens scoped to an owner, issues,
+/// comments, labels and file contents. The API is served at the root (no <c>/api/v3</c> prefix).
+/// Repositories exist only once <see cref="Repo"/> has been called; owners need
+/// <see cref="AddInstallation"/> before the app can get a token for them.
+/// </summary>
+public sealed class FakeGitHubServer : IAsyncDisposable
+{
+    /// <summary>The app's slug; writes made with an installation token are authored by <c>incident-app[bot]</c>.</summary>
+    public const string AppSlug = "incident-app";
+    public const string BotLogin = AppSlug + "[bot]";
+
+    /// <summary>GitHub's limit on issue and comment bodies.</summary>
+    public const int MaxBodyLength = 65_536;
+
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
+
+    // One key per process: generating a 2048-bit key costs a noticeable slice of a test's time.
+    private static readonly Lazy<string> SharedKeyPem = new(() =>
+    {
+        using var key = RSA.Create(2048);
+        return key.ExportRSAPrivateKeyPem();
+    });
+
+    private readonly RSA _key = RSA.Create();
+    private readonly ConcurrentDictionary<string, FakeRepo> _repos = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _installations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly Lock _requestsGate = new();
+    private readonly TimeProvider _time;
+    private WebApplication? _app;
+    private long _lastId = 1000;
+
+    private FakeGitHubServer(TimeProvider time)
+    {
+        _time = time;
+        AppPrivateKeyPem = SharedKeyPem.Value;
+        _key.ImportFromPem(AppPrivateKeyPem);
+        JwtValidator = new FakeAppJwtValidator(_key, AppId, time);
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+    public long AppId { get; } = 4242;
+
+    /// <summary>PKCS#1 PEM (<c>BEGIN RSA PRIVATE KEY</c>), as GitHub hands out app keys; the same for every server in a process.</summary>
+    public string AppPrivateKeyPem { get; }
+
+    /// <summary>Every request in the order it completed.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_requestsGate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Called before a request is handled; a non-null status fails it with that status and a JSON error.</summary>
+    public Func<RecordedRequest, int?>? FailWith { get; set; }
+
+    internal FakeAppJwtValidator JwtValidator { get; }
+    internal FakeGitHubJson Json { get; private set; } = null!;
+
+    /// <param name="timeProvider">The clock for JWT checks, token expiry and timestamps; share it with the client under test.</param>
+    public static async Task<FakeGitHubServer> StartAsync(TimeProvider? timeProvider = null)
+    {
+        var server = new FakeGitHubServer(timeProvider ?? TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Use(server.RecordAsync);
+        app.MapFakeAppEndpoints(server);
+        app.MapFakeRepoEndpoints(server);
+        app.MapFallback(() => FakeResults.NotFound());
+        await app.StartAsync().ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server._app = app;
+        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        server.Json = new FakeGitHubJson(server.BaseUrl);
+        return server;
+    }
+
+    public void AddInstallation(string owner, long installationId) => _installations[owner] = installationId;
+
+    /// <summary>Gets or creates the repository <c>owner/name</c>.</summary>
+    public FakeRepo Repo(string owner, string name) =>
+        _repos.GetOrAdd($"{owner}/{name}", _ => new FakeRepo(owner, name, NextId, _time));
+
+    public void ClearRequests()
+    {
+        lock (_requestsGate)
+        {
+            _requests.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _key.Dispose();
+    }
+
+    internal long NextId() => Interlocked.Increment(ref _lastId);
+
+    internal FakeRepo? FindRepo(string owner, string name) => _repos.GetValueOrDefault($"{owner}/{name}");
+
+    internal long? FindInstallation(string owner) => _installations.TryGetValue(owner, out var id) ? id : null;
+
+    internal string? FindInstallationOwner(long installationId) =>
+        _installations.FirstOrDefault(pair => pair.Value == installationId).Key;
+
+    internal (string Token, DateTimeOffset ExpiresAt) IssueToken(long installationId, string owner)
+    {
+        var token = "ghs_" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 36);
+        var expiresAt = _time.GetUtcNow() + TokenLifetime;
+        _tokens[token] = new IssuedToken(owner, installationId, expiresAt);
+        return (token, expiresAt);
+    }
+
+    /// <summary>Null when <paramref name="token"/> is a live installation token for <paramref name="owner"/>, otherwise why not.</summary>
+    internal string? CheckToken(string token, string owner)
+    {
+        if (!_tokens.TryGetValue(token, out var issued))
+        {
+            return "Bad credentials";
+        }
+
+        if (issued.ExpiresAt <= _time.GetUtcNow())
+        {
+            return "Bad credentials: the installation token has expired";
+        }
+
+        return string.Equals(issued.Owner, owner, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"Bad credentials: the token belongs to installation {issued.InstallationId} of '{issued.Owner}', not to '{owner}'";
+    }
+
+    private async Task RecordAsync(HttpContext context, RequestDelegate next)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Items[FakeRequestBody.ItemKey] = body;
+        var request = new RecordedRequest
+        {
+            Method = context.Request.Method,
+            Path = context.Request.Path.Value ?? "/",
+            Query = context.Request.QueryString.Value ?? "",
+            Body = body,
+            Authorization = context.Request.Headers.Authorization.FirstOrDefault(),
+        };
+
+        var statusCode = StatusCodes.Status500InternalServerError; // what Kestrel answers when a handler throws
+        try
+        {
+            if (FailWith?.Invoke(request) is { } status)
+            {
+                await FakeResults.Json(FakeGitHubJson.Error($"Injected failure {status}"), status).ExecuteAsync(context).ConfigureAwait(false);
+            }
+            else
+            {
+                await next(context).ConfigureAwait(false);
+            }
+
+            statusCode = context.Response.StatusCode;
+        }
+        finally
+        {
+            lock (_requestsGate)
+            {
+                _requests.Add(request with { StatusCode = statusCode });
+            }
+        }
+    }
+
+    private sealed record IssuedToken(string Owner, long InstallationId, DateTimeOffset ExpiresAt);
+}

@@ -1,0 +1,194 @@
+namespace GitHubIncidentApp.Testing.FakeGitHub;
+
+/// <summary>One repository held in memory. Every member is safe to call while the server handles requests.</summary>
+public sealed class FakeRepo
+{
+    /// <summary>GitHub gives auto-created labels this grey.</summary>
+    internal const string DefaultLabelColor = "ededed";
+
+    private readonly Lock _gate = new();
+    private readonly List<FakeIssue> _issues = [];
+    private readonly List<FakeLabel> _labels = [];
+    private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly Func<long> _nextId;
+    private readonly TimeProvider _time;
+
+    internal FakeRepo(string owner, string name, Func<long> nextId, TimeProvider time)
+    {
+        Owner = owner;
+        Name = name;
+        _nextId = nextId;
+        _time = time;
+    }
+
+    public string Owner { get; }
+    public string Name { get; }
+
+    /// <summary>Issues in creation order (number 1 first).</summary>
+    public IReadOnlyList<FakeIssue> Issues
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _issues];
+            }
+        }
+    }
+
+    public IReadOnlyList<FakeLabel> Labels
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _labels];
+            }
+        }
+    }
+
+    public FakeIssue Issue(int number) =>
+        TryGetIssue(number) ?? throw new KeyNotFoundException($"{Owner}/{Name} has no issue #{number}; it has {Issues.Count} issues.");
+
+    /// <summary>Puts a file on the default branch, served by <c>GET /contents/{path}</c>.</summary>
+    public void SetFile(string path, string content)
+    {
+        lock (_gate)
+        {
+            _files[path.Trim('/')] = content;
+        }
+    }
+
+    /// <summary>Seeds an issue as if a person had opened it; labels that do not exist are created.</summary>
+    public FakeIssue AddIssue(
+        string title,
+        string body = "",
+        IEnumerable<string>? labels = null,
+        bool open = true,
+        IEnumerable<string>? assignees = null,
+        string author = "octocat")
+    {
+        var issue = CreateIssue(title, body, [.. labels ?? []], [.. assignees ?? []], author);
+        return open ? issue : UpdateIssue(issue.Number, new FakeIssuePatch { State = "closed" })!;
+    }
+
+    internal FakeIssue CreateIssue(string title, string body, IReadOnlyList<string> labels, IReadOnlyList<string> assignees, string author)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var issue = new FakeIssue
+            {
+                Id = _nextId(),
+                Number = _issues.Count + 1,
+                Title = title,
+                Body = body,
+                Author = author,
+                Labels = ResolveLabels(labels),
+                Assignees = [.. assignees.Distinct(StringComparer.OrdinalIgnoreCase)],
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            _issues.Add(issue);
+            return issue;
+        }
+    }
+
+    internal FakeIssue? TryGetIssue(int number)
+    {
+        lock (_gate)
+        {
+            return number >= 1 && number <= _issues.Count ? _issues[number - 1] : null;
+        }
+    }
+
+    internal FakeIssue? UpdateIssue(int number, FakeIssuePatch patch)
+    {
+        lock (_gate)
+        {
+            if (number < 1 || number > _issues.Count)
+            {
+                return null;
+            }
+
+            var now = _time.GetUtcNow();
+            var issue = _issues[number - 1];
+            issue = issue with
+            {
+                Title = patch.Title ?? issue.Title,
+                Body = patch.Body ?? issue.Body,
+                Labels = patch.Labels is null ? issue.Labels : ResolveLabels(patch.Labels),
+                Assignees = patch.Assignees is null ? issue.Assignees : [.. patch.Assignees.Distinct(StringComparer.OrdinalIgnoreCase)],
+                UpdatedAt = now,
+            };
+            issue = (patch.State, issue.IsOpen) switch
+            {
+                ("closed", true) => issue with { State = "closed", StateReason = patch.StateReason ?? "completed", ClosedAt = now },
+                ("closed", false) => issue with { StateReason = patch.StateReason ?? issue.StateReason },
+                ("open", false) => issue with { State = "open", StateReason = "reopened", ClosedAt = null },
+                _ => issue,
+            };
+            _issues[number - 1] = issue;
+            return issue;
+        }
+    }
+
+    internal FakeComment? AddComment(int number, string author, string body)
+    {
+        lock (_gate)
+        {
+            if (number < 1 || number > _issues.Count)
+            {
+                return null;
+            }
+
+            var issue = _issues[number - 1];
+            var comment = new FakeComment(_nextId(), author, body, _time.GetUtcNow());
+            _issues[number - 1] = issue with { Comments = [.. issue.Comments, comment], UpdatedAt = comment.CreatedAt };
+            return comment;
+        }
+    }
+
+    /// <summary>Null when a label of that name (compared case-insensitively, as GitHub does) exists.</summary>
+    internal FakeLabel? CreateLabel(string name, string? color, string? description)
+    {
+        lock (_gate)
+        {
+            if (FindLabel(name) is not null)
+            {
+                return null;
+            }
+
+            var label = new FakeLabel(_nextId(), name, color ?? DefaultLabelColor, description);
+            _labels.Add(label);
+            return label;
+        }
+    }
+
+    internal string? TryGetFile(string path)
+    {
+        lock (_gate)
+        {
+            return _files.GetValueOrDefault(path.Trim('/'));
+        }
+    }
+
+    /// <summary>Maps names to existing labels' spelling and creates the missing ones, as GitHub does on issue writes.</summary>
+    private List<string> ResolveLabels(IEnumerable<string> names)
+    {
+        var resolved = new List<string>();
+        foreach (var name in names)
+        {
+            var label = FindLabel(name) ?? CreateLabel(name, null, null)!;
+            if (!resolved.Contains(label.Name))
+            {
+                resolved.Add(label.Name);
+            }
+        }
+
+        return resolved;
+    }
+
+    private FakeLabel? FindLabel(string name) =>
+        _labels.Find(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GitHubIncidentApp.Testing.FakeGitHub;
+
+/// <summary>The <c>/repos/{owner}/{repo}/...</c> endpoints, all behind an installation token for the owner.</summary>
+internal static class FakeRepoEndpoints
+{
+    private const string RepoItemKey = "fake-github-repo";
+
+    public static void MapFakeRepoEndpoints(this IEndpointRouteBuilder app, FakeGitHubServer server)
+    {
+        var repos = app.MapGroup("/repos/{owner}/{repo}").AddEndpointFilter(RequireInstallationToken(server));
+        repos.MapFakeIssueEndpoints(server);
+        repos.MapFakeLabelEndpoints(server);
+        repos.MapGet("/contents/{**path}", (HttpContext context, string path) =>
+        {
+            var repo = Repo(context);
+            return repo.TryGetFile(path) is { } content
+                ? FakeResults.Json(server.Json.File(repo, path.Trim('/'), content))
+                : FakeResults.NotFound();
+        });
+    }
+
+    /// <summary>The repository the filter resolved for this request.</summary>
+    public static FakeRepo Repo(HttpContext context) => (FakeRepo)context.Items[RepoItemKey]!;
+
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RequireInstallationToken(FakeGitHubServer server) =>
+        (context, next) =>
+        {
+            var http = context.HttpContext;
+            var owner = (string)http.Request.RouteValues["owner"]!;
+            var token = FakeAuthorization.Credential(http);
+            var problem = token is null
+                ? "Requires authentication: send 'Authorization: token <installation token>'"
+                : server.CheckToken(token, owner);
+            if (problem is not null)
+            {
+                return ValueTask.FromResult<object?>(FakeResults.Unauthorized(problem));
+            }
+
+            if (server.FindRepo(owner, (string)http.Request.RouteValues["repo"]!) is not { } repo)
+            {
+                return ValueTask.FromResult<object?>(FakeResults.NotFound());
+            }
+
+            http.Items[RepoItemKey] = repo;
+            return next(context);
+        };
+}

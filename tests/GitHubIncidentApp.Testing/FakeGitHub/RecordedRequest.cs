@@ -1,0 +1,20 @@
+namespace GitHubIncidentApp.Testing.FakeGitHub;
+
+/// <summary>One request the fake server received, with the status it answered.</summary>
+public sealed record RecordedRequest
+{
+    public required string Method { get; init; }
+
+    /// <summary>The path as sent, e.g. <c>/repos/acme/api/issues</c>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The raw query string including <c>?</c>, or empty.</summary>
+    public required string Query { get; init; }
+    public required string Body { get; init; }
+    public required string? Authorization { get; init; }
+
+    /// <summary>0 while the request is being handled (as seen by <see cref="FakeGitHubServer.FailWith"/>).</summary>
+    public int StatusCode { get; init; }
+
+    public override string ToString() => $"{Method} {Path}{Query} -> {StatusCode}";
+}
