@@ -161,13 +161,36 @@ public sealed class IncidentRenderer
         private readonly Warnings _warnings = new();
         private readonly DateTimeOffset _now = renderer._timeProvider.GetUtcNow();
         private RepoTemplate? _repo = renderer._repoTemplates[kind];
+        private int _leftOut;
 
         public RenderedText Run()
         {
-            var total = Math.Max(view.Alerts.Count, Math.Max(view.NewAlerts.Count, view.ResolvedAlerts.Count));
+            var repo = _repo;
+            var text = Fit();
+
+            // A repository template that failed part way through the search skewed it; fit again with the built-in one alone.
+            if (repo is not null && _repo is null)
+            {
+                text = Fit();
+            }
+
+            if (_leftOut > 0)
+            {
+                _warnings.Add($"{_leftOut} of {Total} alerts were left out of the {KindName} to stay within {maxLength} characters");
+            }
+
+            return new RenderedText(text, _warnings.ToList());
+        }
+
+        private int Total => Math.Max(view.Alerts.Count, Math.Max(view.NewAlerts.Count, view.ResolvedAlerts.Count));
+
+        private string Fit()
+        {
+            var total = Total;
+            _leftOut = 0;
             if (TryFit(total) is { } full)
             {
-                return Done(full);
+                return full;
             }
 
             // The largest number of leading alerts that still fits; each probe is one render, so about log2(alerts) renders.
@@ -188,16 +211,15 @@ public sealed class IncidentRenderer
 
             if (best is { } fitted)
             {
-                _warnings.Add($"{total - fitted.Shown} of {total} alerts were left out of the {KindName} to stay within {maxLength} characters");
-                return Done(fitted.Text);
+                _leftOut = total - fitted.Shown;
+                return fitted.Text;
             }
 
-            return Done(HardCut(Render(0) ?? FallbackText()));
+            _leftOut = total;
+            return HardCut(Render(0) ?? FallbackText());
         }
 
         private string KindName => kind.ToString().ToLowerInvariant();
-
-        private RenderedText Done(string text) => new(text, _warnings.ToList());
 
         private string? TryFit(int shown)
         {
