@@ -160,6 +160,7 @@ public sealed class IncidentRenderer
     {
         private readonly Warnings _warnings = new();
         private readonly DateTimeOffset _now = renderer._timeProvider.GetUtcNow();
+        private readonly Dictionary<string, string> _escaped = new(StringComparer.Ordinal);
         private RepoTemplate? _repo = renderer._repoTemplates[kind];
         private int _leftOut;
 
@@ -236,7 +237,7 @@ public sealed class IncidentRenderer
         /// <summary>Renders with the repository template while it behaves, then with the built-in one; null when the output is too big.</summary>
         private string? Render(int shown)
         {
-            var model = TemplateModel.Build(view, TextMode.Markdown, shown, _now);
+            var model = TemplateModel.Build(view, TextMode.Markdown, shown, _now, _escaped);
             var outputLimit = Math.Max(maxLength, 1) * 4;
             if (_repo is { } repo)
             {
@@ -254,7 +255,7 @@ public sealed class IncidentRenderer
 
                 _warnings.Add($"{repo.Name} failed, so the built-in {KindName} template was used: {outcome.Error}");
                 _repo = null;
-                model = TemplateModel.Build(view, TextMode.Markdown, shown, _now);
+                model = TemplateModel.Build(view, TextMode.Markdown, shown, _now, _escaped);
             }
 
             var builtIn = renderer._sandbox.Run(BuiltInTemplates.GetParsed(kind), model, outputLimit);

@@ -19,10 +19,16 @@ internal enum TextMode
 /// </summary>
 internal static class TemplateModel
 {
-    public static ScriptObject Build(IncidentView view, TextMode mode, int shownAlerts, DateTimeOffset now)
+    /// <summary>
+    /// The variables for one render showing the first <paramref name="shownAlerts"/> of each alert list. <paramref name="escaped"/>
+    /// (escaped strings by original) can be kept across the renders of one fitting, so each string is escaped once.
+    /// </summary>
+    public static ScriptObject Build(IncidentView view, TextMode mode, int shownAlerts, DateTimeOffset now, Dictionary<string, string>? escaped = null)
     {
-        var text = mode == TextMode.Markdown ? MarkdownText.Escape : (Func<string, string>)(s => s);
-        string Url(string raw) => mode == TextMode.Markdown ? MarkdownText.ToLinkTarget(raw) ?? MarkdownText.Escape(raw) : raw;
+        escaped ??= new(StringComparer.Ordinal);
+        string Escape(string raw) => escaped.TryGetValue(raw, out var known) ? known : escaped[raw] = MarkdownText.Escape(raw);
+        var text = mode == TextMode.Markdown ? Escape : (Func<string, string>)(s => s);
+        string Url(string raw) => mode == TextMode.Markdown ? MarkdownText.ToLinkTarget(raw) ?? Escape(raw) : raw;
 
         ScriptObject Map(IReadOnlyDictionary<string, string> map)
         {
