@@ -14,7 +14,7 @@ public sealed class IncidentRenderer
     public const int MaxTitleLength = 256;
     public const int MaxLabelLength = 50;
 
-    private const int TitleOutputLimit = 4_096;
+    internal const int TitleOutputLimit = 4_096;
 
     private readonly Dictionary<TemplateKind, RepoTemplate?> _repoTemplates = [];
     private readonly ConcurrentDictionary<string, Template> _labelTemplates = new(StringComparer.Ordinal);

@@ -113,13 +113,32 @@ public sealed class RepositoryTemplateSandboxTests
     }
 
     [Fact]
-    public void Validate_reports_each_error_with_its_position()
+    public void Validate_reports_each_parse_error_with_its_position()
     {
-        Assert.Empty(TemplateSyntax.Validate(TemplateKind.Body, BuiltInTemplates.Get(TemplateKind.Body)));
-
         var errors = TemplateSyntax.Validate(TemplateKind.Title, "fine\n  {{ if }}");
 
         Assert.NotEmpty(errors);
-        Assert.All(errors, e => Assert.StartsWith("line 2, col 9: ", e, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.StartsWith("line 2, col 9: Error while parsing if statement", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_tries_the_template_on_a_sample_incident_to_catch_runtime_failures()
+    {
+        Assert.Empty(TemplateSyntax.Validate(TemplateKind.Body, "{{ for a in alerts }}{{ a.labels.instance }}{{ end }}"));
+
+        var loop = Assert.Single(TemplateSyntax.Validate(TemplateKind.Body, "{{ while true }}x{{ end }}"));
+        Assert.Equal("on a sample 'opened' incident, line 1, col 4: Exceeding number of iteration limit `10000` for loop statement.", loop);
+
+        var comment = TemplateSyntax.Validate(TemplateKind.Comment, "{{ if event == 'resolved' }}{{ 'x' | string.nope }}{{ else }}ok{{ end }}");
+        Assert.StartsWith("on a sample 'resolved' incident, line 1, col ", Assert.Single(comment), StringComparison.Ordinal);
+
+        Assert.Equal(["on a sample 'opened' incident, the template renders nothing"], TemplateSyntax.Validate(TemplateKind.Title, "{{ labels.missing }}"));
+    }
+
+    [Fact]
+    public void ValidateLabel_reports_parse_errors()
+    {
+        Assert.Empty(TemplateSyntax.ValidateLabel("team/{{ labels.team }}"));
+        Assert.StartsWith("line 1, col ", Assert.Single(TemplateSyntax.ValidateLabel("team/{{ labels.team + }}")), StringComparison.Ordinal);
     }
 }
