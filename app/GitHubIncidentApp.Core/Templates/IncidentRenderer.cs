@@ -39,10 +39,11 @@ public sealed class IncidentRenderer
     public RenderedText RenderTitle(IncidentView view)
     {
         var warnings = new Warnings();
-        var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue, _timeProvider.GetUtcNow());
         var title = "";
         foreach (var (template, name) in Candidates(TemplateKind.Title))
         {
+            // A fresh model per attempt: a failed template may have changed the one it was given.
+            var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue, _timeProvider.GetUtcNow());
             var outcome = _sandbox.Run(template, model, TitleOutputLimit);
             title = outcome.Text is null ? "" : MarkdownText.ToTitle(outcome.Text);
             if (title.Length > 0)
@@ -98,11 +99,7 @@ public sealed class IncidentRenderer
         return label.Length == 0 ? null : label;
     }
 
-    private RenderedText RenderFitted(TemplateKind kind, IncidentView view, int maxLength)
-    {
-        var render = new FittedRender(this, kind, view, maxLength);
-        return render.Run();
-    }
+    private RenderedText RenderFitted(TemplateKind kind, IncidentView view, int maxLength) => new FittedRender(this, kind, view, maxLength).Run();
 
     private RepoTemplate? Parse(TemplateKind kind, string? source, string? path)
     {
