@@ -1,0 +1,8 @@
+namespace GitHubIncidentApp.Core.Templates;
+
+public enum TemplateKind
+{
+    Title,
+    Body,
+    Comment,
+}

@@ -1,0 +1,23 @@
+namespace GitHubIncidentApp.Core.Templates;
+
+/// <summary>The sandbox every template render runs in; repository templates are untrusted code.</summary>
+public sealed record TemplateLimits
+{
+    public static TemplateLimits Default { get; } = new();
+
+    /// <summary>
+    /// Scriban 7 counts iterations across a whole tree of nested loops, so this covers the built-in body's
+    /// loop over alerts times its loop over each alert's labels (about a thousand alerts).
+    /// </summary>
+    public int LoopLimit { get; init; } = 10_000;
+    public int RecursiveLimit { get; init; } = 20;
+
+    /// <summary>Largest string a single value or string operation may produce.</summary>
+    public int StringLimit { get; init; } = 100_000;
+
+    /// <summary>Most output a render may write; more is treated as a runaway template.</summary>
+    public int OutputLimit { get; init; } = 400_000;
+
+    /// <summary>Wall-clock time of one render; enforced through <c>TemplateContext.CancellationToken</c>, which Scriban checks at every loop step and call.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(1);
+}

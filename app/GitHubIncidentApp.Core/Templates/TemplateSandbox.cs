@@ -1,0 +1,60 @@
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace GitHubIncidentApp.Core.Templates;
+
+/// <summary>The outcome of one sandboxed render: the text, or what went wrong.</summary>
+internal sealed record RenderOutcome(string? Text, string? Error, bool OutputLimitReached)
+{
+    public static RenderOutcome Ok(string text) => new(text, null, false);
+}
+
+/// <summary>Runs a template with no template loader and with loop, recursion, string, output and time limits.</summary>
+internal sealed class TemplateSandbox(TemplateLimits limits, TimeProvider timeProvider)
+{
+    public RenderOutcome Run(Template template, ScriptObject model, int outputLimit)
+    {
+        using var timeout = new CancellationTokenSource(limits.TimeLimit, timeProvider);
+        var context = new TemplateContext
+        {
+            // No TemplateLoader: `include` fails with "No TemplateLoader registered", so a template cannot read files.
+            LoopLimit = limits.LoopLimit,
+            RecursiveLimit = limits.RecursiveLimit,
+            LimitToString = limits.StringLimit,
+            OutputLimit = Math.Min(outputLimit, limits.OutputLimit),
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            RegexTimeOut = limits.TimeLimit,
+            CancellationToken = timeout.Token,
+            // Missing data reads as empty instead of failing the render (`alerts[0].labels` with no alerts).
+            EnableRelaxedTargetAccess = true,
+        };
+
+        // object.eval and object.eval_template would run alert text as template code.
+        if (context.BuiltinObject["object"] is ScriptObject objectFunctions)
+        {
+            objectFunctions.Remove("eval");
+            objectFunctions.Remove("eval_template");
+        }
+
+        context.PushGlobal(model);
+        try
+        {
+            return RenderOutcome.Ok(template.Render(context));
+        }
+        catch (ScriptAbortException) when (timeout.IsCancellationRequested)
+        {
+            return new RenderOutcome(null, $"it ran longer than the time limit of {limits.TimeLimit.TotalMilliseconds:0} ms", false);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            var outputLimitReached = ex.OriginalMessage.Contains("OutputLimit", StringComparison.Ordinal);
+            return new RenderOutcome(null, $"{TemplateSyntax.Position(ex.Span)}: {ex.OriginalMessage}", outputLimitReached);
+        }
+        catch (Exception ex)
+        {
+            // Scriban lets some .NET exceptions from its builtins escape; a repository template must never take the caller down.
+            return new RenderOutcome(null, ex.Message, false);
+        }
+    }
+}
