@@ -13,6 +13,12 @@ public static class AlertmanagerPayloadParser
 
     public static PayloadParseResult Parse(ReadOnlySpan<byte> utf8Json)
     {
+        // JsonDocument checks UTF-8 only when a string is read; refuse it here, with a clear reason.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return PayloadParseResult.Fail("the body is not valid UTF-8 (Alertmanager sends UTF-8 JSON)");
+        }
+
         JsonDocument document;
         try
         {

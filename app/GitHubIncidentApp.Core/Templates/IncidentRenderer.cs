@@ -20,12 +20,16 @@ public sealed class IncidentRenderer
     private readonly ConcurrentDictionary<string, Template> _labelTemplates = new(StringComparer.Ordinal);
     private readonly List<string> _problems = [];
     private readonly TemplateSandbox _sandbox;
+
+    // The built-in templates are trusted and must always render, so the repository's limits do not apply to them.
+    private readonly TemplateSandbox _builtInSandbox;
     private readonly TimeProvider _timeProvider;
 
     public IncidentRenderer(TemplateSources sources, TemplateLimits? limits = null, TimeProvider? timeProvider = null)
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _sandbox = new TemplateSandbox(limits ?? TemplateLimits.Default, _timeProvider);
+        _builtInSandbox = new TemplateSandbox(TemplateLimits.Default, _timeProvider);
         foreach (var kind in Enum.GetValues<TemplateKind>())
         {
             _repoTemplates[kind] = Parse(kind, sources.SourceOf(kind), sources.PathOf(kind));
@@ -40,11 +44,11 @@ public sealed class IncidentRenderer
     {
         var warnings = new Warnings();
         var title = "";
-        foreach (var (template, name) in Candidates(TemplateKind.Title))
+        foreach (var (template, name, sandbox) in Candidates(TemplateKind.Title))
         {
             // A fresh model per attempt: a failed template may have changed the one it was given.
             var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue, _timeProvider.GetUtcNow());
-            var outcome = _sandbox.Run(template, model, TitleOutputLimit);
+            var outcome = sandbox.Run(template, model, TitleOutputLimit);
             title = outcome.Text is null ? "" : MarkdownText.ToTitle(outcome.Text);
             if (title.Length > 0)
             {
@@ -121,14 +125,14 @@ public sealed class IncidentRenderer
     }
 
     /// <summary>The repository template (if it parsed), then the built-in one.</summary>
-    private IEnumerable<(Template Template, string Name)> Candidates(TemplateKind kind)
+    private IEnumerable<(Template Template, string Name, TemplateSandbox Sandbox)> Candidates(TemplateKind kind)
     {
         if (_repoTemplates[kind] is { } repo)
         {
-            yield return (repo.Template, repo.Name);
+            yield return (repo.Template, repo.Name, _sandbox);
         }
 
-        yield return (BuiltInTemplates.GetParsed(kind), $"the built-in {Name(kind, null)}");
+        yield return (BuiltInTemplates.GetParsed(kind), $"the built-in {Name(kind, null)}", _builtInSandbox);
     }
 
     private static string Name(TemplateKind kind, string? path) =>
@@ -255,7 +259,7 @@ public sealed class IncidentRenderer
                 model = TemplateModel.Build(view, TextMode.Markdown, shown, _now, _escaped);
             }
 
-            var builtIn = renderer._sandbox.Run(BuiltInTemplates.GetParsed(kind), model, outputLimit);
+            var builtIn = renderer._builtInSandbox.Run(BuiltInTemplates.GetParsed(kind), model, outputLimit);
             if (builtIn.Error is not null && !builtIn.OutputLimitReached)
             {
                 _warnings.Add($"the built-in {KindName} template failed: {builtIn.Error}");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp.Core.Tests.Templates;
@@ -64,13 +63,10 @@ public sealed class RepositoryTemplateSandboxTests
     [Fact]
     public void A_slow_template_is_stopped_by_the_time_limit()
     {
-        var watch = Stopwatch.StartNew();
-
         // 2^19 calls within the recursion limit: seconds of work without the time limit.
         var body = Body("{{ func f(n)\n if n < 19\n f(n + 1)\n f(n + 1)\n end\nend\nf(0) }}", TemplateLimits.Default with { TimeLimit = TimeSpan.FromMilliseconds(50) });
 
         AssertBuiltInWithWarning(body, "it ran longer than the time limit of 50 ms");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace GitHubIncidentApp.Testing.FakeGitHub;
 
 /// <summary>The fields of a <c>PATCH /issues/{n}</c> body; null means "not sent".</summary>
-internal sealed record FakeIssuePatch
+public sealed record FakeIssuePatch
 {
     public string? Title { get; init; }
     public string? Body { get; init; }

@@ -72,6 +72,10 @@ public sealed class FakeRepo
         return open ? issue : UpdateIssue(issue.Number, new FakeIssuePatch { State = "closed" })!;
     }
 
+    /// <summary>Edits an issue as a person would on github.com (no request is recorded).</summary>
+    public FakeIssue EditIssue(int number, FakeIssuePatch patch) =>
+        UpdateIssue(number, patch) ?? throw new KeyNotFoundException($"{Owner}/{Name} has no issue #{number}.");
+
     internal FakeIssue CreateIssue(string title, string body, IReadOnlyList<string> labels, IReadOnlyList<string> assignees, string author)
     {
         lock (_gate)

@@ -1,0 +1,84 @@
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>
+/// Takes deliveries out of the inbox and applies them. A failure GitHub may get over is retried
+/// with backoff for as long as it takes; one that retrying cannot fix is parked for a person.
+/// </summary>
+public sealed partial class InboxProcessor(IInbox inbox, AlertDeliveryHandler alerts, TimeProvider time, ILogger<InboxProcessor> logger)
+{
+    public const string AlertmanagerSource = "alertmanager";
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    /// <summary>Processes one due delivery; false when there was none.</summary>
+    public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
+    {
+        var entry = await inbox.ClaimNextAsync(time.GetUtcNow(), cancellationToken);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        var item = entry.Item;
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["DeliveryId"] = item.DeliveryId,
+            ["Repo"] = item.Repo,
+        });
+        try
+        {
+            await HandleAsync(item, cancellationToken);
+            await inbox.CompleteAsync(entry.Id, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception ex) when (GitHubFailures.IsPermanent(ex) || ex is InvalidDeliveryException)
+        {
+            LogParked(ex, item.DeliveryId, ex.Message);
+            await inbox.FailAsync(entry.Id, ex.Message, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var delay = Backoff(entry.Attempts);
+            LogRetrying(ex, item.DeliveryId, entry.Attempts, delay.TotalSeconds, ex.Message);
+            await inbox.RetryLaterAsync(entry.Id, ex.Message, time.GetUtcNow() + delay, CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    private async Task HandleAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        if (item.Source != AlertmanagerSource)
+        {
+            throw new InvalidDeliveryException($"no handler for deliveries from '{item.Source}'");
+        }
+
+        var parsed = AlertmanagerPayloadParser.Parse(System.Text.Encoding.UTF8.GetBytes(item.Payload));
+        if (parsed.Payload is null || !RepoRef.TryParse(item.Repo, out var repo))
+        {
+            throw new InvalidDeliveryException($"the stored delivery cannot be read: {string.Join("; ", parsed.Errors)}");
+        }
+
+        await alerts.HandleAsync(repo, parsed.Payload, cancellationToken);
+    }
+
+    /// <summary>5 s, 10 s, 20 s ... up to 10 minutes, with ±20 % jitter so retries of many deliveries spread out.</summary>
+    public static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(MaxBackoff.TotalSeconds, 5 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} parked as failed; retrying cannot fix it: {Reason}")]
+    private partial void LogParked(Exception exception, string deliveryId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} failed on attempt {Attempts}; retrying in {DelaySeconds:F0}s: {Reason}")]
+    private partial void LogRetrying(Exception exception, string deliveryId, int attempts, double delaySeconds, string reason);
+}
+
+/// <summary>A stored delivery that can never be processed.</summary>
+public sealed class InvalidDeliveryException(string message) : Exception(message);

@@ -1,0 +1,27 @@
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Templates;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>Everything a decision depends on besides the incident and the delivery.</summary>
+public sealed record IncidentContext
+{
+    public required RepoRef Repo { get; init; }
+    public required string Key { get; init; }
+    public required IncidentConfig Config { get; init; }
+    public required IncidentRenderer Renderer { get; init; }
+    public required DateTimeOffset Now { get; init; }
+
+    /// <summary>Problems with the repository's config file or templates, shown in the issue so people can fix them.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+}
+
+/// <summary>An incident as the index knows it: its state and its issue.</summary>
+public sealed record KnownIncident(IncidentState State, int IssueNumber);
+
+/// <summary>The operations to apply and the state the incident is in once they are applied.</summary>
+public sealed record IncidentDecision(IReadOnlyList<IssueOperation> Operations, IncidentState? State)
+{
+    public static IncidentDecision Nothing { get; } = new([], null);
+}

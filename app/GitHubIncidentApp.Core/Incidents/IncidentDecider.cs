@@ -1,0 +1,209 @@
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Templates;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>
+/// The incident state machine: given what the index knows and a delivery, the issue operations to
+/// apply. Pure, so every rule is tested without GitHub; and it emits nothing when nothing changed,
+/// because Alertmanager re-sends unchanged groups every <c>repeat_interval</c> (twice from an HA pair).
+/// </summary>
+public static class IncidentDecider
+{
+    private const string IncidentLabelColor = "5319e7";
+    private const string ResolvedLabelColor = "c2e0c6";
+    private const string ExtraLabelColor = "ededed";
+
+    public static IncidentDecision Decide(KnownIncident? known, AlertmanagerPayload payload, IncidentContext context)
+    {
+        if (known is null)
+        {
+            return payload.IsResolved ? IncidentDecision.Nothing : Open(payload, context, previousIssue: null);
+        }
+
+        if (known.State.IsFiring)
+        {
+            return payload.IsResolved ? Resolve(known, payload, context) : Update(known, payload, context);
+        }
+
+        if (payload.IsResolved)
+        {
+            return IncidentDecision.Nothing;
+        }
+
+        var window = context.Config.Resolve.ReopenWindow;
+        var resolvedAt = known.State.ResolvedAt ?? context.Now;
+        return window > TimeSpan.Zero && context.Now - resolvedAt <= window
+            ? Reopen(known, payload, context)
+            : Open(payload, context, previousIssue: known.IssueNumber);
+    }
+
+    private static IncidentDecision Open(AlertmanagerPayload payload, IncidentContext context, int? previousIssue)
+    {
+        var diff = AlertDiff.Between([], payload);
+        var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity);
+        var state = FiringState(payload, context, diff, level) with { PreviousIssue = previousIssue };
+        var view = View(payload, context, state, "opened", diff);
+
+        var title = context.Renderer.RenderTitle(view);
+        var body = context.Renderer.RenderBody(view, IssueBody.SectionMaxLength);
+        var labels = new List<LabelSpec>
+        {
+            new(context.Config.IncidentLabel, IncidentLabelColor, "An incident opened from Prometheus alerts"),
+            LabelOf(level),
+        };
+        labels.AddRange(ExtraLabels(view, context));
+
+        var issue = new NewIssue
+        {
+            Title = title.Text,
+            Body = IssueBody.Section(WithProblems(body.Text, context, title, body), state),
+            Labels = labels.Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        };
+        return new IncidentDecision([new EnsureLabels(labels), new CreateIssue(issue)], state);
+    }
+
+    private static IncidentDecision Update(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
+    {
+        var diff = AlertDiff.Between(known.State.Firing, payload);
+        var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity, known.State.Severity);
+        var severityChanged = level.Name != known.State.Severity;
+        if (!diff.ChangesAlerts && !severityChanged && payload.TruncatedAlerts == known.State.Truncated)
+        {
+            return IncidentDecision.Nothing;
+        }
+
+        var state = known.State with { Firing = diff.Firing, Severity = level.Name, Truncated = payload.TruncatedAlerts };
+        var view = View(payload, context, state, "changed", diff);
+        var operations = new List<IssueOperation>();
+        if (severityChanged)
+        {
+            operations.Add(new EnsureLabels([LabelOf(level)]));
+        }
+
+        operations.Add(new UpdateIssue
+        {
+            AddLabels = severityChanged ? [level.GitHubLabel] : [],
+            RemoveLabels = severityChanged ? OtherSeverityLabels(level, context) : [],
+            Section = Section(view, state, context),
+        });
+        if (diff.Started.Count > 0 || diff.Ended.Count > 0 || severityChanged)
+        {
+            operations.Add(new CommentOnIssue(context.Renderer.RenderComment(view).Text));
+        }
+
+        return new IncidentDecision(operations, state);
+    }
+
+    private static IncidentDecision Resolve(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
+    {
+        var resolve = context.Config.Resolve;
+        var state = known.State with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = context.Now, Truncated = 0 };
+        var diff = AlertDiff.Between(known.State.Firing, payload);
+        var view = View(payload, context, state, "resolved", diff);
+
+        // The body keeps its last firing picture: refreshing it would cost a read and a write more,
+        // and the comment, the label and the closed state already tell the story.
+        return new IncidentDecision(
+        [
+            new EnsureLabels([new LabelSpec(resolve.Label, ResolvedLabelColor, "The incident's alerts have resolved")]),
+            new CommentOnIssue(context.Renderer.RenderComment(view).Text),
+            new UpdateIssue
+            {
+                Open = resolve.Close ? false : null,
+                StateReason = resolve.Close ? "completed" : null,
+                AddLabels = [resolve.Label],
+            },
+        ], state);
+    }
+
+    private static IncidentDecision Reopen(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
+    {
+        var diff = AlertDiff.Between([], payload);
+        var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity, known.State.Severity);
+        var state = FiringState(payload, context, diff, level) with { PreviousIssue = known.State.PreviousIssue };
+        var view = View(payload, context, state, "reopened", diff);
+
+        return new IncidentDecision(
+        [
+            new EnsureLabels([LabelOf(level)]),
+            new UpdateIssue
+            {
+                Open = context.Config.Resolve.Close ? true : null,
+                AddLabels = [level.GitHubLabel],
+                RemoveLabels = [context.Config.Resolve.Label, .. OtherSeverityLabels(level, context)],
+                Section = Section(view, state, context),
+            },
+            new CommentOnIssue(context.Renderer.RenderComment(view).Text),
+        ], state);
+    }
+
+    private static IncidentState FiringState(AlertmanagerPayload payload, IncidentContext context, AlertDiff diff, SeverityLevel level) => new()
+    {
+        Key = context.Key,
+        Status = AlertStatus.Firing,
+        Firing = diff.Firing,
+        Severity = level.Name,
+        StartedAt = payload.Firing.Select(a => a.StartsAt).DefaultIfEmpty(context.Now).Min(),
+        GroupLabels = payload.GroupLabels,
+        Truncated = payload.TruncatedAlerts,
+    };
+
+    private static IncidentView View(AlertmanagerPayload payload, IncidentContext context, IncidentState state, string @event, AlertDiff diff) => new()
+    {
+        Repo = context.Repo.ToString(),
+        Key = context.Key,
+        Event = @event,
+        Status = state.Status,
+        Severity = state.Severity,
+        Receiver = payload.Receiver,
+        GroupLabels = payload.GroupLabels,
+        CommonLabels = payload.CommonLabels,
+        CommonAnnotations = payload.CommonAnnotations,
+        Alerts = payload.Alerts,
+        NewAlerts = diff.Started,
+        ResolvedAlerts = diff.Ended,
+        TruncatedAlerts = payload.TruncatedAlerts,
+        ExternalUrl = payload.ExternalUrl,
+        StartedAt = state.StartedAt,
+        ResolvedAt = state.ResolvedAt,
+        PreviousIssue = state.PreviousIssue,
+    };
+
+    private static string Section(IncidentView view, IncidentState state, IncidentContext context)
+    {
+        var body = context.Renderer.RenderBody(view, IssueBody.SectionMaxLength);
+        return IssueBody.Section(WithProblems(body.Text, context, body), state);
+    }
+
+    /// <summary>A broken config file or template never loses the alert; it is said in the issue instead.</summary>
+    private static string WithProblems(string body, IncidentContext context, params RenderedText[] renders)
+    {
+        var problems = context.Problems.Concat(renders.SelectMany(r => r.Warnings)).Distinct().ToList();
+        if (problems.Count == 0)
+        {
+            return body;
+        }
+
+        var lines = problems.Select(p => "> - " + p.ReplaceLineEndings(" "));
+        return body.TrimEnd() + "\n\n> [!WARNING]\n> The incident app could not use this repository's settings as written and fell back to its defaults:\n"
+            + string.Join('\n', lines) + "\n";
+    }
+
+    private static IEnumerable<LabelSpec> ExtraLabels(IncidentView view, IncidentContext context) =>
+        context.Config.Labels
+            .Select(template => context.Renderer.RenderLabel(template, view))
+            .OfType<string>()
+            .Select(name => new LabelSpec(name, ExtraLabelColor, "Set by the incident app's configuration"));
+
+    private static LabelSpec LabelOf(SeverityLevel level) =>
+        new(level.GitHubLabel, level.Color, $"Incident severity: {level.Name}");
+
+    private static List<string> OtherSeverityLabels(SeverityLevel level, IncidentContext context) =>
+        context.Config.Severity.Levels
+            .Select(l => l.GitHubLabel)
+            .Where(label => !string.Equals(label, level.GitHubLabel, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+}

@@ -1,0 +1,81 @@
+using GitHubIncidentApp.Core.GitHub;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>The issue an incident lives in, as known after applying operations.</summary>
+public sealed record IncidentIssue(int Number, IReadOnlyList<string> Labels, string HtmlUrl = "");
+
+/// <summary>
+/// Applies decided operations through the GitHub port, one REST call each, with the label set
+/// computed here so a single <c>PATCH</c> can close and relabel together.
+/// </summary>
+public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
+{
+    /// <param name="issue">The incident's issue, or null when the operations open it.</param>
+    public async Task<IncidentIssue?> ApplyAsync(RepoRef repo, IncidentIssue? issue, IReadOnlyList<IssueOperation> operations, CancellationToken cancellationToken)
+    {
+        foreach (var operation in operations)
+        {
+            issue = operation switch
+            {
+                EnsureLabels ensure => await EnsureLabelsAsync(repo, issue, ensure, cancellationToken),
+                CreateIssue create => ToIncidentIssue(await github.CreateIssueAsync(repo, create.Issue, cancellationToken)),
+                CommentOnIssue comment => await CommentAsync(repo, Require(issue, operation), comment, cancellationToken),
+                UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
+                _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
+            };
+        }
+
+        return issue;
+    }
+
+    private async Task<IncidentIssue?> EnsureLabelsAsync(RepoRef repo, IncidentIssue? issue, EnsureLabels ensure, CancellationToken cancellationToken)
+    {
+        await labels.EnsureAsync(repo, ensure.Labels, cancellationToken);
+        return issue;
+    }
+
+    private async Task<IncidentIssue> CommentAsync(RepoRef repo, IncidentIssue issue, CommentOnIssue comment, CancellationToken cancellationToken)
+    {
+        await github.AddCommentAsync(repo, issue.Number, comment.Body, cancellationToken);
+        return issue;
+    }
+
+    private async Task<IncidentIssue> UpdateAsync(RepoRef repo, IncidentIssue issue, UpdateIssue update, CancellationToken cancellationToken)
+    {
+        string? body = null;
+        var current = issue.Labels;
+        if (update.Section is not null)
+        {
+            // The body is the one field people edit freely: read it now so their text survives.
+            var fresh = await github.GetIssueAsync(repo, issue.Number, cancellationToken);
+            body = IssueBody.ReplaceSection(fresh.Body, update.Section);
+            current = fresh.Labels;
+        }
+
+        var wanted = current
+            .Where(l => !update.RemoveLabels.Contains(l, StringComparer.OrdinalIgnoreCase))
+            .Concat(update.AddLabels)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var labelsChanged = !wanted.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(current);
+        var patch = new IssueUpdate
+        {
+            Open = update.Open,
+            StateReason = update.StateReason,
+            Body = body,
+            Labels = labelsChanged ? wanted : null,
+        };
+        if (patch.IsEmpty)
+        {
+            return issue with { Labels = current };
+        }
+
+        return ToIncidentIssue(await github.UpdateIssueAsync(repo, issue.Number, patch, cancellationToken));
+    }
+
+    private static IncidentIssue ToIncidentIssue(IssueSnapshot snapshot) => new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl);
+
+    private static IncidentIssue Require(IncidentIssue? issue, IssueOperation operation) =>
+        issue ?? throw new InvalidOperationException($"{operation.GetType().Name} needs an issue, and none was opened before it.");
+}

@@ -1,0 +1,55 @@
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Storage;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>
+/// Rebuilds a repository's part of the index from the markers in its incident issues, once per
+/// repository and index, so a lost database never leads to duplicate issues. Lists issues by label
+/// rather than searching: search lags by seconds and has a small rate limit of its own.
+/// </summary>
+public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex index, TimeProvider time)
+{
+    public async Task EnsureIndexedAsync(RepoRef repo, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        if (await index.IsRepoIndexedAsync(repo, cancellationToken))
+        {
+            return;
+        }
+
+        var issues = await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken);
+        // Newest issue per key wins: an incident reopened after its window has a newer issue with the same key.
+        var newest = issues
+            .Select(issue => (Issue: issue, State: IssueBody.ReadState(issue.Body)))
+            .Where(pair => pair.State is not null)
+            .GroupBy(pair => pair.State!.Key)
+            .Select(group => group.MaxBy(pair => pair.Issue.Number));
+
+        foreach (var (issue, state) in newest)
+        {
+            await index.UpsertAsync(new IndexedIncident
+            {
+                Repo = repo,
+                Key = state!.Key,
+                IssueNumber = issue.Number,
+                StateJson = AsSeenOnGitHub(state, issue, config).ToJson(),
+                Labels = issue.Labels,
+                UpdatedAt = time.GetUtcNow(),
+            }, cancellationToken);
+        }
+
+        await index.MarkRepoIndexedAsync(repo, cancellationToken);
+    }
+
+    // The marker is not rewritten when an incident resolves (that would cost a read and a write), so
+    // a closed issue or the resolved label is what says it has ended.
+    private static IncidentState AsSeenOnGitHub(IncidentState state, IssueSnapshot issue, IncidentConfig config)
+    {
+        var resolved = !issue.IsOpen || issue.Labels.Contains(config.Resolve.Label, StringComparer.OrdinalIgnoreCase);
+        return resolved && state.IsFiring
+            ? state with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = issue.ClosedAt ?? state.StartedAt }
+            : state;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using GitHubIncidentApp.Core.GitHub;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>
+/// Each repository's settings, read from GitHub at most once per <see cref="Lifetime"/>, so that a
+/// burst of deliveries costs no extra calls and an edited config file still takes effect soon.
+/// </summary>
+public sealed class RepoSettingsCache(IGitHubPort github, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<RepoRef, (RepoSettings Settings, DateTimeOffset ReadAt)> _cache = new();
+
+    public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_cache.TryGetValue(repo, out var entry) && now - entry.ReadAt < Lifetime)
+        {
+            return entry.Settings;
+        }
+
+        var settings = await RepoSettings.LoadAsync((path, ct) => github.GetFileAsync(repo, path, ct), cancellationToken);
+        _cache[repo] = (settings, now);
+        return settings;
+    }
+}

@@ -1,0 +1,116 @@
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Storage;
+
+namespace GitHubIncidentApp;
+
+/// <summary>
+/// The Alertmanager webhook receiver. A delivery is stored in the inbox before it is acknowledged,
+/// then processed in the background. Alertmanager retries only on 5xx, so every fault that a retry
+/// cannot fix gets a 4xx with a body that says what to change.
+/// </summary>
+public static partial class AlertmanagerEndpoints
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapAlertmanager(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/alertmanager", (HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<AlertIntakeLog> logger) =>
+            ReceiveAsync(http, null, settings, inbox, signal, time, logger));
+        app.MapPost("/api/alertmanager/{owner}/{repo}", (string owner, string repo, HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<AlertIntakeLog> logger) =>
+            RepoRef.TryParse($"{owner}/{repo}", out var target)
+                ? ReceiveAsync(http, target, settings, inbox, signal, time, logger)
+                : Task.FromResult(Problem(StatusCodes.Status400BadRequest, $"'{owner}/{repo}' in the URL is not a repository name")));
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext http, RepoRef? fromUrl, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger logger)
+    {
+        if (settings.AlertmanagerToken is not null && !AlertmanagerAuth.IsAuthorized(http.Request.Headers.Authorization, settings.AlertmanagerToken))
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"alertmanager\"";
+            return Problem(StatusCodes.Status401Unauthorized,
+                "missing or wrong credentials: configure Alertmanager's webhook with http_config.authorization.credentials (or basic_auth password) set to ALERTMANAGER_TOKEN");
+        }
+
+        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge,
+                $"the body is larger than {MaxBodyBytes / 1024} KiB: lower max_alerts in Alertmanager's webhook_config (50 is plenty)");
+        }
+
+        var parsed = AlertmanagerPayloadParser.Parse(body);
+        if (parsed.Payload is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "this is not an Alertmanager webhook payload (version 4)", parsed.Errors);
+        }
+
+        var (repo, problem) = TargetRepository.Resolve(parsed.Payload, fromUrl, settings.DefaultRepo);
+        if (repo is null)
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, problem!);
+        }
+
+        var item = new InboxItem
+        {
+            Source = InboxProcessor.AlertmanagerSource,
+            DeliveryId = Guid.NewGuid().ToString("N"),
+            Repo = repo.ToString(),
+            // Orders deliveries of one group; the repository's config may still choose other key labels.
+            IncidentKey = IncidentKey.Derive(repo, parsed.Payload, []),
+            Payload = System.Text.Encoding.UTF8.GetString(body),
+            ReceivedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            await inbox.EnqueueAsync(item, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotStored(logger, ex, item.DeliveryId);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "the delivery could not be stored; Alertmanager will retry it");
+        }
+
+        signal.Wake();
+        LogAccepted(logger, item.DeliveryId, item.Repo, parsed.Payload.Status, parsed.Payload.Alerts.Count);
+        return Results.Json(new { status = "accepted", deliveryId = item.DeliveryId, repository = item.Repo }, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The body, or null when it is over the limit (read no further than that).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult Problem(int status, string error, IReadOnlyList<string>? problems = null) =>
+        Results.Json(new { error, problems = problems ?? [] }, statusCode: status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted Alertmanager delivery {DeliveryId} for {Repo}: {Status}, {Alerts} alert(s)")]
+    private static partial void LogAccepted(ILogger logger, string deliveryId, string repo, string status, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store Alertmanager delivery {DeliveryId}; answered 503 so Alertmanager retries")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, string deliveryId);
+}
+
+/// <summary>Log category of the Alertmanager endpoint.</summary>
+public sealed class AlertIntakeLog;

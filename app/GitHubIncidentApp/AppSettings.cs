@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using GitHubIncidentApp.Core.GitHub;
+
+namespace GitHubIncidentApp;
+
+/// <summary>
+/// The app's settings, under Probot's names, from environment variables, a <c>.env</c> file or
+/// <c>appsettings.json</c>. Loading checks all of them and reports every problem at once.
+/// </summary>
+public sealed record AppSettings
+{
+    public const string DevFlag = "--dev";
+
+    public long? AppId { get; init; }
+    public string? PrivateKeyPem { get; init; }
+    public string? WebhookSecret { get; init; }
+    public Uri GitHubApiUrl { get; init; } = Core.GitHub.GitHubApiUrl.Default;
+    public int Port { get; init; } = 3000;
+    public string Host { get; init; } = "0.0.0.0";
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+    public string? AlertmanagerToken { get; init; }
+    public RepoRef? DefaultRepo { get; init; }
+    public string DataDir { get; init; } = "data";
+    public bool DevMode { get; init; }
+
+    /// <summary>Without app credentials the app only logs the GitHub operations it would apply.</summary>
+    public bool DryRun => AppId is null;
+
+    private static readonly Dictionary<string, LogLevel> LogLevels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["trace"] = LogLevel.Trace,
+        ["debug"] = LogLevel.Debug,
+        ["info"] = LogLevel.Information,
+        ["warn"] = LogLevel.Warning,
+        ["error"] = LogLevel.Error,
+        ["fatal"] = LogLevel.Critical,
+    };
+
+    public static (AppSettings? Settings, IReadOnlyList<string> Problems) Load(IConfiguration config, bool devMode)
+    {
+        var problems = new List<string>();
+        string? Get(string name) => string.IsNullOrWhiteSpace(config[name]) ? null : config[name]!.Trim();
+
+        var appId = ReadAppId(Get("APP_ID"), problems);
+        var key = ReadPrivateKey(Get("PRIVATE_KEY"), Get("PRIVATE_KEY_PATH"), problems);
+        if (appId is not null && key is null && !problems.Any(p => p.StartsWith("PRIVATE_KEY", StringComparison.Ordinal)))
+        {
+            problems.Add("APP_ID is set but PRIVATE_KEY and PRIVATE_KEY_PATH are not: give the app's private key (the .pem file downloaded from the GitHub App's settings page)");
+        }
+        else if (appId is null && key is not null && Get("APP_ID") is null)
+        {
+            problems.Add("a private key is set but APP_ID is not: set APP_ID to the GitHub App's id (shown on its settings page)");
+        }
+
+        var webhookSecret = Get("WEBHOOK_SECRET");
+        var alertmanagerToken = Get("ALERTMANAGER_TOKEN");
+        if (!devMode)
+        {
+            if (webhookSecret is null)
+            {
+                problems.Add($"WEBHOOK_SECRET is not set: set it to the GitHub App's webhook secret (or start with {DevFlag} to try the app locally)");
+            }
+
+            if (alertmanagerToken is null)
+            {
+                problems.Add($"ALERTMANAGER_TOKEN is not set: choose a long random token (e.g. `openssl rand -hex 32`) and give the same one to Alertmanager's http_config.authorization.credentials (or start with {DevFlag} to try the app locally)");
+            }
+        }
+
+        var settings = new AppSettings
+        {
+            AppId = key is null ? null : appId,
+            PrivateKeyPem = appId is null ? null : key,
+            WebhookSecret = webhookSecret,
+            GitHubApiUrl = ReadApiUrl(Get("GHE_HOST"), Get("GITHUB_API_URL"), problems),
+            Port = ReadPort(Get("PORT"), problems),
+            Host = Get("HOST") ?? (devMode ? "127.0.0.1" : "0.0.0.0"),
+            LogLevel = ReadLogLevel(Get("LOG_LEVEL"), problems),
+            AlertmanagerToken = alertmanagerToken,
+            DefaultRepo = ReadDefaultRepo(Get("DEFAULT_REPO"), problems),
+            DataDir = Get("DATA_DIR") ?? "data",
+            DevMode = devMode,
+        };
+        return problems.Count == 0 ? (settings, problems) : (null, problems);
+    }
+
+    private static long? ReadAppId(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        problems.Add($"APP_ID \"{text}\" is not a GitHub App id: use the number shown as 'App ID' on the app's settings page");
+        return null;
+    }
+
+    private static string? ReadPrivateKey(string? inline, string? path, List<string> problems)
+    {
+        if (inline is not null && path is not null)
+        {
+            problems.Add("PRIVATE_KEY and PRIVATE_KEY_PATH are both set: keep one");
+            return null;
+        }
+
+        string pem;
+        string source;
+        if (inline is not null)
+        {
+            // Probot accepts the key on one line with escaped newlines, as many secret stores keep it.
+            pem = inline.Replace("\\n", "\n", StringComparison.Ordinal);
+            source = "PRIVATE_KEY";
+        }
+        else if (path is not null)
+        {
+            try
+            {
+                pem = File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"PRIVATE_KEY_PATH \"{path}\" cannot be read ({ex.Message}): point it at the .pem file downloaded from the GitHub App's settings page");
+                return null;
+            }
+
+            source = $"PRIVATE_KEY_PATH \"{path}\"";
+        }
+        else
+        {
+            return null;
+        }
+
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            return pem;
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            problems.Add($"{source} is not an RSA private key in PEM form (PKCS#1 'BEGIN RSA PRIVATE KEY' or PKCS#8 'BEGIN PRIVATE KEY'): {ex.Message}");
+            return null;
+        }
+    }
+
+    private static Uri ReadApiUrl(string? gheHost, string? apiUrl, List<string> problems)
+    {
+        try
+        {
+            return Core.GitHub.GitHubApiUrl.Resolve(gheHost, apiUrl);
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add(ex.Message);
+            return Core.GitHub.GitHubApiUrl.Default;
+        }
+    }
+
+    private static int ReadPort(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return 3000;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535)
+        {
+            return port;
+        }
+
+        problems.Add($"PORT \"{text}\" is not a TCP port: use a number from 1 to 65535 (default 3000)");
+        return 3000;
+    }
+
+    private static LogLevel ReadLogLevel(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return LogLevel.Information;
+        }
+
+        if (LogLevels.TryGetValue(text, out var level))
+        {
+            return level;
+        }
+
+        problems.Add($"LOG_LEVEL \"{text}\" is not a log level: use one of {string.Join(", ", LogLevels.Keys)}");
+        return LogLevel.Information;
+    }
+
+    private static RepoRef? ReadDefaultRepo(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (RepoRef.TryParse(text, out var repo))
+        {
+            return repo;
+        }
+
+        problems.Add($"DEFAULT_REPO \"{text}\" is not a repository: use owner/name, such as operate-first/incidents");
+        return null;
+    }
+}

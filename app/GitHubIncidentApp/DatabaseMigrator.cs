@@ -1,0 +1,50 @@
+using GitHubIncidentApp.Core.Storage;
+
+namespace GitHubIncidentApp;
+
+/// <summary>Creates or migrates the database before the worker and the endpoints start.</summary>
+public sealed partial class DatabaseMigrator(SqliteDatabase database, AppSettings settings, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (settings.DryRun)
+        {
+            DeleteDatabaseFiles();
+        }
+
+        await database.MigrateAsync(cancellationToken);
+        if (settings.DryRun)
+        {
+            LogDryRun(database.FilePath);
+        }
+
+        if (settings.DevMode && settings.AlertmanagerToken is null)
+        {
+            LogNoToken();
+        }
+    }
+
+    // Dry-run issues live only in memory, so an index that names them must not outlive the process.
+    private void DeleteDatabaseFiles()
+    {
+        var directory = Path.GetDirectoryName(database.FilePath)!;
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        // The database file and its -wal and -shm companions.
+        foreach (var file in Directory.GetFiles(directory, Path.GetFileName(database.FilePath) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DRY-RUN: no GitHub App credentials (APP_ID, PRIVATE_KEY), so GitHub operations are only logged, never applied. Database: {DatabasePath}")]
+    private partial void LogDryRun(string databasePath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development mode: ALERTMANAGER_TOKEN is not set, so /api/alertmanager accepts deliveries without credentials")]
+    private partial void LogNoToken();
+}

@@ -1,0 +1,89 @@
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Storage;
+
+namespace GitHubIncidentApp;
+
+/// <summary>Builds the web app: settings, services, endpoints. Tests build it the same way, on a free port.</summary>
+public static class IncidentApp
+{
+    /// <summary>The app ready to run, or null after writing one line per settings problem to <paramref name="errors"/>.</summary>
+    /// <param name="overrides">Settings that win over every other source (tests use them).</param>
+    public static WebApplication? Build(string[] args, TextWriter errors, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var devMode = args.Contains(AppSettings.DevFlag);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Where(a => a != AppSettings.DevFlag).ToArray() });
+        builder.Configuration.AddInMemoryCollection(DotEnvFile.Read(Path.Combine(builder.Environment.ContentRootPath, ".env")));
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        var (settings, problems) = AppSettings.Load(builder.Configuration, devMode);
+        if (settings is null)
+        {
+            foreach (var problem in problems)
+            {
+                errors.WriteLine($"error: {problem}");
+            }
+
+            return null;
+        }
+
+        ConfigureLogging(builder.Logging, settings);
+        builder.WebHost.UseUrls($"http://{(settings.Host.Contains(':', StringComparison.Ordinal) ? $"[{settings.Host}]" : settings.Host)}:{settings.Port}");
+        AddServices(builder.Services, settings);
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapAlertmanager();
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, AppSettings settings)
+    {
+        // One JSON object per line, scopes included: delivery id, repository, incident key.
+        logging.ClearProviders();
+        logging.AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            options.UseUtcTimestamp = true;
+        });
+        logging.SetMinimumLevel(settings.LogLevel);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+    }
+
+    private static void AddServices(IServiceCollection services, AppSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<InboxSignal>();
+
+        // Created by the container, so it is disposed (and its connection pool closed) with the app.
+        services.AddSingleton(_ => new SqliteDatabase(Path.Combine(settings.DataDir, settings.DryRun ? "incidents-dry-run.db" : "incidents.db")));
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<IInbox, SqliteInbox>();
+        services.AddSingleton<IIncidentIndex, SqliteIncidentIndex>();
+
+        if (settings.DryRun)
+        {
+            services.AddSingleton<IGitHubPort, DryRunGitHubPort>();
+        }
+        else
+        {
+            services.AddSingleton(new GitHubAppOptions { AppId = settings.AppId!.Value, PrivateKeyPem = settings.PrivateKeyPem!, ApiBaseUrl = settings.GitHubApiUrl });
+            services.AddSingleton<IGitHubClientProvider, GitHubAppClientFactory>();
+            services.AddSingleton<IGitHubPort, OctokitGitHubPort>();
+        }
+
+        services.AddSingleton<LabelCache>();
+        services.AddSingleton<RepoSettingsCache>();
+        services.AddSingleton<IncidentIndexRebuilder>();
+        services.AddSingleton<IncidentExecutor>();
+        services.AddSingleton<AlertDeliveryHandler>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddHostedService<InboxWorker>();
+    }
+}

@@ -1,0 +1,215 @@
+using System.Text;
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Templates;
+using GitHubIncidentApp.Testing;
+
+namespace GitHubIncidentApp.Core.Tests.Incidents;
+
+public sealed class IncidentDeciderTests
+{
+    private static readonly RepoRef Repo = new("operate-first", "incidents");
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 13, 0, 0, TimeSpan.Zero);
+    private static readonly IncidentRenderer Renderer = new(TemplateSources.BuiltIn);
+
+    private static AlertmanagerPayload Payload(string fixture) =>
+        AlertmanagerPayloadParser.Parse(Encoding.UTF8.GetBytes(Fixtures.Alertmanager(fixture))).Payload!;
+
+    private static IncidentContext Context(IncidentConfig? config = null, DateTimeOffset? now = null, IReadOnlyList<string>? problems = null) => new()
+    {
+        Repo = Repo,
+        Key = "key-1",
+        Config = config ?? IncidentConfig.Default,
+        Renderer = Renderer,
+        Now = now ?? Now,
+        Problems = problems ?? [],
+    };
+
+    private static KnownIncident Known(IncidentDecision decision, int issue = 12) => new(decision.State!, issue);
+
+    [Fact]
+    public void The_first_firing_delivery_opens_one_issue_with_title_body_and_labels()
+    {
+        var decision = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+
+        var create = Assert.Single(decision.Operations.OfType<CreateIssue>());
+        Assert.IsType<EnsureLabels>(decision.Operations[0]);
+        Assert.Equal(["incident", "severity/critical"], create.Issue.Labels);
+        Assert.Contains("JupyterHub is down", create.Issue.Title, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/runbooks/jupyterhub-down", create.Issue.Body, StringComparison.Ordinal);
+        var marker = IssueBody.ReadState(create.Issue.Body)!;
+        Assert.Equal("key-1", marker.Key);
+        Assert.Equal(["1b426ae9ae5fb0ed"], marker.Firing);
+        Assert.Equal("critical", marker.Severity);
+        Assert.Equal(decision.State!.ToJson(), marker.ToJson());
+    }
+
+    [Fact]
+    public void A_repeat_with_nothing_new_costs_nothing()
+    {
+        var payload = Payload("firing-critical");
+        var opened = IncidentDecider.Decide(null, payload, Context());
+
+        var repeat = IncidentDecider.Decide(Known(opened), payload, Context(now: Now.AddHours(4)));
+
+        Assert.Empty(repeat.Operations);
+    }
+
+    [Fact]
+    public void Resolution_comments_then_closes_and_relabels_in_one_update()
+    {
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+
+        var resolved = IncidentDecider.Decide(Known(opened), Payload("resolved"), Context());
+
+        var comment = Assert.IsType<CommentOnIssue>(resolved.Operations[1]);
+        var update = Assert.IsType<UpdateIssue>(resolved.Operations[2]);
+        Assert.Contains("resolved", comment.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.False(update.Open);
+        Assert.Equal("completed", update.StateReason);
+        Assert.Equal(["resolved"], update.AddLabels);
+        Assert.Null(update.Section);
+        Assert.Equal("resolved", resolved.State!.Status);
+        Assert.Equal(Now, resolved.State.ResolvedAt);
+        Assert.Empty(resolved.State.Firing);
+    }
+
+    [Fact]
+    public void Resolution_only_labels_when_configured_not_to_close()
+    {
+        var config = IncidentConfig.Default with { Resolve = new ResolveConfig { Close = false } };
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context(config));
+
+        var resolved = IncidentDecider.Decide(Known(opened), Payload("resolved"), Context(config));
+
+        var update = Assert.Single(resolved.Operations.OfType<UpdateIssue>());
+        Assert.Null(update.Open);
+        Assert.Equal(["resolved"], update.AddLabels);
+    }
+
+    [Fact]
+    public void A_resolved_group_without_an_incident_or_resolved_again_does_nothing()
+    {
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+        var resolved = IncidentDecider.Decide(Known(opened), Payload("resolved"), Context());
+
+        Assert.Empty(IncidentDecider.Decide(null, Payload("resolved"), Context()).Operations);
+        Assert.Empty(IncidentDecider.Decide(Known(resolved), Payload("resolved"), Context()).Operations);
+    }
+
+    [Fact]
+    public void Firing_again_within_the_window_reopens_the_same_issue()
+    {
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+        var resolved = IncidentDecider.Decide(Known(opened), Payload("resolved"), Context());
+
+        var again = IncidentDecider.Decide(Known(resolved), Payload("firing-critical"), Context(now: Now.AddHours(23)));
+
+        var update = Assert.Single(again.Operations.OfType<UpdateIssue>());
+        Assert.True(update.Open);
+        Assert.Contains("resolved", update.RemoveLabels);
+        Assert.NotNull(update.Section);
+        Assert.Contains("fir", Assert.Single(again.Operations.OfType<CommentOnIssue>()).Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(again.Operations.OfType<CreateIssue>());
+        Assert.True(again.State!.IsFiring);
+    }
+
+    [Fact]
+    public void Firing_again_after_the_window_opens_a_new_issue_that_links_the_old_one()
+    {
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+        var resolved = IncidentDecider.Decide(Known(opened), Payload("resolved"), Context());
+
+        var again = IncidentDecider.Decide(Known(resolved, issue: 12), Payload("firing-critical"), Context(now: Now.AddHours(25)));
+
+        var create = Assert.Single(again.Operations.OfType<CreateIssue>());
+        Assert.Contains("#12", create.Issue.Body, StringComparison.Ordinal);
+        Assert.Equal(12, again.State!.PreviousIssue);
+    }
+
+    [Fact]
+    public void A_new_alert_in_the_group_refreshes_the_section_and_comments()
+    {
+        var payload = Payload("firing-critical");
+        var opened = IncidentDecider.Decide(null, payload, Context());
+        var second = payload.Alerts[0] with { Fingerprint = "ffff000011112222", Labels = new Dictionary<string, string>(payload.Alerts[0].Labels) { ["instance"] = "hub-2:8081" } };
+
+        var changed = IncidentDecider.Decide(Known(opened), payload with { Alerts = [payload.Alerts[0], second] }, Context());
+
+        var update = Assert.Single(changed.Operations.OfType<UpdateIssue>());
+        Assert.NotNull(update.Section);
+        Assert.Null(update.Open);
+        Assert.Contains("hub-2:8081", Assert.Single(changed.Operations.OfType<CommentOnIssue>()).Body, StringComparison.Ordinal);
+        Assert.Equal(["1b426ae9ae5fb0ed", "ffff000011112222"], changed.State!.Firing);
+    }
+
+    [Fact]
+    public void A_severity_change_swaps_the_label()
+    {
+        var payload = Payload("firing-critical");
+        var warning = payload with { Alerts = [payload.Alerts[0] with { Labels = new Dictionary<string, string>(payload.Alerts[0].Labels) { ["severity"] = "warning" } }] };
+        var opened = IncidentDecider.Decide(null, warning, Context());
+
+        var escalated = IncidentDecider.Decide(Known(opened), payload, Context());
+
+        var update = Assert.Single(escalated.Operations.OfType<UpdateIssue>());
+        Assert.Equal(["severity/critical"], update.AddLabels);
+        Assert.Contains("severity/warning", update.RemoveLabels);
+        Assert.Equal("critical", escalated.State!.Severity);
+    }
+
+    [Theory]
+    [InlineData(null, "severity/warning")]
+    [InlineData("page", "severity/critical")]
+    [InlineData("INFO", "severity/info")]
+    [InlineData("bogus", "severity/warning")]
+    public void Unknown_or_missing_severities_use_the_default_and_aliases_map(string? severity, string label)
+    {
+        var payload = Payload("firing-critical");
+        var labels = new Dictionary<string, string>(payload.Alerts[0].Labels);
+        labels.Remove("severity");
+        if (severity is not null)
+        {
+            labels["severity"] = severity;
+        }
+
+        var decision = IncidentDecider.Decide(null, payload with { Alerts = [payload.Alerts[0] with { Labels = labels }] }, Context());
+
+        Assert.Contains(label, decision.Operations.OfType<CreateIssue>().Single().Issue.Labels);
+    }
+
+    [Fact]
+    public void Alerts_missing_from_a_truncated_delivery_still_fire()
+    {
+        var payload = Payload("firing-truncated");
+        var opened = IncidentDecider.Decide(null, payload, Context());
+        var fewer = payload with { Alerts = payload.Alerts.Take(2).ToList() };
+
+        var truncated = IncidentDecider.Decide(Known(opened), fewer, Context());
+        var complete = IncidentDecider.Decide(Known(opened), fewer with { TruncatedAlerts = 0 }, Context());
+
+        Assert.Empty(truncated.Operations);
+        Assert.Equal(2, complete.State!.Firing.Count);
+    }
+
+    [Fact]
+    public void Config_problems_are_said_in_the_issue()
+    {
+        var decision = IncidentDecider.Decide(null, Payload("firing-critical"), Context(problems: [".github/incidents.yml:3:1: unknown key 'lables'"]));
+
+        var body = decision.Operations.OfType<CreateIssue>().Single().Issue.Body;
+        Assert.Contains("unknown key 'lables'", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extra_labels_render_from_the_group()
+    {
+        var config = IncidentConfig.Default with { Labels = ["alerts", "ns/{{ labels.namespace }}", "{{ labels.missing }}"] };
+
+        var decision = IncidentDecider.Decide(null, Payload("firing-critical"), Context(config));
+
+        Assert.Equal(["incident", "severity/critical", "alerts", "ns/opf-jupyterhub"], decision.Operations.OfType<CreateIssue>().Single().Issue.Labels);
+    }
+}

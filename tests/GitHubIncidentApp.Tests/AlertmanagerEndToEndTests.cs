@@ -1,0 +1,86 @@
+using GitHubIncidentApp.Testing.Alertmanager;
+using GitHubIncidentApp.Testing.FakeGitHub;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>The real Alertmanager (Debian's prometheus-alertmanager) delivering to the running app.</summary>
+public sealed class AlertmanagerEndToEndTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string> Hub1 = new()
+    {
+        ["alertname"] = "JupyterHubDown",
+        ["namespace"] = "opf-jupyterhub",
+        ["severity"] = "critical",
+        ["instance"] = "hub-1:8081",
+    };
+
+    private static readonly Dictionary<string, string> Hub2 = new(Hub1) { ["instance"] = "hub-2:8081" };
+
+    private static readonly Dictionary<string, string> Annotations = new()
+    {
+        ["summary"] = "JupyterHub is down",
+        ["runbook_url"] = "https://example.org/runbooks/jupyterhub-down",
+    };
+
+    private FakeGitHubServer _github = null!;
+    private RunningApp _app = null!;
+    private AlertmanagerProcess _alertmanager = null!;
+
+    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
+
+    public async Task InitializeAsync()
+    {
+        _github = await FakeGitHubServer.StartAsync();
+        _github.AddInstallation("operate-first", 1001);
+        _github.Repo("operate-first", "incidents");
+        _app = await RunningApp.StartAsync(_github);
+        _alertmanager = await AlertmanagerProcess.StartAsync(new Uri(_app.BaseUrl, "api/alertmanager/operate-first/incidents"), RunningApp.AlertmanagerToken);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _alertmanager.DisposeAsync();
+        await _app.DisposeAsync();
+        await _github.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Alerts_fired_grown_and_resolved_in_alertmanager_run_one_issue()
+    {
+        await _alertmanager.FireAsync(Hub1, Annotations);
+        var opened = await WaitForAsync(() => Repo.Issues.SingleOrDefault(), "the incident issue to open");
+        Assert.Equal(["incident", "severity/critical"], opened.Labels);
+        Assert.Contains("JupyterHub is down", opened.Title, StringComparison.Ordinal);
+
+        await _alertmanager.FireAsync(Hub2, Annotations);
+        var grown = await WaitForAsync(() => Repo.Issues.SingleOrDefault(i => i.Comments.Count == 1), "a comment about the second alert");
+        Assert.Contains("hub-2:8081", grown.Comments[0].Body, StringComparison.Ordinal);
+        Assert.Contains("hub-2:8081", grown.Body, StringComparison.Ordinal);
+
+        await _alertmanager.ResolveAsync(Hub1);
+        await _alertmanager.ResolveAsync(Hub2);
+        var closed = await WaitForAsync(() => Repo.Issues.SingleOrDefault(i => i.State == "closed"), "the issue to close");
+
+        Assert.Contains("resolved", closed.Labels);
+        Assert.Single(Repo.Issues);
+        await _app.WaitUntilIdleAsync();
+        Assert.Equal(["GET", "POST", "GET", "PATCH", "POST", "POST", "PATCH"], _github.IssueCalls().Select(r => r.Method));
+    }
+
+    private async Task<T> WaitForAsync<T>(Func<T?> probe, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Waited 30 s for {what}. GitHub saw:\n{string.Join('\n', _github.Requests)}\nAlertmanager log:\n{_alertmanager.Log}");
+    }
+}

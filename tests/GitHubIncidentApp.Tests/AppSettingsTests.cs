@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+
+namespace GitHubIncidentApp.Tests;
+
+public sealed class AppSettingsTests
+{
+    private static (AppSettings? Settings, IReadOnlyList<string> Problems) Load(bool devMode, params (string Name, string Value)[] values) =>
+        AppSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Name, (string?)v.Value))).Build(), devMode);
+
+    [Fact]
+    public void Refuses_to_start_without_secrets_unless_in_development()
+    {
+        var (settings, problems) = Load(devMode: false);
+        var (dev, devProblems) = Load(devMode: true);
+
+        Assert.Null(settings);
+        Assert.Contains(problems, p => p.StartsWith("WEBHOOK_SECRET is not set", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("ALERTMANAGER_TOKEN is not set", StringComparison.Ordinal));
+        Assert.Empty(devProblems);
+        Assert.True(dev!.DryRun);
+        Assert.Equal("127.0.0.1", dev.Host);
+        Assert.Equal(3000, dev.Port);
+    }
+
+    [Fact]
+    public void Reports_every_malformed_setting_at_once()
+    {
+        var (settings, problems) = Load(false,
+            ("APP_ID", "abc"), ("PRIVATE_KEY", "not a key"), ("WEBHOOK_SECRET", "s"), ("ALERTMANAGER_TOKEN", "t"),
+            ("PORT", "70000"), ("LOG_LEVEL", "loud"), ("DEFAULT_REPO", "just-a-name"), ("GITHUB_API_URL", "ftp://x"));
+
+        Assert.Null(settings);
+        Assert.Contains(problems, p => p.StartsWith("APP_ID \"abc\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("PRIVATE_KEY is not an RSA private key", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("PORT \"70000\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("LOG_LEVEL \"loud\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("DEFAULT_REPO \"just-a-name\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("GITHUB_API_URL 'ftp://x'", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("not a key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Api_url_is_used_as_given_and_ghe_host_gets_the_v3_path()
+    {
+        var (local, _) = Load(true, ("GITHUB_API_URL", "http://127.0.0.1:5000"));
+        var (ghe, _) = Load(true, ("GHE_HOST", "github.example.com"));
+        var (both, problems) = Load(true, ("GHE_HOST", "github.example.com"), ("GITHUB_API_URL", "http://127.0.0.1:5000/"));
+
+        Assert.Equal(new Uri("http://127.0.0.1:5000/"), local!.GitHubApiUrl);
+        Assert.Equal(new Uri("https://github.example.com/api/v3/"), ghe!.GitHubApiUrl);
+        Assert.Null(both);
+        Assert.Contains(problems, p => p.StartsWith("Both GHE_HOST", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_app_id_without_a_key_is_an_error_not_a_silent_dry_run()
+    {
+        var (settings, problems) = Load(true, ("APP_ID", "123"));
+
+        Assert.Null(settings);
+        Assert.Contains(problems, p => p.StartsWith("APP_ID is set but PRIVATE_KEY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_app_prints_one_line_per_problem_and_does_not_build()
+    {
+        var errors = new StringWriter();
+
+        var app = IncidentApp.Build([], errors, new Dictionary<string, string?> { ["PORT"] = "x", ["WEBHOOK_SECRET"] = "", ["ALERTMANAGER_TOKEN"] = "" });
+
+        Assert.Null(app);
+        var lines = errors.ToString().Trim().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, line => Assert.StartsWith("error: ", line, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>Variations of the recorded Alertmanager payloads.</summary>
+public static class Payloads
+{
+    /// <summary>The group with a copy of its first alert for another instance.</summary>
+    public static string WithSecondAlert(string json, string instance)
+    {
+        var root = JsonNode.Parse(json)!;
+        var copy = root["alerts"]![0]!.DeepClone();
+        copy["labels"]!["instance"] = instance;
+        copy["fingerprint"] = "f" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(instance)))[..15];
+        root["alerts"]!.AsArray().Add(copy);
+        return root.ToJsonString();
+    }
+
+    /// <summary>The group with a label set on every alert and in the common labels.</summary>
+    public static string WithCommonLabel(string json, string name, string value)
+    {
+        var root = JsonNode.Parse(json)!;
+        foreach (var alert in root["alerts"]!.AsArray())
+        {
+            alert!["labels"]![name] = value;
+        }
+
+        root["commonLabels"]![name] = value;
+        return root.ToJsonString();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Text;
+using GitHubIncidentApp.Core.Storage;
+using GitHubIncidentApp.Testing.FakeGitHub;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>The real app on a free loopback port, configured against a fake GitHub server.</summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    public const string AlertmanagerToken = "test-alertmanager-token";
+    public const string WebhookSecret = "test-webhook-secret";
+
+    private readonly WebApplication _app;
+
+    private RunningApp(WebApplication app, Uri baseUrl, string dataDir)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        DataDir = dataDir;
+        Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AlertmanagerToken);
+    }
+
+    public Uri BaseUrl { get; }
+    public string DataDir { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="dataDir">Reuse one to restart on the same database; null makes a fresh one.</param>
+    public static async Task<RunningApp> StartAsync(FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        dataDir ??= Directory.CreateTempSubdirectory("incident-app-test-").FullName;
+        var values = new Dictionary<string, string?>
+        {
+            ["APP_ID"] = github.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PRIVATE_KEY"] = github.AppPrivateKeyPem,
+            ["GITHUB_API_URL"] = github.BaseUrl.ToString(),
+            ["WEBHOOK_SECRET"] = WebhookSecret,
+            ["ALERTMANAGER_TOKEN"] = AlertmanagerToken,
+            ["DATA_DIR"] = dataDir,
+            ["HOST"] = "127.0.0.1",
+            ["PORT"] = "0",
+            ["LOG_LEVEL"] = "warn",
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[name] = value;
+        }
+
+        var errors = new StringWriter();
+        var app = IncidentApp.Build([], errors, values)
+            ?? throw new InvalidOperationException($"The app refused its settings:\n{errors}");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningApp(app, new Uri(address.TrimEnd('/') + "/"), dataDir);
+    }
+
+    public Task<HttpResponseMessage> PostAlertsAsync(string json, string path = "api/alertmanager/operate-first/incidents") =>
+        Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    /// <summary>Posts and waits until the app has processed everything it has taken in.</summary>
+    public async Task DeliverAsync(string json, string path = "api/alertmanager/operate-first/incidents")
+    {
+        using var response = await PostAlertsAsync(json, path);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await WaitUntilIdleAsync();
+    }
+
+    public async Task WaitUntilIdleAsync(TimeSpan? timeout = null)
+    {
+        var inbox = Services.GetRequiredService<IInbox>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await inbox.GetStatsAsync(DateTimeOffset.UtcNow, CancellationToken.None)).Pending == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        var stats = await inbox.GetStatsAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        throw new TimeoutException($"The inbox still holds {stats.Pending} pending deliveries ({stats.Failed} failed).");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
