@@ -4,62 +4,43 @@ using GitHubIncidentApp.Testing.FakeGitHub;
 namespace GitHubIncidentApp.Tests;
 
 /// <summary>Deliveries from Alertmanager, through the running app, to issues on the fake GitHub.</summary>
-public sealed class AlertLifecycleTests : IAsyncLifetime
+public sealed class AlertLifecycleTests : AppTestBase
 {
-    private FakeGitHubServer _github = null!;
-    private RunningApp _app = null!;
-
-    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
-
-    public async Task InitializeAsync()
-    {
-        _github = await FakeGitHubServer.StartAsync();
-        _github.AddInstallation("operate-first", 1001);
-        _github.Repo("operate-first", "incidents");
-        _app = await RunningApp.StartAsync(_github);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _github.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_whole_lifecycle_costs_three_issue_calls()
     {
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-truncated"));
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-truncated"));
         // A new database lists the repository's incident issues once, in case it replaces a lost one.
         Assert.Equal(
             ["GET /repos/operate-first/incidents/issues", "POST /repos/operate-first/incidents/issues"],
-            _github.IssueCalls().Select(r => $"{r.Method} {r.Path}"));
-        _github.ClearRequests();
+            GitHub.IssueCalls().Select(r => $"{r.Method} {r.Path}"));
+        GitHub.ClearRequests();
 
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
         var opened = Assert.Single(Repo.Issues, i => i.Title.Contains("JupyterHub", StringComparison.Ordinal));
         Assert.Equal(["incident", "severity/critical"], opened.Labels);
         Assert.Contains("JupyterHub is down", opened.Title, StringComparison.Ordinal);
-        Assert.Single(_github.IssueCalls());
+        Assert.Single(GitHub.IssueCalls());
 
         for (var i = 0; i < 10; i++)
         {
-            await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+            await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
         }
 
-        Assert.Single(_github.IssueCalls());
+        Assert.Single(GitHub.IssueCalls());
 
-        await _app.DeliverAsync(Fixtures.Alertmanager("resolved"));
+        await App.DeliverAsync(Fixtures.Alertmanager("resolved"));
         var closed = Repo.Issue(opened.Number);
         Assert.Equal("closed", closed.State);
         Assert.Equal("completed", closed.StateReason);
         Assert.Equal(["incident", "severity/critical", "resolved"], closed.Labels);
         Assert.Contains("resolved", Assert.Single(closed.Comments).Body, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(["POST", "POST", "PATCH"], _github.IssueCalls().Select(r => r.Method));
+        Assert.Equal(["POST", "POST", "PATCH"], GitHub.IssueCalls().Select(r => r.Method));
 
         // Token, config file and labels were read for the first delivery and are not read again.
-        Assert.Equal(0, _github.Count("POST", "^/app/installations/1001/access_tokens$"));
-        Assert.Equal(0, _github.Count("GET", "/contents/"));
-        Assert.Equal(0, _github.Count("GET", "^/repos/operate-first/incidents/labels$"));
+        Assert.Equal(0, GitHub.Count("POST", "^/app/installations/1001/access_tokens$"));
+        Assert.Equal(0, GitHub.Count("GET", "/contents/"));
+        Assert.Equal(0, GitHub.Count("GET", "^/repos/operate-first/incidents/labels$"));
         Assert.Equal(["incident", "severity/warning", "severity/critical", "resolved"], Repo.Labels.Select(l => l.Name));
         Assert.Equal("b60205", Repo.Labels.Single(l => l.Name == "severity/critical").Color);
     }
@@ -67,9 +48,9 @@ public sealed class AlertLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Firing_again_within_the_window_reopens_the_same_issue()
     {
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
-        await _app.DeliverAsync(Fixtures.Alertmanager("resolved"));
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await App.DeliverAsync(Fixtures.Alertmanager("resolved"));
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
 
         var issue = Assert.Single(Repo.Issues);
         Assert.Equal("open", issue.State);
@@ -80,33 +61,33 @@ public sealed class AlertLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task New_alerts_are_commented_and_people_text_in_the_body_is_kept()
     {
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
         var issue = Assert.Single(Repo.Issues);
         Repo.EditIssue(issue.Number, new FakeIssuePatch { Body = "Investigating: it is the database.\n\n" + issue.Body + "\n\nTimeline kept by hand." });
-        _github.ClearRequests();
+        GitHub.ClearRequests();
 
-        await _app.DeliverAsync(Payloads.WithSecondAlert(Fixtures.Alertmanager("firing-critical"), "hub-2:8081"));
+        await App.DeliverAsync(Payloads.WithSecondAlert(Fixtures.Alertmanager("firing-critical"), "hub-2:8081"));
 
         issue = Assert.Single(Repo.Issues);
         Assert.StartsWith("Investigating: it is the database.\n\n", issue.Body, StringComparison.Ordinal);
         Assert.EndsWith("\n\nTimeline kept by hand.", issue.Body, StringComparison.Ordinal);
         Assert.Contains("hub-2:8081", issue.Body, StringComparison.Ordinal);
         Assert.Contains("hub-2:8081", Assert.Single(issue.Comments).Body, StringComparison.Ordinal);
-        Assert.Equal(["GET", "PATCH", "POST"], _github.IssueCalls().Select(r => r.Method));
+        Assert.Equal(["GET", "PATCH", "POST"], GitHub.IssueCalls().Select(r => r.Method));
     }
 
     [Fact]
     public async Task The_repo_label_picks_the_repository_and_no_repository_is_a_422()
     {
-        _github.AddInstallation("other-org", 2002);
-        _github.Repo("other-org", "superset");
+        GitHub.AddInstallation("other-org", 2002);
+        GitHub.Repo("other-org", "superset");
         var labelled = Payloads.WithCommonLabel(Fixtures.Alertmanager("firing-truncated"), "repo", "other-org/superset");
 
-        await _app.DeliverAsync(labelled, "api/alertmanager");
-        using var unrouted = await _app.PostAlertsAsync(Fixtures.Alertmanager("firing-critical"), "api/alertmanager");
+        await App.DeliverAsync(labelled, "api/alertmanager");
+        using var unrouted = await App.PostAlertsAsync(Fixtures.Alertmanager("firing-critical"), "api/alertmanager");
 
         Assert.Empty(Repo.Issues);
-        Assert.Single(_github.Repo("other-org", "superset").Issues);
+        Assert.Single(GitHub.Repo("other-org", "superset").Issues);
         Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, unrouted.StatusCode);
         Assert.Contains("DEFAULT_REPO", await unrouted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -114,17 +95,17 @@ public sealed class AlertLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_lost_index_is_rebuilt_from_the_issues_and_opens_no_duplicate()
     {
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
-        var dataDir = _app.DataDir;
-        await _app.DisposeAsync();
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        var dataDir = App.DataDir;
+        await App.DisposeAsync();
         foreach (var file in Directory.GetFiles(dataDir))
         {
             File.Delete(file);
         }
 
-        _app = await RunningApp.StartAsync(_github, dataDir);
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
-        await _app.DeliverAsync(Fixtures.Alertmanager("resolved"));
+        App = await RunningApp.StartAsync(GitHub, dataDir);
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await App.DeliverAsync(Fixtures.Alertmanager("resolved"));
 
         var issue = Assert.Single(Repo.Issues);
         Assert.Equal("closed", issue.State);
@@ -135,7 +116,7 @@ public sealed class AlertLifecycleTests : IAsyncLifetime
     {
         Repo.SetFile(".github/incidents.yml", "resolve:\n  reopen_window: soon\n");
 
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
 
         var issue = Assert.Single(Repo.Issues);
         Assert.Contains(".github/incidents.yml:2", issue.Body, StringComparison.Ordinal);

@@ -1,10 +1,9 @@
 using GitHubIncidentApp.Testing.Alertmanager;
-using GitHubIncidentApp.Testing.FakeGitHub;
 
 namespace GitHubIncidentApp.Tests;
 
 /// <summary>The real Alertmanager (Debian's prometheus-alertmanager) delivering to the running app.</summary>
-public sealed class AlertmanagerEndToEndTests : IAsyncLifetime
+public sealed class AlertmanagerEndToEndTests : AppTestBase
 {
     private static readonly Dictionary<string, string> Hub1 = new()
     {
@@ -22,26 +21,18 @@ public sealed class AlertmanagerEndToEndTests : IAsyncLifetime
         ["runbook_url"] = "https://example.org/runbooks/jupyterhub-down",
     };
 
-    private FakeGitHubServer _github = null!;
-    private RunningApp _app = null!;
     private AlertmanagerProcess _alertmanager = null!;
 
-    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _github = await FakeGitHubServer.StartAsync();
-        _github.AddInstallation("operate-first", 1001);
-        _github.Repo("operate-first", "incidents");
-        _app = await RunningApp.StartAsync(_github);
-        _alertmanager = await AlertmanagerProcess.StartAsync(new Uri(_app.BaseUrl, "api/alertmanager/operate-first/incidents"), RunningApp.AlertmanagerToken);
+        await base.InitializeAsync();
+        _alertmanager = await AlertmanagerProcess.StartAsync(new Uri(App.BaseUrl, "api/alertmanager/operate-first/incidents"), RunningApp.AlertmanagerToken);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _alertmanager.DisposeAsync();
-        await _app.DisposeAsync();
-        await _github.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -63,8 +54,8 @@ public sealed class AlertmanagerEndToEndTests : IAsyncLifetime
 
         Assert.Contains("resolved", closed.Labels);
         Assert.Single(Repo.Issues);
-        await _app.WaitUntilIdleAsync();
-        Assert.Equal(["GET", "POST", "GET", "PATCH", "POST", "POST", "PATCH"], _github.IssueCalls().Select(r => r.Method));
+        await App.WaitUntilIdleAsync();
+        Assert.Equal(["GET", "POST", "GET", "PATCH", "POST", "POST", "PATCH"], GitHub.IssueCalls().Select(r => r.Method));
     }
 
     private async Task<T> WaitForAsync<T>(Func<T?> probe, string what)
@@ -81,6 +72,6 @@ public sealed class AlertmanagerEndToEndTests : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"Waited 30 s for {what}. GitHub saw:\n{string.Join('\n', _github.Requests)}\nAlertmanager log:\n{_alertmanager.Log}");
+        throw new TimeoutException($"Waited 30 s for {what}. GitHub saw:\n{string.Join('\n', GitHub.Requests)}\nAlertmanager log:\n{_alertmanager.Log}");
     }
 }

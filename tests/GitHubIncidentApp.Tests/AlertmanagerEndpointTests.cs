@@ -3,34 +3,16 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GitHubIncidentApp.Testing;
-using GitHubIncidentApp.Testing.FakeGitHub;
 
 namespace GitHubIncidentApp.Tests;
 
-public sealed class AlertmanagerEndpointTests : IAsyncLifetime
+public sealed class AlertmanagerEndpointTests : AppTestBase
 {
-    private FakeGitHubServer _github = null!;
-    private RunningApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _github = await FakeGitHubServer.StartAsync();
-        _github.AddInstallation("operate-first", 1001);
-        _github.Repo("operate-first", "incidents");
-        _app = await RunningApp.StartAsync(_github);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _github.DisposeAsync();
-    }
-
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpContent content, AuthenticationHeaderValue? auth, string path = "api/alertmanager/operate-first/incidents")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Authorization = auth;
-        using var client = new HttpClient { BaseAddress = _app.BaseUrl };
+        using var client = new HttpClient { BaseAddress = App.BaseUrl };
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
@@ -48,12 +30,12 @@ public sealed class AlertmanagerEndpointTests : IAsyncLifetime
     {
         var (bearer, body) = await PostAsync(Json(Fixtures.Alertmanager("firing-critical")), Bearer(RunningApp.AlertmanagerToken));
         var (basic, _) = await PostAsync(Json(Fixtures.Alertmanager("firing-critical")), Basic("alertmanager", RunningApp.AlertmanagerToken));
-        await _app.WaitUntilIdleAsync();
+        await App.WaitUntilIdleAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, bearer);
         Assert.Equal(HttpStatusCode.Accepted, basic);
         Assert.Equal("operate-first/incidents", body.GetProperty("repository").GetString());
-        Assert.Single(_github.Repo("operate-first", "incidents").Issues);
+        Assert.Single(GitHub.Repo("operate-first", "incidents").Issues);
     }
 
     [Theory]
@@ -70,7 +52,7 @@ public sealed class AlertmanagerEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Contains("ALERTMANAGER_TOKEN", body.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Empty(_github.Requests);
+        Assert.Empty(GitHub.Requests);
     }
 
     [Fact]
@@ -113,7 +95,7 @@ public sealed class AlertmanagerEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Health_reports_the_inbox()
     {
-        using var client = new HttpClient { BaseAddress = _app.BaseUrl };
+        using var client = new HttpClient { BaseAddress = App.BaseUrl };
 
         var health = JsonDocument.Parse(await client.GetStringAsync("healthz")).RootElement;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GitHubIncidentApp.Core.GitHub;
+using Microsoft.Extensions.Logging;
 
 namespace GitHubIncidentApp.Core.Incidents;
 
@@ -7,7 +8,7 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// Each repository's settings, read from GitHub at most once per <see cref="Lifetime"/>, so that a
 /// burst of deliveries costs no extra calls and an edited config file still takes effect soon.
 /// </summary>
-public sealed class RepoSettingsCache(IGitHubPort github, TimeProvider time)
+public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider time, ILogger<RepoSettingsCache> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -23,6 +24,14 @@ public sealed class RepoSettingsCache(IGitHubPort github, TimeProvider time)
 
         var settings = await RepoSettings.LoadAsync((path, ct) => github.GetFileAsync(repo, path, ct), cancellationToken);
         _cache[repo] = (settings, now);
+        foreach (var problem in settings.Problems)
+        {
+            LogProblem(repo.ToString(), problem);
+        }
+
         return settings;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settings of {Repo} have a problem; defaults are used where it applies: {Problem}")]
+    private partial void LogProblem(string repo, string problem);
 }
