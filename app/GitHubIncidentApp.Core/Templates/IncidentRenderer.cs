@@ -47,7 +47,7 @@ public sealed class IncidentRenderer
         foreach (var (template, name, sandbox) in Candidates(TemplateKind.Title))
         {
             // A fresh model per attempt: a failed template may have changed the one it was given.
-            var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue, _timeProvider.GetUtcNow());
+            var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue);
             var outcome = sandbox.Run(template, model, TitleOutputLimit);
             title = outcome.Text is null ? "" : MarkdownText.ToTitle(outcome.Text);
             if (title.Length > 0)
@@ -92,7 +92,7 @@ public sealed class IncidentRenderer
             return null;
         }
 
-        var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue, _timeProvider.GetUtcNow());
+        var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue);
         var text = _sandbox.Run(template, model, TitleOutputLimit).Text;
         if (text is null)
         {
@@ -160,7 +160,6 @@ public sealed class IncidentRenderer
     private sealed class FittedRender(IncidentRenderer renderer, TemplateKind kind, IncidentView view, int maxLength)
     {
         private readonly Warnings _warnings = new();
-        private readonly DateTimeOffset _now = renderer._timeProvider.GetUtcNow();
         private readonly Dictionary<string, string> _escaped = new(StringComparer.Ordinal);
         private RepoTemplate? _repo = renderer._repoTemplates[kind];
         private int _leftOut;
@@ -238,7 +237,7 @@ public sealed class IncidentRenderer
         /// <summary>Renders with the repository template while it behaves, then with the built-in one; null when the output is too big.</summary>
         private string? Render(int shown)
         {
-            var model = TemplateModel.Build(view, TextMode.Markdown, shown, _now, _escaped);
+            var model = TemplateModel.Build(view, TextMode.Markdown, shown, _escaped);
             var outputLimit = Math.Max(maxLength, 1) * 4;
             if (_repo is { } repo)
             {
@@ -256,7 +255,7 @@ public sealed class IncidentRenderer
 
                 _warnings.Add($"{repo.Name} failed, so the built-in {KindName} template was used: {outcome.Error}");
                 _repo = null;
-                model = TemplateModel.Build(view, TextMode.Markdown, shown, _now, _escaped);
+                model = TemplateModel.Build(view, TextMode.Markdown, shown, _escaped);
             }
 
             var builtIn = renderer._builtInSandbox.Run(BuiltInTemplates.GetParsed(kind), model, outputLimit);

@@ -23,7 +23,7 @@ internal static class TemplateModel
     /// The variables for one render showing the first <paramref name="shownAlerts"/> of each alert list. <paramref name="escaped"/>
     /// (escaped strings by original) can be kept across the renders of one fitting, so each string is escaped once.
     /// </summary>
-    public static ScriptObject Build(IncidentView view, TextMode mode, int shownAlerts, DateTimeOffset now, Dictionary<string, string>? escaped = null)
+    public static ScriptObject Build(IncidentView view, TextMode mode, int shownAlerts, Dictionary<string, string>? escaped = null)
     {
         escaped ??= new(StringComparer.Ordinal);
         string Escape(string raw) => escaped.TryGetValue(raw, out var known) ? known : escaped[raw] = MarkdownText.Escape(raw);
@@ -75,7 +75,8 @@ internal static class TemplateModel
             ["runbook_url"] = Url(RunbookUrl(view)),
             ["started_at"] = Time(view.StartedAt),
             ["resolved_at"] = Time(view.ResolvedAt),
-            ["duration"] = view.StartedAt == default ? "" : HumanDuration.Format((view.ResolvedAt ?? now) - view.StartedAt),
+            // Only an ended incident has a duration: a running one written into the issue would go stale at once.
+            ["duration"] = view.ResolvedAt is { } resolvedAt && view.StartedAt != default ? HumanDuration.Format(resolvedAt - view.StartedAt) : "",
             ["previous_issue"] = view.PreviousIssue,
         };
         model.Import("link", new Func<string?, string?, string?>((label, url) => Link(mode, label ?? "", url ?? "")));

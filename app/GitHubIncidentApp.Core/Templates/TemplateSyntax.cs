@@ -27,7 +27,7 @@ public static class TemplateSyntax
         foreach (var incidentEvent in SampleIncident.EventsFor(kind))
         {
             var view = SampleIncident.View(incidentEvent);
-            var outcome = sandbox.Run(template, TemplateModel.Build(view, mode, int.MaxValue, view.StartedAt.AddHours(1)), outputLimit);
+            var outcome = sandbox.Run(template, TemplateModel.Build(view, mode, int.MaxValue), outputLimit);
             if (outcome.Error is { } error)
             {
                 problems.Add($"on a sample '{incidentEvent}' incident, {error}");

@@ -49,7 +49,7 @@ public sealed class DefaultTemplateTests
 
         Assert.Empty(body.Warnings);
         Assert.StartsWith("## 🔥 JupyterHub is down\n", body.Text, StringComparison.Ordinal);
-        Assert.Contains("**Status:** FIRING · **Severity:** CRITICAL · **Started:** 2026-11-24 12:54 UTC (5m 31s)", body.Text, StringComparison.Ordinal);
+        Assert.Contains("**Status:** FIRING · **Severity:** CRITICAL · **Started:** 2026-11-24 12:54 UTC · **Alerts:** 1 firing", body.Text, StringComparison.Ordinal);
         Assert.Contains("\n\nJupyterHub hub-1 has been unreachable for 5 minutes.\n\n", body.Text, StringComparison.Ordinal);
         Assert.Contains("[📖 Runbook](https://example.org/runbooks/jupyterhub-down)", body.Text, StringComparison.Ordinal);
         Assert.Contains(JupyterSilence, body.Text, StringComparison.Ordinal);
