@@ -21,7 +21,6 @@ public sealed class IncidentRenderer
     private readonly List<string> _problems = [];
     private readonly TemplateSandbox _sandbox;
 
-    // The built-in templates are trusted and must always render, so the repository's limits do not apply to them.
     private readonly TemplateSandbox _builtInSandbox;
     private readonly TimeProvider _timeProvider;
 
@@ -29,7 +28,7 @@ public sealed class IncidentRenderer
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _sandbox = new TemplateSandbox(limits ?? TemplateLimits.Default, _timeProvider);
-        _builtInSandbox = new TemplateSandbox(TemplateLimits.Default, _timeProvider);
+        _builtInSandbox = new TemplateSandbox(TemplateLimits.BuiltIn, _timeProvider);
         foreach (var kind in Enum.GetValues<TemplateKind>())
         {
             _repoTemplates[kind] = Parse(kind, sources.SourceOf(kind), sources.PathOf(kind));

@@ -6,6 +6,12 @@ public sealed record TemplateLimits
     public static TemplateLimits Default { get; } = new();
 
     /// <summary>
+    /// For the shipped templates: trusted, bounded by the data they are given, and the last resort, so a
+    /// busy machine must not make them time out.
+    /// </summary>
+    public static TemplateLimits BuiltIn { get; } = new() { TimeLimit = Timeout.InfiniteTimeSpan };
+
+    /// <summary>
     /// Scriban 7 counts iterations across a whole tree of nested loops, so this covers the built-in body's
     /// loop over alerts times its loop over each alert's labels (about a thousand alerts).
     /// </summary>

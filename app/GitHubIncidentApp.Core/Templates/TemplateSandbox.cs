@@ -15,8 +15,8 @@ internal sealed class TemplateSandbox(TemplateLimits limits, TimeProvider timePr
 {
     public RenderOutcome Run(Template template, ScriptObject model, int outputLimit)
     {
-        using var timeout = new CancellationTokenSource(limits.TimeLimit, timeProvider);
-        var context = new TemplateContext
+        using var timeout = new CancellationTokenSource();
+        var context = new DeadlineContext(timeProvider, limits.TimeLimit, timeout)
         {
             // No TemplateLoader: `include` fails with "No TemplateLoader registered", so a template cannot read files.
             LoopLimit = limits.LoopLimit,
@@ -56,5 +56,25 @@ internal sealed class TemplateSandbox(TemplateLimits limits, TimeProvider timePr
             // Scriban lets some .NET exceptions from its builtins escape; a repository template must never take the caller down.
             return new RenderOutcome(null, ex.Message, false);
         }
+    }
+}
+
+/// <summary>
+/// Checks the time limit at every evaluation step. A timer would be simpler, but its callback needs a free
+/// thread-pool thread, and on a busy machine a runaway template would run on until one came.
+/// </summary>
+internal sealed class DeadlineContext(TimeProvider timeProvider, TimeSpan limit, CancellationTokenSource abort) : TemplateContext
+{
+    private readonly long _started = timeProvider.GetTimestamp();
+
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        if (limit != Timeout.InfiniteTimeSpan && timeProvider.GetElapsedTime(_started) > limit)
+        {
+            abort.Cancel();
+            CheckAbort();
+        }
+
+        return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
 }
