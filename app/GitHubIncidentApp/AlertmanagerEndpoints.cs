@@ -34,7 +34,7 @@ public static partial class AlertmanagerEndpoints
                 "missing or wrong credentials: configure Alertmanager's webhook with http_config.authorization.credentials (or basic_auth password) set to ALERTMANAGER_TOKEN");
         }
 
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var body = await RequestBody.ReadAtMostAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge,
@@ -76,30 +76,6 @@ public static partial class AlertmanagerEndpoints
         signal.Wake();
         LogAccepted(logger, item.DeliveryId, item.Repo, parsed.Payload.Status, parsed.Payload.Alerts.Count);
         return Results.Json(new { status = "accepted", deliveryId = item.DeliveryId, repository = item.Repo }, statusCode: StatusCodes.Status202Accepted);
-    }
-
-    /// <summary>The body, or null when it is over the limit (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static IResult Problem(int status, string error, IReadOnlyList<string>? problems = null) =>

@@ -11,10 +11,12 @@ namespace GitHubIncidentApp;
 public sealed record AppSettings
 {
     public const string DevFlag = "--dev";
+    public const string DefaultWebhookPath = "/api/github/webhooks";
 
     public long? AppId { get; init; }
     public string? PrivateKeyPem { get; init; }
     public string? WebhookSecret { get; init; }
+    public string WebhookPath { get; init; } = DefaultWebhookPath;
     public Uri GitHubApiUrl { get; init; } = Core.GitHub.GitHubApiUrl.Default;
     public int Port { get; init; } = 3000;
     public string Host { get; init; } = "0.0.0.0";
@@ -73,6 +75,7 @@ public sealed record AppSettings
             AppId = key is null ? null : appId,
             PrivateKeyPem = appId is null ? null : key,
             WebhookSecret = webhookSecret,
+            WebhookPath = ReadWebhookPath(Get("WEBHOOK_PATH"), problems),
             GitHubApiUrl = ReadApiUrl(Get("GHE_HOST"), Get("GITHUB_API_URL"), problems),
             Port = ReadPort(Get("PORT"), problems),
             Host = Get("HOST") ?? (devMode ? "127.0.0.1" : "0.0.0.0"),
@@ -147,6 +150,18 @@ public sealed record AppSettings
             problems.Add($"{source} is not an RSA private key in PEM form (PKCS#1 'BEGIN RSA PRIVATE KEY' or PKCS#8 'BEGIN PRIVATE KEY'): {ex.Message}");
             return null;
         }
+    }
+
+    private static string ReadWebhookPath(string? text, List<string> problems)
+    {
+        // '{' and '}' would make a route parameter of it; '?', '#' and spaces never reach a path.
+        if (text is null || (text.StartsWith('/') && text.IndexOfAny(['{', '}', '?', '#', ' ']) < 0))
+        {
+            return text ?? DefaultWebhookPath;
+        }
+
+        problems.Add($"WEBHOOK_PATH \"{text}\" is not a URL path: start it with '/', leave out '?', '#', '{{', '}}' and spaces; use the path of the GitHub App's webhook URL, such as {DefaultWebhookPath}");
+        return DefaultWebhookPath;
     }
 
     private static Uri ReadApiUrl(string? gheHost, string? apiUrl, List<string> problems)

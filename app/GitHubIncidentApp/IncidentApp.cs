@@ -37,6 +37,7 @@ public static class IncidentApp
         var app = builder.Build();
         app.MapHealth();
         app.MapAlertmanager();
+        app.MapGitHubWebhookEndpoint();
         return app;
     }
 
@@ -60,6 +61,7 @@ public static class IncidentApp
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<InboxSignal>();
+        services.AddGitHubWebhooks();
 
         // Created by the container, so it is disposed (and its connection pool closed) with the app.
         services.AddSingleton(_ => new SqliteDatabase(Path.Combine(settings.DataDir, settings.DryRun ? "incidents-dry-run.db" : "incidents.db")));
@@ -74,7 +76,9 @@ public static class IncidentApp
         else
         {
             services.AddSingleton(new GitHubAppOptions { AppId = settings.AppId!.Value, PrivateKeyPem = settings.PrivateKeyPem!, ApiBaseUrl = settings.GitHubApiUrl });
-            services.AddSingleton<IGitHubClientProvider, GitHubAppClientFactory>();
+            services.AddSingleton<GitHubAppClientFactory>();
+            services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
+            services.AddSingleton<IInstallationCache>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton<IGitHubPort, OctokitGitHubPort>();
         }
 
@@ -82,7 +86,10 @@ public static class IncidentApp
         services.AddSingleton<RepoSettingsCache>();
         services.AddSingleton<IncidentIndexRebuilder>();
         services.AddSingleton<IncidentExecutor>();
+        services.AddSingleton<IncidentStore>();
         services.AddSingleton<AlertDeliveryHandler>();
+        services.AddSingleton<PermissionCache>();
+        services.AddSingleton<GitHubEventHandler>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService<InboxWorker>();
     }

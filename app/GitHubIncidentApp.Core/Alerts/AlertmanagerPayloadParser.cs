@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GitHubIncidentApp.Core.Json;
 
 namespace GitHubIncidentApp.Core.Alerts;
 
@@ -35,7 +36,7 @@ public static class AlertmanagerPayloadParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return PayloadParseResult.Fail($"the body must be a JSON object, not {Describe(root.ValueKind)}");
+                return PayloadParseResult.Fail($"the body must be a JSON object, not {JsonKinds.Describe(root.ValueKind)}");
             }
 
             var version = ReadString(root, "version", "", errors);
@@ -74,7 +75,7 @@ public static class AlertmanagerPayloadParser
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            errors.Add($"'alerts' must be an array, not {Describe(array.ValueKind)}");
+            errors.Add($"'alerts' must be an array, not {JsonKinds.Describe(array.ValueKind)}");
             return alerts;
         }
 
@@ -84,7 +85,7 @@ public static class AlertmanagerPayloadParser
             var path = $"alerts[{index++}].";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                errors.Add($"'{path[..^1]}' must be an object, not {Describe(item.ValueKind)}");
+                errors.Add($"'{path[..^1]}' must be an object, not {JsonKinds.Describe(item.ValueKind)}");
                 continue;
             }
 
@@ -145,7 +146,7 @@ public static class AlertmanagerPayloadParser
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add($"'{path}{name}' must be a string, not {Describe(value.ValueKind)}");
+            errors.Add($"'{path}{name}' must be a string, not {JsonKinds.Describe(value.ValueKind)}");
             return null;
         }
 
@@ -183,7 +184,7 @@ public static class AlertmanagerPayloadParser
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            errors.Add($"'{path}{name}' must be an object of strings, not {Describe(value.ValueKind)}");
+            errors.Add($"'{path}{name}' must be an object of strings, not {JsonKinds.Describe(value.ValueKind)}");
             return map;
         }
 
@@ -191,7 +192,7 @@ public static class AlertmanagerPayloadParser
         {
             if (property.Value.ValueKind != JsonValueKind.String)
             {
-                errors.Add($"'{path}{name}.{property.Name}' must be a string, not {Describe(property.Value.ValueKind)}");
+                errors.Add($"'{path}{name}.{property.Name}' must be a string, not {JsonKinds.Describe(property.Value.ValueKind)}");
                 continue;
             }
 
@@ -218,17 +219,6 @@ public static class AlertmanagerPayloadParser
         // Alertmanager sends 0001-01-01T00:00:00Z for "not ended yet".
         return time.Year <= 1 ? null : time;
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
 }
 
 public sealed record PayloadParseResult(AlertmanagerPayload? Payload, IReadOnlyList<string> Errors)

@@ -1,3 +1,5 @@
+using GitHubIncidentApp.Core.GitHub;
+
 namespace GitHubIncidentApp.Core.Configuration;
 
 /// <summary>
@@ -33,6 +35,26 @@ internal static class ConfigChecks
         var hex = value.StartsWith('#') ? value[1..] : value;
         color = hex.ToLowerInvariant();
         return hex.Length == 6 && hex.All(char.IsAsciiHexDigit);
+    }
+
+    public static string? Permission(string value) => TryParsePermission(value, out _)
+        ? null
+        : $"is \"{value}\", which is not a permission; use one of {string.Join(", ", Enum.GetNames<RepoPermission>().Select(name => name.ToLowerInvariant()))}";
+
+    /// <summary>A repository role by name, ignoring case; numbers, which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> would take, are not names.</summary>
+    public static bool TryParsePermission(string value, out RepoPermission permission)
+    {
+        foreach (var candidate in Enum.GetValues<RepoPermission>())
+        {
+            if (string.Equals(candidate.ToString(), value, StringComparison.OrdinalIgnoreCase))
+            {
+                permission = candidate;
+                return true;
+            }
+        }
+
+        permission = RepoPermission.None;
+        return false;
     }
 
     /// <summary>Templates are read from the repository through the contents API, so the path must stay inside it.</summary>

@@ -1,3 +1,6 @@
+using System.Collections.ObjectModel;
+using GitHubIncidentApp.Core.GitHub;
+
 namespace GitHubIncidentApp.Core.Configuration;
 
 /// <summary>
@@ -24,6 +27,12 @@ public sealed record IncidentConfig
 
     /// <summary>Which labels identify an incident. Empty: the group's labels (Alertmanager's <c>group_by</c>).</summary>
     public IReadOnlyList<string> IncidentKeyLabels { get; init; } = [];
+
+    /// <summary>Who may run a slash command, by its canonical name, where the default does not fit.</summary>
+    public IReadOnlyDictionary<string, RepoPermission> CommandPermissions { get; init; } = ReadOnlyDictionary<string, RepoPermission>.Empty;
+
+    /// <summary>Off by default: editing a comment would otherwise run its commands a second time.</summary>
+    public bool RunEditedComments { get; init; }
 }
 
 public sealed record SeverityConfig
@@ -41,6 +50,14 @@ public sealed record SeverityConfig
         new("warning", "severity/warning", "fbca04", ["warn", "sev3"]),
         new("info", "severity/info", "0e8a16", ["none", "sev4"]),
     ];
+
+    /// <summary>The level a value names, by name or alias, ignoring case; null when none does.</summary>
+    public SeverityLevel? Find(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? null
+            : Levels.FirstOrDefault(level =>
+                string.Equals(level.Name, value.Trim(), StringComparison.OrdinalIgnoreCase)
+                || level.Aliases.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase));
 }
 
 /// <param name="Name">Canonical name, as in alert labels and commands.</param>

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.GitHub;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -16,16 +17,17 @@ public static class IncidentConfigParser
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key"];
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments"];
 
     /// <summary>Keys that later features read from the same file; this parser accepts them without looking.</summary>
-    private static readonly string[] LaterFeatureKeys = ["_extends", "timezone", "oncall", "escalation", "severity_policy", "routes", "commands"];
+    private static readonly string[] LaterFeatureKeys = ["_extends", "timezone", "oncall", "escalation", "severity_policy", "routes"];
 
     private static readonly string[] SeverityKeys = ["label", "default", "levels"];
     private static readonly string[] LevelKeys = ["name", "label", "color", "aliases"];
     private static readonly string[] ResolveKeys = ["close", "label", "reopen_window"];
     private static readonly string[] TemplateKeys = ["title", "body", "comment"];
     private static readonly string[] IncidentKeyKeys = ["labels"];
+    private static readonly string[] CommandKeys = ["permission"];
 
     /// <summary>Used for a level without a color, as GitHub does for new labels.</summary>
     private const string DefaultLevelColor = "ededed";
@@ -100,7 +102,30 @@ public static class IncidentConfigParser
             IncidentKeyLabels = reader.Section(file, "incident_key", IncidentKeyKeys) is { } key
                 ? reader.StringList(key, "labels", ConfigChecks.AlertLabelName) ?? defaults.IncidentKeyLabels
                 : defaults.IncidentKeyLabels,
+            CommandPermissions = ReadCommandPermissions(reader, file),
+            RunEditedComments = reader.Bool(file, "run_edited_comments") ?? defaults.RunEditedComments,
         };
+    }
+
+    private static IReadOnlyDictionary<string, RepoPermission> ReadCommandPermissions(ConfigReader reader, ConfigSection file)
+    {
+        if (reader.Section(file, "commands", CommandNames.All) is not { } section)
+        {
+            return IncidentConfig.Default.CommandPermissions;
+        }
+
+        var permissions = new Dictionary<string, RepoPermission>();
+        foreach (var name in section.Entries.Keys)
+        {
+            if (reader.Section(section, name, CommandKeys) is { } command
+                && reader.String(command, "permission", ConfigChecks.Permission) is { } text
+                && ConfigChecks.TryParsePermission(text, out var permission))
+            {
+                permissions[name] = permission;
+            }
+        }
+
+        return permissions;
     }
 
     private static SeverityConfig ReadSeverity(ConfigReader reader, ConfigSection file)

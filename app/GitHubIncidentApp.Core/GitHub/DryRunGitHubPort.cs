@@ -7,6 +7,7 @@ namespace GitHubIncidentApp.Core.GitHub;
 /// <see cref="IGitHubPort"/> for running without GitHub credentials: logs each write it would make
 /// and keeps the resulting issues in memory (numbered from 1 per repository), so later deliveries
 /// in the same run see consistent issues. It reads no files and knows only the labels it "created".
+/// Everyone counts as an admin, so slash commands tried locally are carried out, not refused.
 /// </summary>
 public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider) : IGitHubPort
 {
@@ -29,6 +30,7 @@ public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, T
                 Body = issue.Body,
                 IsOpen = true,
                 Labels = [.. issue.Labels],
+                Assignees = [.. issue.Assignees],
             };
             issues.Add(created);
             AddLabels(repo, issue.Labels);
@@ -108,6 +110,33 @@ public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, T
         return Task.CompletedTask;
     }
 
+    public Task<RepoPermission> GetPermissionAsync(RepoRef repo, string login, CancellationToken cancellationToken)
+    {
+        // Someone trying slash commands locally should see them work rather than be refused.
+        LogAssumedAdmin(login, repo);
+        return Task.FromResult(RepoPermission.Admin);
+    }
+
+    public Task AddReactionAsync(RepoRef repo, long commentId, string content, CancellationToken cancellationToken)
+    {
+        LogReaction(repo, commentId, content);
+        return Task.CompletedTask;
+    }
+
+    public Task<IssueSnapshot> AddAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
+    {
+        var updated = ChangeAssignees(repo, number, assignees => assignees.Union(logins, StringComparer.OrdinalIgnoreCase));
+        LogAssign(repo, number, List(logins));
+        return Task.FromResult(updated);
+    }
+
+    public Task<IssueSnapshot> RemoveAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
+    {
+        var updated = ChangeAssignees(repo, number, assignees => assignees.Except(logins, StringComparer.OrdinalIgnoreCase));
+        LogUnassign(repo, number, List(logins));
+        return Task.FromResult(updated);
+    }
+
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken)
     {
         LogNoFile(repo, path);
@@ -128,6 +157,18 @@ public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, T
             : throw new GitHubApiException(
                 $"dry-run: {repo}#{number} was not created in this run, and a dry run cannot read real issues: run with GitHub App credentials to act on existing issues.",
                 HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Everyone can be assigned in a dry run: there is no repository to ask who may be.</summary>
+    private IssueSnapshot ChangeAssignees(RepoRef repo, int number, Func<IReadOnlyList<string>, IEnumerable<string>> change)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repo, number);
+            var updated = issue with { Assignees = [.. change(issue.Assignees)] };
+            Issues(repo)[number - 1] = updated;
+            return updated;
+        }
     }
 
     private void AddLabels(RepoRef repo, IEnumerable<string> names)
@@ -170,6 +211,18 @@ public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, T
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would create label {Label} (#{Color}) in {Repo}")]
     private partial void LogCreateLabel(RepoRef repo, string label, string color);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would react {Content} to comment {CommentId} in {Repo}")]
+    private partial void LogReaction(RepoRef repo, long commentId, string content);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would assign {Logins} to {Repo}#{Number}")]
+    private partial void LogAssign(RepoRef repo, int number, string logins);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would unassign {Logins} from {Repo}#{Number}")]
+    private partial void LogUnassign(RepoRef repo, int number, string logins);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: assuming {Login} is an admin of {Repo}; a dry run cannot read permissions, so every command is allowed")]
+    private partial void LogAssumedAdmin(string login, RepoRef repo);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "dry-run: not reading {Path} from {Repo}; treating it as absent")]
     private partial void LogNoFile(RepoRef repo, string path);

@@ -10,7 +10,7 @@ namespace GitHubIncidentApp.Core.GitHub;
 /// the installation token (<c>POST /app/installations/{id}/access_tokens</c>) is reused until five
 /// minutes before it expires. Safe to share: one fetch per key at a time, many owners in parallel.
 /// </summary>
-public sealed class GitHubAppClientFactory : IGitHubClientProvider, IDisposable
+public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallationCache, IDisposable
 {
     private static readonly ProductHeaderValue Product = new("GitHubIncidentApp");
     private static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(5);
@@ -35,6 +35,32 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IDisposable
         var installationId = await _installations.GetAsync(repo.Owner, _ => FindInstallationAsync(repo), cancellationToken).ConfigureAwait(false);
         var token = await _tokens.GetAsync(installationId, id => CreateTokenAsync(id, repo.Owner), cancellationToken).ConfigureAwait(false);
         return CreateClient(new InMemoryCredentialStore(new Credentials(token.Token)));
+    }
+
+    /// <summary>
+    /// Drops what is cached for <paramref name="owner"/>'s installation, its token too: for the <c>installation</c>
+    /// webhook's <c>deleted</c> and <c>suspend</c>. The next call looks the installation up afresh.
+    /// </summary>
+    public void ForgetInstallation(string owner)
+    {
+        if (_installations.TryRemove(owner, out var installationId))
+        {
+            _tokens.TryRemove(installationId, out _);
+        }
+    }
+
+    /// <summary>
+    /// Records <paramref name="owner"/>'s installation from the <c>installation</c> webhook's <c>created</c> (or
+    /// <c>unsuspend</c>), saving the lookup; a token of an installation it replaces is dropped.
+    /// </summary>
+    public void RememberInstallation(string owner, long installationId)
+    {
+        if (_installations.TryRemove(owner, out var previous) && previous != installationId)
+        {
+            _tokens.TryRemove(previous, out _);
+        }
+
+        _installations.Set(owner, installationId);
     }
 
     public void Dispose() => _http.Dispose();
@@ -73,7 +99,7 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IDisposable
             if (e.StatusCode == HttpStatusCode.NotFound)
             {
                 // The installation was removed since it was looked up: look it up afresh next time.
-                _installations.Remove(owner);
+                _installations.TryRemove(owner, out _);
             }
 
             throw GitHubApiException.From($"POST /app/installations/{installationId}/access_tokens", e);

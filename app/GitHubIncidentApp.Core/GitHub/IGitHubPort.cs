@@ -27,6 +27,21 @@ public interface IGitHubPort
     /// <summary><c>POST /repos/{o}/{r}/labels</c>; a label that already exists is not an error.</summary>
     Task CreateLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A person's role in the repository, from <c>role_name</c> of
+    /// <c>GET /repos/{o}/{r}/collaborators/{user}/permission</c>; <see cref="RepoPermission.None"/> when they have none.
+    /// </summary>
+    Task<RepoPermission> GetPermissionAsync(RepoRef repo, string login, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /repos/{o}/{r}/issues/comments/{id}/reactions</c>; <paramref name="content"/> is GitHub's name (eyes, rocket, confused, ...).</summary>
+    Task AddReactionAsync(RepoRef repo, long commentId, string content, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /repos/{o}/{r}/issues/{n}/assignees</c>. GitHub silently skips people it cannot assign: compare the result's assignees.</summary>
+    Task<IssueSnapshot> AddAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+
+    /// <summary><c>DELETE /repos/{o}/{r}/issues/{n}/assignees</c>.</summary>
+    Task<IssueSnapshot> RemoveAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+
     /// <summary>The text of a file on the default branch (<c>GET /repos/{o}/{r}/contents/{path}</c>); null when there is none.</summary>
     Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken);
 }
@@ -38,6 +53,7 @@ public sealed record IssueSnapshot
     public required string Body { get; init; }
     public required bool IsOpen { get; init; }
     public required IReadOnlyList<string> Labels { get; init; }
+    public IReadOnlyList<string> Assignees { get; init; } = [];
     public string HtmlUrl { get; init; } = "";
     public DateTimeOffset? ClosedAt { get; init; }
 }

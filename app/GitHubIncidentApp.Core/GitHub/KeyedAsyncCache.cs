@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace GitHubIncidentApp.Core.GitHub;
 
@@ -38,5 +39,8 @@ internal sealed class KeyedAsyncCache<TKey, TValue>(Func<TValue, bool> isFresh, 
         }
     }
 
-    public void Remove(TKey key) => _values.TryRemove(key, out _);
+    /// <summary>Stores a value learnt elsewhere; a fetch already under way may still overwrite it.</summary>
+    public void Set(TKey key, TValue value) => _values[key] = value;
+
+    public bool TryRemove(TKey key, [MaybeNullWhen(false)] out TValue value) => _values.TryRemove(key, out value);
 }

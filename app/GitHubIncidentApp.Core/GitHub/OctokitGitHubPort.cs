@@ -104,6 +104,42 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients) : IGitHubPo
             }
         }, cancellationToken);
 
+    public Task<RepoPermission> GetPermissionAsync(RepoRef repo, string login, CancellationToken cancellationToken) =>
+        CallAsync(repo, $"GET /repos/{repo}/collaborators/{login}/permission", async client =>
+        {
+            try
+            {
+                var response = await client.Repository.Collaborator.ReviewPermission(repo.Owner, repo.Name, login).ConfigureAwait(false);
+                return CollaboratorRole.From(response);
+            }
+            catch (NotFoundException)
+            {
+                // GitHub answers 404 for a login that does not exist or cannot be a collaborator.
+                return RepoPermission.None;
+            }
+        }, cancellationToken);
+
+    public Task AddReactionAsync(RepoRef repo, long commentId, string content, CancellationToken cancellationToken)
+    {
+        // Raw, not Octokit's reaction client: the port speaks GitHub's content names, which Octokit would only map back and forth.
+        var url = new Uri($"repos/{repo.Owner}/{repo.Name}/issues/comments/{commentId}/reactions", UriKind.Relative);
+        var body = new Dictionary<string, object> { ["content"] = content };
+
+        // 200 (this reaction was already there) and 201 are both success.
+        return CallAsync(repo, $"POST /repos/{repo}/issues/comments/{commentId}/reactions", client =>
+            new ApiConnection(client.Connection).Post<Reaction>(url, body), cancellationToken);
+    }
+
+    public Task<IssueSnapshot> AddAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
+        CallAsync(repo, $"POST /repos/{repo}/issues/{number}/assignees", async client =>
+            ToSnapshot(await client.Issue.Assignee.AddAssignees(repo.Owner, repo.Name, number, new AssigneesUpdate([.. logins]))
+                .ConfigureAwait(false)), cancellationToken);
+
+    public Task<IssueSnapshot> RemoveAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
+        CallAsync(repo, $"DELETE /repos/{repo}/issues/{number}/assignees", async client =>
+            ToSnapshot(await client.Issue.Assignee.RemoveAssignees(repo.Owner, repo.Name, number, new AssigneesUpdate([.. logins]))
+                .ConfigureAwait(false)), cancellationToken);
+
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
         CallAsync(repo, $"GET /repos/{repo}/contents/{path}", async client =>
         {
@@ -143,6 +179,7 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients) : IGitHubPo
         Body = issue.Body ?? "",
         IsOpen = issue.State.StringValue == "open",
         Labels = [.. issue.Labels.Select(label => label.Name)],
+        Assignees = [.. issue.Assignees.Select(user => user.Login)],
         HtmlUrl = issue.HtmlUrl ?? "",
         ClosedAt = issue.ClosedAt,
     };

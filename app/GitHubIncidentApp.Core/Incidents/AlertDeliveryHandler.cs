@@ -1,6 +1,5 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GitHubIncidentApp.Core.Incidents;
@@ -14,9 +13,7 @@ public sealed record DeliveryOutcome(string Key, int? IssueNumber, int Operation
 /// </summary>
 public sealed partial class AlertDeliveryHandler(
     RepoSettingsCache settingsCache,
-    IncidentIndexRebuilder rebuilder,
-    IIncidentIndex index,
-    IncidentExecutor executor,
+    IncidentStore store,
     TimeProvider time,
     ILogger<AlertDeliveryHandler> logger)
 {
@@ -26,11 +23,7 @@ public sealed partial class AlertDeliveryHandler(
         var key = IncidentKey.Derive(repo, payload, settings.Config.IncidentKeyLabels);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["IncidentKey"] = key });
 
-        await rebuilder.EnsureIndexedAsync(repo, settings.Config, cancellationToken);
-        var indexed = await index.FindAsync(repo, key, cancellationToken);
-        var state = indexed is null ? null : IncidentState.FromJson(indexed.StateJson);
-        var known = state is null ? null : new KnownIncident(state, indexed!.IssueNumber);
-
+        var tracked = await store.FindByKeyAsync(repo, key, settings.Config, cancellationToken);
         var context = new IncidentContext
         {
             Repo = repo,
@@ -40,29 +33,16 @@ public sealed partial class AlertDeliveryHandler(
             Now = time.GetUtcNow(),
             Problems = settings.Problems,
         };
-        var decision = IncidentDecider.Decide(known, payload, context);
-        if (decision.Operations.Count == 0 || decision.State is null)
+        var decision = IncidentDecider.Decide(tracked?.Known, payload, context);
+        if (decision.State is null)
         {
-            LogUnchanged(repo.ToString(), known?.IssueNumber);
-            return new DeliveryOutcome(key, known?.IssueNumber, 0);
+            LogUnchanged(repo.ToString(), tracked?.Issue.Number);
+            return new DeliveryOutcome(key, tracked?.Issue.Number, 0);
         }
 
         // A new issue after the reopen window replaces the old one in the index.
-        var reopensOld = known is not null && decision.Operations.Any(op => op is CreateIssue);
-        var issue = reopensOld || known is null ? null : new IncidentIssue(known.IssueNumber, indexed!.Labels);
-        var applied = await executor.ApplyAsync(repo, issue, decision.Operations, cancellationToken)
-            ?? throw new InvalidOperationException("Applying the operations left the incident without an issue.");
-
-        await index.UpsertAsync(new IndexedIncident
-        {
-            Repo = repo,
-            Key = key,
-            IssueNumber = applied.Number,
-            StateJson = decision.State.ToJson(),
-            Labels = applied.Labels,
-            UpdatedAt = time.GetUtcNow(),
-        }, cancellationToken);
-
+        var opensNew = decision.Operations.Any(op => op is CreateIssue);
+        var applied = await store.ApplyAsync(repo, key, opensNew ? null : tracked?.Issue, decision, cancellationToken);
         LogApplied(repo.ToString(), applied.Number, decision.State.Status, decision.Operations.Count);
         return new DeliveryOutcome(key, applied.Number, decision.Operations.Count);
     }

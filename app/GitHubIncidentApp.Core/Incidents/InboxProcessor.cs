@@ -9,9 +9,12 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// Takes deliveries out of the inbox and applies them. A failure GitHub may get over is retried
 /// with backoff for as long as it takes; one that retrying cannot fix is parked for a person.
 /// </summary>
-public sealed partial class InboxProcessor(IInbox inbox, AlertDeliveryHandler alerts, TimeProvider time, ILogger<InboxProcessor> logger)
+public sealed partial class InboxProcessor(IInbox inbox, AlertDeliveryHandler alerts, GitHubEventHandler gitHubEvents, TimeProvider time, ILogger<InboxProcessor> logger)
 {
     public const string AlertmanagerSource = "alertmanager";
+
+    /// <summary>GitHub deliveries are stored with the source <c>github/{event name}</c>.</summary>
+    public const string GitHubSourcePrefix = "github/";
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
@@ -52,6 +55,22 @@ public sealed partial class InboxProcessor(IInbox inbox, AlertDeliveryHandler al
 
     private async Task HandleAsync(InboxItem item, CancellationToken cancellationToken)
     {
+        if (item.Source.StartsWith(GitHubSourcePrefix, StringComparison.Ordinal))
+        {
+            var parsedEvent = GitHubEventParser.Parse(item.Source[GitHubSourcePrefix.Length..], item.Payload, item.DeliveryId);
+            if (parsedEvent.Error is not null)
+            {
+                throw new InvalidDeliveryException($"the stored GitHub delivery cannot be read: {parsedEvent.Error}");
+            }
+
+            if (parsedEvent.Event is not null)
+            {
+                await gitHubEvents.HandleAsync(parsedEvent.Event, cancellationToken);
+            }
+
+            return;
+        }
+
         if (item.Source != AlertmanagerSource)
         {
             throw new InvalidDeliveryException($"no handler for deliveries from '{item.Source}'");

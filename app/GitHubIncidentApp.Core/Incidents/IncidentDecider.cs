@@ -13,8 +13,14 @@ namespace GitHubIncidentApp.Core.Incidents;
 public static class IncidentDecider
 {
     private const string IncidentLabelColor = "5319e7";
-    private const string ResolvedLabelColor = "c2e0c6";
     private const string ExtraLabelColor = "ededed";
+
+    /// <summary>The label <c>/ack</c> sets.</summary>
+    public const string AcknowledgedLabel = "acknowledged";
+
+    public static LabelSpec AcknowledgedLabelSpec { get; } = new(AcknowledgedLabel, "1d76db", "Someone is on the incident");
+
+    public static LabelSpec ResolvedLabelSpec(IncidentConfig config) => new(config.Resolve.Label, "c2e0c6", "The incident's alerts have resolved");
 
     public static IncidentDecision Decide(KnownIncident? known, AlertmanagerPayload payload, IncidentContext context)
     {
@@ -28,6 +34,11 @@ public static class IncidentDecider
             return payload.IsResolved ? Resolve(known, payload, context) : Update(known, payload, context);
         }
 
+        if (known.State.ClosedByHand)
+        {
+            return FollowWhileClosedByHand(known, payload);
+        }
+
         if (payload.IsResolved)
         {
             return IncidentDecision.Nothing;
@@ -38,6 +49,19 @@ public static class IncidentDecider
         return window > TimeSpan.Zero && context.Now - resolvedAt <= window
             ? Reopen(known, payload, context)
             : Open(payload, context, previousIssue: known.IssueNumber);
+    }
+
+    // Closed by hand while firing: the same alerts firing on must not reopen it, so only the set of
+    // firing alerts is followed (locally, no GitHub call) until they all resolve.
+    private static IncidentDecision FollowWhileClosedByHand(KnownIncident known, AlertmanagerPayload payload)
+    {
+        if (payload.IsResolved)
+        {
+            return new IncidentDecision([], known.State with { Firing = [], ClosedByHand = false });
+        }
+
+        var firing = AlertDiff.Between(known.State.Firing, payload).Firing;
+        return firing.SequenceEqual(known.State.Firing) ? IncidentDecision.Nothing : new IncidentDecision([], known.State with { Firing = firing });
     }
 
     private static IncidentDecision Open(AlertmanagerPayload payload, IncidentContext context, int? previousIssue)
@@ -68,7 +92,9 @@ public static class IncidentDecider
     private static IncidentDecision Update(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
     {
         var diff = AlertDiff.Between(known.State.Firing, payload);
-        var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity, known.State.Severity);
+        var level = known.State.SeverityPinned
+            ? context.Config.Severity.Find(known.State.Severity) ?? SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity)
+            : SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity, known.State.Severity);
         var severityChanged = level.Name != known.State.Severity;
         if (!diff.ChangesAlerts && !severityChanged && payload.TruncatedAlerts == known.State.Truncated)
         {
@@ -87,7 +113,8 @@ public static class IncidentDecider
         {
             AddLabels = severityChanged ? [level.GitHubLabel] : [],
             RemoveLabels = severityChanged ? OtherSeverityLabels(level, context) : [],
-            Section = Section(view, state, context),
+            Marker = state,
+            Content = Content(view, context),
         });
         if (diff.Started.Count > 0 || diff.Ended.Count > 0 || severityChanged)
         {
@@ -100,7 +127,8 @@ public static class IncidentDecider
     private static IncidentDecision Resolve(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
     {
         var resolve = context.Config.Resolve;
-        var state = known.State with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = context.Now, Truncated = 0 };
+        var close = resolve.Close && known.State.AutoClose;
+        var state = known.State with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = context.Now, ResolvedBy = null, Truncated = 0 };
         var diff = AlertDiff.Between(known.State.Firing, payload);
         var view = View(payload, context, state, "resolved", diff);
 
@@ -108,12 +136,12 @@ public static class IncidentDecider
         // and the comment, the label and the closed state already tell the story.
         return new IncidentDecision(
         [
-            new EnsureLabels([new LabelSpec(resolve.Label, ResolvedLabelColor, "The incident's alerts have resolved")]),
+            new EnsureLabels([ResolvedLabelSpec(context.Config)]),
             new CommentOnIssue(context.Renderer.RenderComment(view).Text),
             new UpdateIssue
             {
-                Open = resolve.Close ? false : null,
-                StateReason = resolve.Close ? "completed" : null,
+                Open = close ? false : null,
+                StateReason = close ? "completed" : null,
                 AddLabels = [resolve.Label],
             },
         ], state);
@@ -123,7 +151,13 @@ public static class IncidentDecider
     {
         var diff = AlertDiff.Between([], payload);
         var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity, known.State.Severity);
-        var state = FiringState(payload, context, diff, level) with { PreviousIssue = known.State.PreviousIssue };
+        // A new episode: unacknowledged, severity from the alerts again; the timeline and autoclose stay.
+        var state = FiringState(payload, context, diff, level) with
+        {
+            PreviousIssue = known.State.PreviousIssue,
+            Timeline = known.State.Timeline,
+            AutoClose = known.State.AutoClose,
+        };
         var view = View(payload, context, state, "reopened", diff);
 
         return new IncidentDecision(
@@ -131,10 +165,11 @@ public static class IncidentDecider
             new EnsureLabels([LabelOf(level)]),
             new UpdateIssue
             {
-                Open = context.Config.Resolve.Close ? true : null,
+                Open = true,
                 AddLabels = [level.GitHubLabel],
-                RemoveLabels = [context.Config.Resolve.Label, .. OtherSeverityLabels(level, context)],
-                Section = Section(view, state, context),
+                RemoveLabels = [context.Config.Resolve.Label, AcknowledgedLabel, .. OtherSeverityLabels(level, context)],
+                Marker = state,
+                Content = Content(view, context),
             },
             new CommentOnIssue(context.Renderer.RenderComment(view).Text),
         ], state);
@@ -172,10 +207,10 @@ public static class IncidentDecider
         PreviousIssue = state.PreviousIssue,
     };
 
-    private static string Section(IncidentView view, IncidentState state, IncidentContext context)
+    private static string Content(IncidentView view, IncidentContext context)
     {
         var body = context.Renderer.RenderBody(view, IssueBody.SectionMaxLength);
-        return IssueBody.Section(WithProblems(body.Text, context, body), state);
+        return WithProblems(body.Text, context, body);
     }
 
     /// <summary>A broken config file or template never loses the alert; it is said in the issue instead.</summary>

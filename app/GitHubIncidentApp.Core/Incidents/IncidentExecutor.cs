@@ -3,7 +3,11 @@ using GitHubIncidentApp.Core.GitHub;
 namespace GitHubIncidentApp.Core.Incidents;
 
 /// <summary>The issue an incident lives in, as known after applying operations.</summary>
-public sealed record IncidentIssue(int Number, IReadOnlyList<string> Labels, string HtmlUrl = "");
+public sealed record IncidentIssue(int Number, IReadOnlyList<string> Labels, string HtmlUrl = "")
+{
+    /// <summary>Who is assigned, as of the last call that returned the issue.</summary>
+    public IReadOnlyList<string> Assignees { get; init; } = [];
+}
 
 /// <summary>
 /// Applies decided operations through the GitHub port, one REST call each, with the label set
@@ -22,6 +26,9 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
                 CreateIssue create => ToIncidentIssue(await github.CreateIssueAsync(repo, create.Issue, cancellationToken)),
                 CommentOnIssue comment => await CommentAsync(repo, Require(issue, operation), comment, cancellationToken),
                 UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
+                ReactToComment react => await ReactAsync(repo, issue, react, cancellationToken),
+                AssignPeople assign => ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken)),
+                UnassignPeople unassign => ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken)),
                 _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
             };
         }
@@ -35,6 +42,12 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
         return issue;
     }
 
+    private async Task<IncidentIssue?> ReactAsync(RepoRef repo, IncidentIssue? issue, ReactToComment react, CancellationToken cancellationToken)
+    {
+        await github.AddReactionAsync(repo, react.CommentId, react.Reaction, cancellationToken);
+        return issue;
+    }
+
     private async Task<IncidentIssue> CommentAsync(RepoRef repo, IncidentIssue issue, CommentOnIssue comment, CancellationToken cancellationToken)
     {
         await github.AddCommentAsync(repo, issue.Number, comment.Body, cancellationToken);
@@ -45,11 +58,11 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
     {
         string? body = null;
         var current = issue.Labels;
-        if (update.Section is not null)
+        if (update.Marker is not null)
         {
             // The body is the one field people edit freely: read it now so their text survives.
             var fresh = await github.GetIssueAsync(repo, issue.Number, cancellationToken);
-            body = IssueBody.ReplaceSection(fresh.Body, update.Section);
+            body = IssueBody.ReplaceSection(fresh.Body, update.Content, update.Marker);
             current = fresh.Labels;
         }
 
@@ -74,7 +87,8 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
         return ToIncidentIssue(await github.UpdateIssueAsync(repo, issue.Number, patch, cancellationToken));
     }
 
-    private static IncidentIssue ToIncidentIssue(IssueSnapshot snapshot) => new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl);
+    private static IncidentIssue ToIncidentIssue(IssueSnapshot snapshot) =>
+        new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl) { Assignees = snapshot.Assignees };
 
     private static IncidentIssue Require(IncidentIssue? issue, IssueOperation operation) =>
         issue ?? throw new InvalidOperationException($"{operation.GetType().Name} needs an issue, and none was opened before it.");

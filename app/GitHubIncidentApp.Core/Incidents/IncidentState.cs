@@ -36,8 +36,33 @@ public sealed record IncidentState
     /// <summary>The issue of the same group's previous incident, when this one was opened after the reopen window.</summary>
     public int? PreviousIssue { get; init; }
 
+    /// <summary>Who took the incident with <c>/ack</c>, and when; null while nobody has.</summary>
+    public Acknowledgement? Acknowledged { get; init; }
+
+    /// <summary>Whether the alerts resolving closes the issue (<c>/autoclose off</c> keeps it open).</summary>
+    public bool AutoClose { get; init; } = true;
+
+    /// <summary>The person who resolved it (<c>/resolve</c> or closing the issue); null when the alerts did.</summary>
+    public string? ResolvedBy { get; init; }
+
+    /// <summary>
+    /// Closed by hand while its alerts fired: the same alerts firing on do not reopen it; once they
+    /// resolve, a new firing does.
+    /// </summary>
+    public bool ClosedByHand { get; init; }
+
+    /// <summary>Set by a person (<c>/severity</c> or a label): alert deliveries no longer change it.</summary>
+    public bool SeverityPinned { get; init; }
+
+    /// <summary>Status updates and notes, oldest first, shown in the issue's timeline.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
     [JsonIgnore]
     public bool IsFiring => Status == Alerts.AlertStatus.Firing;
+
+    /// <summary>Closed by a person: a later firing delivery reopens it unless it was closed by hand.</summary>
+    public IncidentState ResolvedByPerson(string login, DateTimeOffset now, bool byHand) =>
+        this with { Status = Alerts.AlertStatus.Resolved, ResolvedAt = now, ResolvedBy = login, ClosedByHand = byHand };
 
     // The default encoder escapes '<' and '>', so "-->" can never end the HTML comment early.
     private static readonly JsonSerializerOptions Options = new()
@@ -62,3 +87,8 @@ public sealed record IncidentState
         }
     }
 }
+
+public sealed record Acknowledgement(string By, DateTimeOffset At);
+
+/// <param name="Kind"><c>investigating</c>, <c>identified</c>, <c>monitoring</c> (from <c>/status</c>) or <c>note</c> (<c>/timeline</c>).</param>
+public sealed record TimelineEntry(DateTimeOffset At, string By, string Kind, string Text);

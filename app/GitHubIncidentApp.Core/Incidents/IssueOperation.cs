@@ -14,8 +14,9 @@ public sealed record CreateIssue(NewIssue Issue) : IssueOperation;
 public sealed record CommentOnIssue(string Body) : IssueOperation;
 
 /// <summary>
-/// Changes to the existing issue, applied as one <c>PATCH</c>. A new <see cref="Section"/> needs the
-/// current body first (people's text around the section is kept), so it costs one read more.
+/// Changes to the existing issue, applied as one <c>PATCH</c>. A new <see cref="Marker"/> rewrites the
+/// bot-owned section, which needs the current body first (people's text around it is kept), so it
+/// costs one read more.
 /// </summary>
 public sealed record UpdateIssue : IssueOperation
 {
@@ -23,5 +24,18 @@ public sealed record UpdateIssue : IssueOperation
     public string? StateReason { get; init; }
     public IReadOnlyList<string> AddLabels { get; init; } = [];
     public IReadOnlyList<string> RemoveLabels { get; init; } = [];
-    public string? Section { get; init; }
+
+    /// <summary>The state to write into the marker (and the timeline); null leaves the section alone.</summary>
+    public IncidentState? Marker { get; init; }
+
+    /// <summary>Newly rendered alert content for the section; null keeps the content it has. Needs <see cref="Marker"/>.</summary>
+    public string? Content { get; init; }
 }
+
+/// <summary>A reaction on a comment: how the app says it took (eyes), did (rocket) or refused (confused) a command.</summary>
+public sealed record ReactToComment(long CommentId, string Reaction) : IssueOperation;
+
+/// <summary>People to add to the issue's assignees; GitHub skips those it cannot assign.</summary>
+public sealed record AssignPeople(IReadOnlyList<string> Logins) : IssueOperation;
+
+public sealed record UnassignPeople(IReadOnlyList<string> Logins) : IssueOperation;

@@ -7,7 +7,7 @@ namespace GitHubIncidentApp.Core.Incidents;
 public static class SeverityResolver
 {
     public static SeverityLevel LevelOf(Alert alert, SeverityConfig config) =>
-        Find(alert.Labels.GetValueOrDefault(config.Label), config) ?? Default(config);
+        config.Find(alert.Labels.GetValueOrDefault(config.Label)) ?? Default(config);
 
     /// <summary>The most severe level among the firing alerts; <paramref name="fallback"/> when none fires.</summary>
     public static SeverityLevel GroupLevel(IEnumerable<Alert> alerts, SeverityConfig config, string? fallback = null)
@@ -15,18 +15,11 @@ public static class SeverityResolver
         var levels = alerts.Where(a => a.IsFiring).Select(a => LevelOf(a, config)).ToList();
         return levels.Count > 0
             ? levels.MinBy(level => IndexOf(level, config))!
-            : Find(fallback, config) ?? Default(config);
+            : config.Find(fallback) ?? Default(config);
     }
 
-    public static SeverityLevel? Find(string? value, SeverityConfig config) =>
-        string.IsNullOrWhiteSpace(value)
-            ? null
-            : config.Levels.FirstOrDefault(level =>
-                string.Equals(level.Name, value.Trim(), StringComparison.OrdinalIgnoreCase)
-                || level.Aliases.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase));
-
     private static SeverityLevel Default(SeverityConfig config) =>
-        Find(config.Default, config) ?? config.Levels[^1];
+        config.Find(config.Default) ?? config.Levels[^1];
 
     private static int IndexOf(SeverityLevel level, SeverityConfig config) =>
         config.Levels.ToList().IndexOf(level);

@@ -10,6 +10,9 @@ public interface IIncidentIndex
 {
     Task<IndexedIncident?> FindAsync(RepoRef repo, string key, CancellationToken cancellationToken);
 
+    /// <summary>The incident that lives in issue <paramref name="issueNumber"/>; null when none does.</summary>
+    Task<IndexedIncident?> FindByIssueAsync(RepoRef repo, int issueNumber, CancellationToken cancellationToken);
+
     Task UpsertAsync(IndexedIncident incident, CancellationToken cancellationToken);
 
     /// <summary>Whether the index holds every incident issue of the repository (rebuilt or built from the start).</summary>

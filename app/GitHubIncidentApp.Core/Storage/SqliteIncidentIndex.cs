@@ -10,15 +10,21 @@ namespace GitHubIncidentApp.Core.Storage;
 public sealed class SqliteIncidentIndex(SqliteDatabase database) : IIncidentIndex
 {
     public Task<IndexedIncident?> FindAsync(RepoRef repo, string key, CancellationToken cancellationToken) =>
+        FindWhereAsync("incident_key = $match", repo, key, cancellationToken);
+
+    public Task<IndexedIncident?> FindByIssueAsync(RepoRef repo, int issueNumber, CancellationToken cancellationToken) =>
+        FindWhereAsync("issue_number = $match", repo, issueNumber, cancellationToken);
+
+    private Task<IndexedIncident?> FindWhereAsync(string condition, RepoRef repo, object match, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
             await using var command = connection.Command(
-                """
-                SELECT owner, name, issue_number, state_json, labels_json, updated_at
-                FROM incidents WHERE repo_id = $repo AND incident_key = $key;
+                $"""
+                SELECT owner, name, incident_key, issue_number, state_json, labels_json, updated_at
+                FROM incidents WHERE repo_id = $repo AND {condition};
                 """,
                 ("$repo", RepoId(repo)),
-                ("$key", key));
+                ("$match", match));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
@@ -28,11 +34,11 @@ public sealed class SqliteIncidentIndex(SqliteDatabase database) : IIncidentInde
             return new IndexedIncident
             {
                 Repo = new RepoRef(reader.GetString(0), reader.GetString(1)),
-                Key = key,
-                IssueNumber = reader.GetInt32(2),
-                StateJson = reader.GetString(3),
-                Labels = JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
-                UpdatedAt = SqliteTime.FromText(reader.GetString(5)),
+                Key = reader.GetString(2),
+                IssueNumber = reader.GetInt32(3),
+                StateJson = reader.GetString(4),
+                Labels = JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
+                UpdatedAt = SqliteTime.FromText(reader.GetString(6)),
             };
         }, cancellationToken);
 

@@ -46,5 +46,10 @@ internal static class SqliteMigrations
             repo_id TEXT PRIMARY KEY
         );
         """,
+
+        // 2: comments and issue events find their incident by issue number.
+        """
+        CREATE INDEX incidents_by_issue ON incidents (repo_id, issue_number);
+        """,
     ];
 }

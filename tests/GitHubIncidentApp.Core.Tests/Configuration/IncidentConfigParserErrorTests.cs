@@ -15,7 +15,7 @@ public class IncidentConfigParserErrorTests
         { "resolve:\n  close: \"true\"", 2, 10, "'resolve.close' must be true or false (unquoted), not \"true\"" },
         { "severity:\n  levels: critical", 2, 11, "'severity.levels' must be a list of levels, each a mapping with name, label, color and aliases, not \"critical\"" },
         { "severity:\n  levels: [critical]", 2, 12, "'severity.levels[0]' must be a mapping with the keys name, label, color, aliases, not \"critical\"" },
-        { "- incident_label: x", 1, 1, "the file must be a mapping with the keys incident_label, labels, severity, resolve, templates, incident_key, not a list" },
+        { "- incident_label: x", 1, 1, "the file must be a mapping with the keys incident_label, labels, severity, resolve, templates, incident_key, commands, run_edited_comments, not a list" },
         { "{ [a]: b }", 1, 3, "keys in the file must be plain names, not a list" },
 
         // Labels.
@@ -58,6 +58,18 @@ public class IncidentConfigParserErrorTests
         { "resolve:\n  lable: done", 2, 3, "unknown key 'lable' in 'resolve'; did you mean 'label'?" },
         { "severity:\n  levels:\n    - { name: x, colour: b60205 }", 3, 18, "unknown key 'colour' in 'severity.levels[0]'; did you mean 'color'?" },
         { "notify: me", 1, 1, "unknown key 'notify'; known keys are incident_label, labels, severity, resolve, templates, incident_key" },
+
+        // Commands.
+        { "commands:\n  sevrity: { permission: write }", 2, 3, "unknown key 'sevrity' in 'commands'; did you mean 'severity'?" },
+        { "commands:\n  deploy: { permission: write }", 2, 3, "unknown key 'deploy' in 'commands'; known keys are ack, unack, resolve, reopen, severity, assign, unassign, autoclose, status, timeline, help" },
+        { "commands:\n  close: { permission: write }", 2, 3, "unknown key 'close' in 'commands'; known keys are ack," },
+        { "commands:\n  ack:\n    permission: writer", 3, 17, "'commands.ack.permission' is \"writer\", which is not a permission; use one of none, read, triage, write, maintain, admin" },
+        { "commands:\n  ack: { permission: 3 }", 2, 22, "'commands.ack.permission' is \"3\", which is not a permission" },
+        { "commands:\n  ack: { permision: write }", 2, 10, "unknown key 'permision' in 'commands.ack'; did you mean 'permission'?" },
+        { "commands:\n  ack: write", 2, 8, "'commands.ack' must be a mapping with the keys permission, not \"write\"" },
+        { "commands:\n  ack: { permission: [write] }", 2, 22, "'commands.ack.permission' must be a string, not a list" },
+        { "commands: [ack]", 1, 11, "'commands' must be a mapping with the keys ack, unack, resolve," },
+        { "run_edited_comments: yes", 1, 22, "'run_edited_comments' must be true or false (unquoted), not \"yes\"" },
 
         // YAML syntax and structure.
         { "labels: [a, b\nresolve: {}", 1, 11, "invalid YAML after this point; check for an unclosed bracket, brace or quote" },

@@ -100,8 +100,6 @@ public class IncidentConfigParserTests
             routes:
               - match: { team: db }
                 repo: org/db
-            commands:
-              ack: true
             """;
 
         var result = IncidentConfigParser.Parse(yaml);

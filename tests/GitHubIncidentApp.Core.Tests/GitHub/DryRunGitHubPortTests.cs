@@ -51,6 +51,39 @@ public sealed class DryRunGitHubPortTests
     }
 
     [Fact]
+    public async Task Everyone_is_taken_for_an_admin_and_the_assumption_is_logged()
+    {
+        Assert.Equal(RepoPermission.Admin, await _port.GetPermissionAsync(Api, "mallory", None));
+
+        var entry = Assert.Single(_log.Entries);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.StartsWith("dry-run: assuming mallory is an admin of acme/api", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assignees_are_kept_in_memory_and_reactions_logged()
+    {
+        await _port.CreateIssueAsync(Api, new NewIssue { Title = "Disk full", Body = "b", Assignees = ["alice"] }, None);
+        _log.Clear();
+
+        var added = await _port.AddAssigneesAsync(Api, 1, ["bob", "ALICE"], None);
+        var removed = await _port.RemoveAssigneesAsync(Api, 1, ["alice"], None);
+        await _port.AddReactionAsync(Api, 4711, "eyes", None);
+
+        Assert.Equal(["alice", "bob"], added.Assignees);
+        Assert.Equal(["bob"], removed.Assignees);
+        Assert.Equal(["bob"], (await _port.GetIssueAsync(Api, 1, None)).Assignees);
+        Assert.Equal(
+            [
+                "dry-run: would assign [bob, ALICE] to acme/api#1",
+                "dry-run: would unassign [alice] from acme/api#1",
+                "dry-run: would react eyes to comment 4711 in acme/api",
+            ],
+            _log.Entries.Select(e => e.Message));
+        await Assert.ThrowsAsync<GitHubApiException>(() => _port.AddAssigneesAsync(Api, 2, ["bob"], None));
+    }
+
+    [Fact]
     public async Task An_issue_not_created_in_this_run_is_not_found()
     {
         var e = await Assert.ThrowsAsync<GitHubApiException>(() => _port.UpdateIssueAsync(Api, 3, new IssueUpdate { Body = "x" }, None));

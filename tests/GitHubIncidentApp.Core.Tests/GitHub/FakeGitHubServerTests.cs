@@ -96,6 +96,7 @@ public sealed class FakeGitHubServerTests : IAsyncLifetime
     public async Task Patch_changes_title_and_assignees_and_comments_are_listed()
     {
         _server.Repo("acme", "api").AddIssue("old", assignees: ["alice"]);
+        _server.Repo("acme", "api").AddAssignable("bob");
         var token = await TokenAsync(11);
 
         await SendAsync(HttpMethod.Patch, "repos/acme/api/issues/1", token, new JsonObject { ["title"] = "new", ["assignees"] = new JsonArray("bob") });
@@ -107,6 +108,60 @@ public sealed class FakeGitHubServerTests : IAsyncLifetime
         var comment = Assert.Single((await comments.Content.ReadFromJsonAsync<JsonArray>())!)!;
         Assert.Equal("hello", comment["body"]!.GetValue<string>());
         Assert.Equal(FakeGitHubServer.BotLogin, comment["user"]!["login"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Permission_answers_the_legacy_permission_the_role_and_the_users_flags()
+    {
+        _server.Repo("acme", "api").SetRole("Alice", "maintain");
+
+        var response = await SendAsync(HttpMethod.Get, "repos/acme/api/collaborators/alice/permission", await TokenAsync(11));
+
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(("write", "maintain"), (body["permission"]!.GetValue<string>(), body["role_name"]!.GetValue<string>()));
+        Assert.Equal("Alice", body["user"]!["login"]!.GetValue<string>());
+        var flags = body["user"]!["permissions"]!.AsObject();
+        Assert.Equal(["maintain", "pull", "push", "triage"], flags.Where(f => f.Value!.GetValue<bool>()).Select(f => f.Key).Order());
+    }
+
+    [Fact]
+    public async Task Patch_drops_assignees_who_cannot_be_assigned()
+    {
+        var repo = _server.Repo("acme", "api");
+        repo.AddIssue("seed", assignees: ["alice"]);
+        repo.SetRole("bob", "triage");
+
+        var response = await SendAsync(
+            HttpMethod.Patch, "repos/acme/api/issues/1", await TokenAsync(11), new JsonObject { ["assignees"] = new JsonArray("mallory", "BOB") });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["bob"], repo.Issue(1).Assignees);
+    }
+
+    [Fact]
+    public async Task A_reaction_GitHub_does_not_know_is_refused()
+    {
+        var repo = _server.Repo("acme", "api");
+        repo.AddIssue("seed");
+        var comment = repo.AddComment(1, "alice", "/ack");
+
+        var response = await SendAsync(
+            HttpMethod.Post, $"repos/acme/api/issues/comments/{comment.Id}/reactions", await TokenAsync(11), new JsonObject { ["content"] = "thumbsup" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Empty(repo.Comment(comment.Id).Reactions);
+        Assert.Equal(("alice", "/ack"), (repo.Issue(1).Comments[0].Author, repo.Issue(1).Comments[0].Body));
+    }
+
+    [Fact]
+    public void Seeding_helpers_say_what_was_wrong()
+    {
+        var repo = _server.Repo("acme", "api");
+
+        Assert.Contains("needs the base role", Assert.Throws<ArgumentException>(() => repo.SetRole("carol", "responder")).Message, StringComparison.Ordinal);
+        Assert.Contains("leave baseRole out", Assert.Throws<ArgumentException>(() => repo.SetRole("carol", "write", "read")).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => repo.SetRole("carol", "responder", "admin"));
+        Assert.Contains("no issue #3", Assert.Throws<KeyNotFoundException>(() => repo.AddComment(3, "alice", "hi")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Core.Tests.GitHub;
@@ -86,6 +87,74 @@ public sealed class GitHubAppClientFactoryTests
         Assert.Contains("GET /repos/ghost/api/installation returned 404", e.Message, StringComparison.Ordinal);
         Assert.Contains("install it", e.Message, StringComparison.Ordinal);
         Assert.Empty(gh.RequestsTo("POST", "/app/installations/"));
+    }
+
+    [Fact]
+    public async Task A_forgotten_installation_is_looked_up_again_with_a_new_token()
+    {
+        await using var gh = await GitHubHarness.StartAsync();
+        await gh.Factory.GetClientAsync(GitHubHarness.Repo, None);
+
+        gh.Factory.ForgetInstallation("ACME");
+        await gh.Factory.GetClientAsync(GitHubHarness.Repo, None);
+        await gh.Factory.GetClientAsync(GitHubHarness.Repo, None);
+
+        Assert.Equal(2, gh.RequestsTo("GET", "/repos/acme/api/installation").Count);
+        Assert.Equal(2, gh.RequestsTo("POST", "/app/installations/11/access_tokens").Count);
+    }
+
+    [Fact]
+    public async Task After_a_reinstall_forgetting_the_old_installation_lets_calls_work_again()
+    {
+        await using var gh = await GitHubHarness.StartAsync();
+        var issue = gh.FakeRepo.AddIssue("seed").Number;
+        await gh.Port.AddCommentAsync(GitHubHarness.Repo, issue, "before", None);
+        gh.Server.RemoveInstallation("acme");
+        gh.Server.AddInstallation("acme", 33);
+
+        var stale = await Assert.ThrowsAsync<GitHubApiException>(() => gh.Port.AddCommentAsync(GitHubHarness.Repo, issue, "stale token", None));
+        gh.Factory.ForgetInstallation("acme");
+        await gh.Port.AddCommentAsync(GitHubHarness.Repo, issue, "after", None);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        Assert.Equal(
+            ["/app/installations/11/access_tokens", "/app/installations/33/access_tokens"],
+            gh.RequestsTo("POST", "/app/installations/").Select(r => r.Path));
+        Assert.Equal(["before", "after"], gh.FakeRepo.Issue(issue).Comments.Select(c => c.Body));
+    }
+
+    [Fact]
+    public async Task A_remembered_installation_needs_no_lookup_and_replaces_the_old_token()
+    {
+        await using var gh = await GitHubHarness.StartAsync();
+        gh.Factory.RememberInstallation("acme", GitHubHarness.InstallationId);
+        await gh.Factory.GetClientAsync(GitHubHarness.Repo, None);
+        gh.Factory.RememberInstallation("acme", GitHubHarness.InstallationId);
+        await gh.Factory.GetClientAsync(GitHubHarness.Repo, None);
+        Assert.Empty(gh.RequestsTo("GET", "/repos/acme/api/installation"));
+        Assert.Single(gh.RequestsTo("POST", "/app/installations/"));
+
+        gh.Server.AddInstallation("acme", 33);
+        gh.Factory.RememberInstallation("acme", 33);
+        await gh.Port.ListLabelsAsync(GitHubHarness.Repo, None);
+
+        Assert.Empty(gh.RequestsTo("GET", "/repos/acme/api/installation"));
+        Assert.Equal(
+            ["/app/installations/11/access_tokens", "/app/installations/33/access_tokens"],
+            gh.RequestsTo("POST", "/app/installations/").Select(r => r.Path));
+        Assert.Equal(200, Assert.Single(gh.RequestsTo("GET", "/repos/acme/api/labels")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forgetting_an_owner_never_seen_changes_nothing_for_others()
+    {
+        await using var gh = await GitHubHarness.StartAsync();
+        await gh.Factory.GetClientAsync(GitHubHarness.Repo, None);
+
+        gh.Factory.ForgetInstallation("globex");
+        await gh.Factory.GetClientAsync(GitHubHarness.Repo, None);
+
+        Assert.Equal(2, gh.Server.Requests.Count);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class OctokitGitHubPortTests : IAsyncLifetime
     [Fact]
     public async Task CreateIssue_sends_title_body_labels_and_assignees_in_one_call()
     {
+        _gh.FakeRepo.SetRole("alice", "write");
+
         var created = await _gh.Port.CreateIssueAsync(
             Repo,
             new NewIssue { Title = "HighLatency", Body = "<!-- incident-app: {} -->", Labels = ["incident", "sev:1"], Assignees = ["alice"] },
@@ -25,6 +27,7 @@ public sealed class OctokitGitHubPortTests : IAsyncLifetime
         Assert.Equal(1, created.Number);
         Assert.True(created.IsOpen);
         Assert.Equal(["incident", "sev:1"], created.Labels);
+        Assert.Equal(["alice"], created.Assignees);
         Assert.EndsWith("/acme/api/issues/1", created.HtmlUrl, StringComparison.Ordinal);
         var post = Assert.Single(_gh.RequestsTo("POST", "/repos/"));
         Assert.Equal("/repos/acme/api/issues", post.Path);

@@ -9,6 +9,8 @@ internal sealed class RecordingLogger<T> : ILogger<T>
 
     public IReadOnlyList<(LogLevel Level, string Message)> Entries => _entries;
 
+    public void Clear() => _entries.Clear();
+
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 

@@ -70,7 +70,7 @@ public sealed class IncidentDeciderTests
         Assert.False(update.Open);
         Assert.Equal("completed", update.StateReason);
         Assert.Equal(["resolved"], update.AddLabels);
-        Assert.Null(update.Section);
+        Assert.Null(update.Marker);
         Assert.Equal("resolved", resolved.State!.Status);
         Assert.Equal(Now, resolved.State.ResolvedAt);
         Assert.Empty(resolved.State.Firing);
@@ -110,7 +110,8 @@ public sealed class IncidentDeciderTests
         var update = Assert.Single(again.Operations.OfType<UpdateIssue>());
         Assert.True(update.Open);
         Assert.Contains("resolved", update.RemoveLabels);
-        Assert.NotNull(update.Section);
+        Assert.NotNull(update.Marker);
+        Assert.NotNull(update.Content);
         Assert.Contains("fir", Assert.Single(again.Operations.OfType<CommentOnIssue>()).Body, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(again.Operations.OfType<CreateIssue>());
         Assert.True(again.State!.IsFiring);
@@ -139,7 +140,8 @@ public sealed class IncidentDeciderTests
         var changed = IncidentDecider.Decide(Known(opened), payload with { Alerts = [payload.Alerts[0], second] }, Context());
 
         var update = Assert.Single(changed.Operations.OfType<UpdateIssue>());
-        Assert.NotNull(update.Section);
+        Assert.NotNull(update.Marker);
+        Assert.NotNull(update.Content);
         Assert.Null(update.Open);
         Assert.Contains("hub-2:8081", Assert.Single(changed.Operations.OfType<CommentOnIssue>()).Body, StringComparison.Ordinal);
         Assert.Equal(["1b426ae9ae5fb0ed", "ffff000011112222"], changed.State!.Firing);
@@ -211,5 +213,62 @@ public sealed class IncidentDeciderTests
         var decision = IncidentDecider.Decide(null, Payload("firing-critical"), Context(config));
 
         Assert.Equal(["incident", "severity/critical", "alerts", "ns/opf-jupyterhub"], decision.Operations.OfType<CreateIssue>().Single().Issue.Labels);
+    }
+
+    [Fact]
+    public void Closed_by_hand_the_same_alerts_firing_on_cost_nothing_until_they_resolve()
+    {
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+        var closed = new KnownIncident(opened.State!.ResolvedByPerson("alice", Now, byHand: true), 12);
+
+        var stillFiring = IncidentDecider.Decide(closed, Payload("firing-critical"), Context(now: Now.AddMinutes(30)));
+        var resolved = IncidentDecider.Decide(closed, Payload("resolved"), Context(now: Now.AddHours(1)));
+        var firesAgain = IncidentDecider.Decide(Known(resolved), Payload("firing-critical"), Context(now: Now.AddHours(2)));
+
+        Assert.Empty(stillFiring.Operations);
+        Assert.Empty(resolved.Operations);
+        Assert.False(resolved.State!.ClosedByHand);
+        Assert.True(Assert.Single(firesAgain.Operations.OfType<UpdateIssue>()).Open);
+    }
+
+    [Fact]
+    public void Resolved_with_a_command_a_later_firing_delivery_reopens_it()
+    {
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+        var resolved = new KnownIncident(opened.State!.ResolvedByPerson("alice", Now, byHand: false), 12);
+
+        var again = IncidentDecider.Decide(resolved, Payload("firing-critical"), Context(now: Now.AddHours(4)));
+
+        var update = Assert.Single(again.Operations.OfType<UpdateIssue>());
+        Assert.True(update.Open);
+        Assert.Contains("acknowledged", update.RemoveLabels);
+        Assert.Null(again.State!.ResolvedBy);
+    }
+
+    [Fact]
+    public void With_autoclose_off_resolution_only_labels()
+    {
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+        var known = new KnownIncident(opened.State! with { AutoClose = false }, 12);
+
+        var resolved = IncidentDecider.Decide(known, Payload("resolved"), Context());
+
+        var update = Assert.Single(resolved.Operations.OfType<UpdateIssue>());
+        Assert.Null(update.Open);
+        Assert.Equal(["resolved"], update.AddLabels);
+    }
+
+    [Fact]
+    public void A_pinned_severity_is_not_changed_by_the_alerts()
+    {
+        var payload = Payload("firing-critical");
+        var opened = IncidentDecider.Decide(null, payload, Context());
+        var pinned = new KnownIncident(opened.State! with { Severity = "info", SeverityPinned = true }, 12);
+        var second = payload.Alerts[0] with { Fingerprint = "ffff000011112222" };
+
+        var changed = IncidentDecider.Decide(pinned, payload with { Alerts = [payload.Alerts[0], second] }, Context());
+
+        Assert.Equal("info", changed.State!.Severity);
+        Assert.Empty(Assert.Single(changed.Operations.OfType<UpdateIssue>()).AddLabels);
     }
 }

@@ -43,7 +43,7 @@ public sealed class IssueBodyTests
     {
         var body = "Notes above\n\n" + IssueBody.Section("old content", State) + "\n\nPostmortem: link";
 
-        var replaced = IssueBody.ReplaceSection(body, IssueBody.Section("new content", State with { Firing = ["fp3"] }));
+        var replaced = IssueBody.ReplaceSection(body, "new content", State with { Firing = ["fp3"] });
 
         Assert.StartsWith("Notes above\n\n", replaced, StringComparison.Ordinal);
         Assert.EndsWith("\n\nPostmortem: link", replaced, StringComparison.Ordinal);
@@ -55,9 +55,10 @@ public sealed class IssueBodyTests
     [Fact]
     public void A_body_without_a_section_gets_one_on_top()
     {
-        var replaced = IssueBody.ReplaceSection("a person rewrote everything", IssueBody.Section("content", State));
+        var replaced = IssueBody.ReplaceSection("a person rewrote everything", null, State);
 
         Assert.EndsWith("\n\na person rewrote everything", replaced, StringComparison.Ordinal);
+        Assert.Contains("alert details were removed", replaced, StringComparison.Ordinal);
         Assert.NotNull(IssueBody.ReadState(replaced));
     }
 
@@ -65,13 +66,30 @@ public sealed class IssueBodyTests
     public void People_text_wins_when_both_do_not_fit_and_the_marker_survives()
     {
         var notes = new string('n', 20_000);
-        var section = IssueBody.Section(new string('x', IssueBody.SectionMaxLength), State);
-
-        var replaced = IssueBody.ReplaceSection("old\n" + notes, section);
+        var replaced = IssueBody.ReplaceSection("old\n" + notes, new string('x', IssueBody.SectionMaxLength), State);
 
         Assert.True(replaced.Length <= IssueBody.GitHubMaxLength, $"length {replaced.Length}");
         Assert.EndsWith(notes, replaced, StringComparison.Ordinal);
         Assert.Contains("cut short", replaced, StringComparison.Ordinal);
         Assert.Equal(State.Key, IssueBody.ReadState(replaced)!.Key);
+    }
+
+    [Fact]
+    public void A_new_marker_alone_keeps_the_content_and_shows_the_timeline()
+    {
+        var body = "notes\n\n" + IssueBody.Section("## Alerts\n\n| a | b |", State);
+        var withTimeline = State with
+        {
+            Timeline = [new TimelineEntry(State.StartedAt.AddMinutes(5), "alice", "investigating", "looking at @db and #12 | now")],
+        };
+
+        var replaced = IssueBody.ReplaceSection(body, null, withTimeline);
+
+        Assert.StartsWith("notes\n\n<!-- incident-app:begin -->\n## Alerts\n\n| a | b |\n\n", replaced, StringComparison.Ordinal);
+        Assert.Contains("- 2026-11-24 12:05 UTC · @alice · **investigating** — looking at @&#8203;db and #&#8203;12 \\| now\n", replaced, StringComparison.Ordinal);
+        Assert.Single(IssueBody.ReadState(replaced)!.Timeline);
+
+        var again = IssueBody.ReplaceSection(replaced, null, withTimeline);
+        Assert.Equal(replaced, again);
     }
 }

@@ -45,6 +45,18 @@ public sealed class SqliteIncidentIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_incident_is_found_by_its_issue_number_in_its_repo_only()
+    {
+        await index.UpsertAsync(Incident(42, ["incident"], SqliteInboxTests.T0), CancellationToken.None);
+
+        var found = await index.FindByIssueAsync(new RepoRef("octo-org", "payments"), 42, CancellationToken.None);
+
+        Assert.Equal("alertname=HighLatency", found?.Key);
+        Assert.Null(await index.FindByIssueAsync(Repo, 43, CancellationToken.None));
+        Assert.Null(await index.FindByIssueAsync(new RepoRef("octo-org", "other"), 42, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_upsert_replaces_the_incident_of_the_same_repo_and_key()
     {
         await index.UpsertAsync(Incident(42, ["incident", "firing"], SqliteInboxTests.T0), CancellationToken.None);

@@ -111,6 +111,31 @@ internal sealed class FakeGitHubJson(Uri baseUrl)
         ["body"] = comment.Body,
     };
 
+    /// <summary>The body of <c>GET /repos/{o}/{r}/collaborators/{user}/permission</c>.</summary>
+    public JsonObject Permission(FakeRole role)
+    {
+        var user = User(role.Login);
+        user["permissions"] = new JsonObject
+        {
+            ["admin"] = role.AtLeast("admin"),
+            ["maintain"] = role.AtLeast("maintain"),
+            ["push"] = role.AtLeast("write"),
+            ["triage"] = role.AtLeast("triage"),
+            ["pull"] = role.AtLeast("read"),
+        };
+        user["role_name"] = role.Name;
+        return new JsonObject { ["permission"] = role.LegacyPermission, ["role_name"] = role.Name, ["user"] = user };
+    }
+
+    public JsonObject Reaction(long id, string user, string content, DateTimeOffset createdAt) => new()
+    {
+        ["id"] = id,
+        ["node_id"] = $"REA_{id}",
+        ["user"] = User(user),
+        ["content"] = content,
+        ["created_at"] = Date(createdAt),
+    };
+
     public JsonObject Installation(long installationId, string owner, long appId) => new()
     {
         ["id"] = installationId,

@@ -13,7 +13,7 @@ namespace GitHubIncidentApp.Testing.FakeGitHub;
 /// <summary>
 /// A GitHub REST API on a real loopback port, holding repositories in memory: a GitHub App with
 /// JWT-authenticated installation endpoints, installation tokens scoped to an owner, issues,
-/// comments, labels and file contents. The API is served at the root (no <c>/api/v3</c> prefix).
+/// comments, reactions, assignees, collaborator roles, labels and file contents. The API is served at the root (no <c>/api/v3</c> prefix).
 /// Repositories exist only once <see cref="Repo"/> has been called; owners need
 /// <see cref="AddInstallation"/> before the app can get a token for them.
 /// </summary>
@@ -75,6 +75,7 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     public Func<RecordedRequest, int?>? FailWith { get; set; }
 
     internal FakeAppJwtValidator JwtValidator { get; }
+    internal TimeProvider Time => _time;
     internal FakeGitHubJson Json { get; private set; } = null!;
 
     /// <param name="timeProvider">The clock for JWT checks, token expiry and timestamps; share it with the client under test.</param>
@@ -99,6 +100,18 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     }
 
     public void AddInstallation(string owner, long installationId) => _installations[owner] = installationId;
+
+    /// <summary>Uninstalls the app from <paramref name="owner"/>: its installation is gone and its tokens stop working, as on GitHub.</summary>
+    public void RemoveInstallation(string owner)
+    {
+        if (_installations.TryRemove(owner, out var installationId))
+        {
+            foreach (var (token, _) in _tokens.Where(pair => pair.Value.InstallationId == installationId))
+            {
+                _tokens.TryRemove(token, out _);
+            }
+        }
+    }
 
     /// <summary>Gets or creates the repository <c>owner/name</c>.</summary>
     public FakeRepo Repo(string owner, string name) =>

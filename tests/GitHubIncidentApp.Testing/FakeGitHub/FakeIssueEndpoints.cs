@@ -37,7 +37,7 @@ internal static class FakeIssueEndpoints
                 title!,
                 text,
                 FakeRequestBody.Names(body, "labels") ?? [],
-                FakeRequestBody.Names(body, "assignees") ?? [],
+                repo.Assignable(FakeRequestBody.Names(body, "assignees") ?? []),
                 FakeGitHubServer.BotLogin);
             return FakeResults.Json(server.Json.Issue(repo, issue), StatusCodes.Status201Created);
         });
@@ -55,6 +55,7 @@ internal static class FakeIssueEndpoints
                 return error;
             }
 
+            var repo = FakeRepoEndpoints.Repo(context);
             var patch = new FakeIssuePatch
             {
                 Title = FakeRequestBody.String(body, "title"),
@@ -62,7 +63,7 @@ internal static class FakeIssueEndpoints
                 State = FakeRequestBody.String(body, "state"),
                 StateReason = FakeRequestBody.String(body, "state_reason"),
                 Labels = FakeRequestBody.Names(body, "labels"),
-                Assignees = FakeRequestBody.Names(body, "assignees"),
+                Assignees = FakeRequestBody.Names(body, "assignees") is { } assignees ? repo.Assignable(assignees) : null,
             };
             if (patch.State is not (null or "open" or "closed"))
             {
@@ -79,7 +80,6 @@ internal static class FakeIssueEndpoints
                 return invalid;
             }
 
-            var repo = FakeRepoEndpoints.Repo(context);
             return repo.UpdateIssue(number, patch) is { } issue ? FakeResults.Json(server.Json.Issue(repo, issue)) : FakeResults.NotFound();
         });
 
@@ -115,7 +115,7 @@ internal static class FakeIssueEndpoints
             }
 
             var repo = FakeRepoEndpoints.Repo(context);
-            return repo.AddComment(number, FakeGitHubServer.BotLogin, text) is { } comment
+            return repo.TryAddComment(number, FakeGitHubServer.BotLogin, text) is { } comment
                 ? FakeResults.Json(server.Json.Comment(repo, number, comment), StatusCodes.Status201Created)
                 : FakeResults.NotFound();
         });

@@ -14,6 +14,9 @@ internal static class FakeRepoEndpoints
         var repos = app.MapGroup("/repos/{owner}/{repo}").AddEndpointFilter(RequireInstallationToken(server));
         repos.MapFakeIssueEndpoints(server);
         repos.MapFakeLabelEndpoints(server);
+        repos.MapFakeAssigneeEndpoints(server);
+        repos.MapFakeReactionEndpoints(server);
+        repos.MapFakeCollaboratorEndpoints(server);
         repos.MapGet("/contents/{**path}", (HttpContext context, string path) =>
         {
             var repo = Repo(context);

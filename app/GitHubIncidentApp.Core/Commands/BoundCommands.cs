@@ -1,0 +1,29 @@
+namespace GitHubIncidentApp.Core.Commands;
+
+public sealed record AckCommand : BoundCommand;
+
+public sealed record UnackCommand : BoundCommand;
+
+/// <param name="Note">What the responder wrote after <c>/resolve</c>; null when nothing.</param>
+public sealed record ResolveCommand(string? Note) : BoundCommand;
+
+public sealed record ReopenCommand : BoundCommand;
+
+/// <param name="Level">The canonical name of a configured level, whatever alias was typed.</param>
+public sealed record SeverityCommand(string Level) : BoundCommand;
+
+/// <param name="Logins">Distinct logins without '@', in the order written; the commenter when none was named.</param>
+public sealed record AssignCommand(IReadOnlyList<string> Logins) : BoundCommand;
+
+/// <param name="Logins">Distinct logins without '@', in the order written; the commenter when none was named.</param>
+public sealed record UnassignCommand(IReadOnlyList<string> Logins) : BoundCommand;
+
+/// <param name="On">Whether the incident closes by itself once its alerts resolve.</param>
+public sealed record AutoCloseCommand(bool On) : BoundCommand;
+
+/// <param name="Phase">investigating, identified or monitoring, lower-case.</param>
+public sealed record StatusCommand(string Phase, string Text) : BoundCommand;
+
+public sealed record TimelineCommand(string Text) : BoundCommand;
+
+public sealed record HelpCommand : BoundCommand;

@@ -1,0 +1,231 @@
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.Commands;
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>
+/// What slash commands do to an incident. The commands of one comment apply in order to a working copy
+/// of the incident, and what they change is folded into one update, so a comment with three commands
+/// costs no more calls than one with one.
+/// </summary>
+public static class CommandDecider
+{
+    /// <summary>Timeline entries kept in the marker; the oldest go first.</summary>
+    public const int MaxTimelineEntries = 100;
+
+    public static CommentDecision Decide(
+        TrackedIncident incident,
+        IssueCommentEvent comment,
+        IReadOnlyList<CommandLine> commands,
+        RepoPermission permission,
+        IncidentConfig config,
+        DateTimeOffset now)
+    {
+        var work = new Working(incident.State, comment.Issue.IsOpen, comment.Issue.Labels, comment.Issue.Assignees);
+        var context = CommandContext.For(comment.Sender.Login, config);
+        var outcomes = new List<CommandOutcome>();
+        foreach (var line in commands)
+        {
+            var typed = $"/{line.Name}{(line.Arguments.Length > 0 ? " " + line.Arguments : "")}";
+            var bound = CommandCatalog.Bind(line, context);
+            if (bound is CommandError error)
+            {
+                outcomes.Add(new CommandOutcome(typed, false, error.Message));
+                continue;
+            }
+
+            var needed = CommandCatalog.RequiredPermission(line.Name, config.CommandPermissions);
+            outcomes.Add(permission < needed
+                ? new CommandOutcome(typed, false, $"`/{line.Name}` needs the **{Name(needed)}** role; @{comment.Sender.Login} has **{Name(permission)}**.")
+                : Apply((BoundCommand)bound, typed, work, comment.Sender.Login, permission, config, now));
+        }
+
+        return new CommentDecision(work.Operations(incident, config), work.State, outcomes, work.Assign)
+        {
+            StateChanged = work.State != incident.State,
+        };
+    }
+
+    private static CommandOutcome Apply(BoundCommand command, string typed, Working work, string person, RepoPermission permission, IncidentConfig config, DateTimeOffset now)
+    {
+        var state = work.State;
+        (bool Ok, string Message) result = command switch
+        {
+            AckCommand when !state.IsFiring => (false, "The incident is resolved; there is nothing to acknowledge."),
+            AckCommand when state.Acknowledged is { } ack => (true, $"Already acknowledged by @{ack.By}."),
+            AckCommand => Ack(work, person, now),
+            UnackCommand when state.Acknowledged is null => (true, "The incident was not acknowledged."),
+            UnackCommand => Unack(work),
+            ResolveCommand when !state.IsFiring => (true, "The incident is already resolved."),
+            ResolveCommand resolve => Resolve(work, resolve, person, config, now),
+            ReopenCommand when state.IsFiring && work.Open => (true, "The incident is already open."),
+            ReopenCommand => Reopen(work, config),
+            SeverityCommand severity when severity.Level == state.Severity => (true, $"The severity is already **{severity.Level}**."),
+            SeverityCommand severity => SetSeverity(work, severity, config),
+            AssignCommand assign => Assign(work, assign),
+            UnassignCommand unassign => Unassign(work, unassign),
+            AutoCloseCommand auto => SetAutoClose(work, auto.On),
+            StatusCommand status => AddToTimeline(work, new TimelineEntry(now, person, status.Phase, status.Text), $"Status: **{status.Phase}**."),
+            TimelineCommand note => AddToTimeline(work, new TimelineEntry(now, person, "note", note.Text), "Added to the timeline."),
+            HelpCommand => (true, CommandCatalog.HelpText(permission, config.CommandPermissions)),
+            _ => (false, $"`{typed}` is known but not handled yet."),
+        };
+        return new CommandOutcome(typed, result.Ok, result.Message);
+    }
+
+    private static (bool, string) Ack(Working work, string person, DateTimeOffset now)
+    {
+        work.State = work.State with { Acknowledged = new Acknowledgement(person, now) };
+        work.Labels.Add(IncidentDecider.AcknowledgedLabel);
+        if (work.Assignees.Count == 0 && work.Assign.Count == 0)
+        {
+            work.Assign.Add(person);
+            return (true, $"Acknowledged by @{person}, who is now assigned.");
+        }
+
+        return (true, $"Acknowledged by @{person}.");
+    }
+
+    private static (bool, string) Unack(Working work)
+    {
+        work.State = work.State with { Acknowledged = null };
+        work.Labels.Remove(IncidentDecider.AcknowledgedLabel);
+        return (true, "No longer acknowledged.");
+    }
+
+    private static (bool, string) Resolve(Working work, ResolveCommand resolve, string person, IncidentConfig config, DateTimeOffset now)
+    {
+        var state = work.State.ResolvedByPerson(person, now, byHand: false);
+        work.State = resolve.Note is { Length: > 0 } note ? WithEntry(state, new TimelineEntry(now, person, "resolved", note)) : state;
+        work.Labels.Add(config.Resolve.Label);
+        work.Open = false;
+        var refire = work.State.Firing.Count > 0 ? " Its alerts still fire, so the next delivery from Alertmanager reopens it." : "";
+        return (true, $"Resolved by @{person}.{refire}");
+    }
+
+    private static (bool, string) Reopen(Working work, IncidentConfig config)
+    {
+        work.State = work.State with
+        {
+            Status = AlertStatus.Firing,
+            ResolvedAt = null,
+            ResolvedBy = null,
+            ClosedByHand = false,
+            Acknowledged = null,
+        };
+        work.Labels.Remove(config.Resolve.Label);
+        work.Labels.Remove(IncidentDecider.AcknowledgedLabel);
+        work.Open = true;
+        return (true, "Reopened; it is unacknowledged.");
+    }
+
+    private static (bool, string) SetSeverity(Working work, SeverityCommand severity, IncidentConfig config)
+    {
+        var level = config.Severity.Find(severity.Level)!;
+        foreach (var other in config.Severity.Levels)
+        {
+            work.Labels.Remove(other.GitHubLabel);
+        }
+
+        work.Labels.Add(level.GitHubLabel);
+        work.NewLabels.Add(new LabelSpec(level.GitHubLabel, level.Color, $"Incident severity: {level.Name}"));
+        work.State = work.State with { Severity = level.Name, SeverityPinned = true };
+        return (true, $"Severity is now **{level.Name}**; alerts will not change it.");
+    }
+
+    private static (bool, string) Assign(Working work, AssignCommand assign)
+    {
+        var added = assign.Logins.Where(l => !work.Assignees.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (work.Assignees.Count + work.Assign.Count + added.Count > LoginList.MaxLogins)
+        {
+            return (false, $"An issue can have at most {LoginList.MaxLogins} assignees; it has {work.Assignees.Count}. Unassign someone first.");
+        }
+
+        work.Assign.AddRange(added);
+        return (true, added.Count == 0 ? "Already assigned." : $"Assigning {Mentions(added)}.");
+    }
+
+    private static (bool, string) Unassign(Working work, UnassignCommand unassign)
+    {
+        var removed = unassign.Logins.Where(l => work.Assignees.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
+        work.Unassign.AddRange(removed);
+        work.Assign.RemoveAll(l => unassign.Logins.Contains(l, StringComparer.OrdinalIgnoreCase));
+        return (true, removed.Count == 0 ? "Nobody named was assigned." : $"Unassigned {Mentions(removed)}.");
+    }
+
+    private static (bool, string) SetAutoClose(Working work, bool on)
+    {
+        work.State = work.State with { AutoClose = on };
+        return (true, on ? "The incident closes by itself once its alerts resolve." : "The incident stays open when its alerts resolve; close it with `/resolve`.");
+    }
+
+    private static (bool, string) AddToTimeline(Working work, TimelineEntry entry, string message)
+    {
+        work.State = WithEntry(work.State, entry);
+        return (true, message);
+    }
+
+    private static IncidentState WithEntry(IncidentState state, TimelineEntry entry) =>
+        state with { Timeline = [.. state.Timeline.Append(entry).TakeLast(MaxTimelineEntries)] };
+
+    private static string Mentions(IEnumerable<string> logins) => string.Join(", ", logins.Select(l => "@" + l));
+
+    private static string Name(RepoPermission permission) => permission.ToString().ToLowerInvariant();
+
+    /// <summary>The incident as the commands leave it, before anything is sent.</summary>
+    private sealed class Working(IncidentState state, bool open, IReadOnlyList<string> labels, IReadOnlyList<string> assignees)
+    {
+        private readonly bool _wasOpen = open;
+        private readonly HashSet<string> _labelsBefore = new(labels, StringComparer.OrdinalIgnoreCase);
+
+        public IncidentState State { get; set; } = state;
+        public bool Open { get; set; } = open;
+        public HashSet<string> Labels { get; } = new(labels, StringComparer.OrdinalIgnoreCase);
+        public IReadOnlyList<string> Assignees { get; } = assignees;
+        public List<string> Assign { get; } = [];
+        public List<string> Unassign { get; } = [];
+        public List<LabelSpec> NewLabels { get; } = [];
+
+        public IReadOnlyList<IssueOperation> Operations(TrackedIncident incident, IncidentConfig config)
+        {
+            var operations = new List<IssueOperation>();
+            var add = Labels.Except(_labelsBefore, StringComparer.OrdinalIgnoreCase).ToList();
+            var remove = _labelsBefore.Except(Labels, StringComparer.OrdinalIgnoreCase).ToList();
+            var stateChanged = State != incident.State;
+            if (add.Count > 0)
+            {
+                operations.Add(new EnsureLabels([.. NewLabels, .. StandardLabels(config).Where(l => add.Contains(l.Name, StringComparer.OrdinalIgnoreCase))]));
+            }
+
+            if (add.Count > 0 || remove.Count > 0 || Open != _wasOpen || stateChanged)
+            {
+                operations.Add(new UpdateIssue
+                {
+                    Open = Open == _wasOpen ? null : Open,
+                    StateReason = !Open && _wasOpen ? "completed" : null,
+                    AddLabels = add,
+                    RemoveLabels = remove,
+                    // The marker is the incident's record on GitHub: it changes with the state.
+                    Marker = stateChanged ? State : null,
+                });
+            }
+
+            if (Assign.Count > 0)
+            {
+                operations.Add(new AssignPeople(Assign));
+            }
+
+            if (Unassign.Count > 0)
+            {
+                operations.Add(new UnassignPeople(Unassign));
+            }
+
+            return operations;
+        }
+
+        private static IEnumerable<LabelSpec> StandardLabels(IncidentConfig config) =>
+            [IncidentDecider.AcknowledgedLabelSpec, IncidentDecider.ResolvedLabelSpec(config)];
+    }
+}

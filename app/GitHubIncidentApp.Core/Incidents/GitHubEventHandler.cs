@@ -1,0 +1,117 @@
+using GitHubIncidentApp.Core.Commands;
+using GitHubIncidentApp.Core.GitHub;
+using Microsoft.Extensions.Logging;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>
+/// Applies what happened on GitHub: slash commands in comments, people's changes to incident issues,
+/// and installations coming and going. Shared by the App (webhooks) and the Action (workflow events).
+/// </summary>
+public sealed partial class GitHubEventHandler(
+    RepoSettingsCache settingsCache,
+    IncidentStore store,
+    PermissionCache permissions,
+    TimeProvider time,
+    ILogger<GitHubEventHandler> logger,
+    IInstallationCache? installations = null)
+{
+    public Task HandleAsync(GitHubEvent gitHubEvent, CancellationToken cancellationToken) => gitHubEvent switch
+    {
+        IssueCommentEvent comment => HandleCommentAsync(comment, cancellationToken),
+        IssueChangeEvent change => HandleChangeAsync(change, cancellationToken),
+        InstallationEvent installation => HandleInstallation(installation),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task HandleChangeAsync(IssueChangeEvent change, CancellationToken cancellationToken)
+    {
+        if (change.Sender.IsBot)
+        {
+            return;
+        }
+
+        var settings = await settingsCache.GetAsync(change.Repo, cancellationToken);
+        if (await store.FindByIssueAsync(change.Repo, change.Issue, settings.Config, cancellationToken) is not { } incident)
+        {
+            return;
+        }
+
+        var decision = IssueEventDecider.Decide(incident.Known, change, settings.Config, time.GetUtcNow());
+        if (decision.State is not null)
+        {
+            await store.ApplyAsync(change.Repo, incident.Key, incident.Issue, decision, cancellationToken);
+            LogFollowed(change.Repo.ToString(), change.Issue.Number, change.Action, change.Sender.Login);
+        }
+    }
+
+    private async Task HandleCommentAsync(IssueCommentEvent comment, CancellationToken cancellationToken)
+    {
+        // The app's own replies, and other bots', never run commands.
+        if (comment.Sender.IsBot)
+        {
+            return;
+        }
+
+        var commands = CommandParser.Parse(comment.Body);
+        if (commands.Count == 0)
+        {
+            return;
+        }
+
+        var settings = await settingsCache.GetAsync(comment.Repo, cancellationToken);
+        if (comment.Action == "edited" && !settings.Config.RunEditedComments)
+        {
+            return;
+        }
+
+        if (await store.FindByIssueAsync(comment.Repo, comment.Issue, settings.Config, cancellationToken) is not { } incident)
+        {
+            return;
+        }
+
+        var repo = comment.Repo;
+        var taken = await store.ApplyAsync(repo, incident.Key, incident.Issue, new IncidentDecision([new ReactToComment(comment.CommentId, "eyes")], incident.State), cancellationToken);
+        var permission = await permissions.GetAsync(repo, comment.Sender.Login, cancellationToken);
+        var decision = CommandDecider.Decide(incident, comment, commands, permission, settings.Config, time.GetUtcNow());
+        var applied = await store.ApplyAsync(repo, incident.Key, taken, new IncidentDecision(decision.Operations, decision.State), cancellationToken);
+
+        // GitHub skips people it cannot assign; they are mentioned instead, so they still hear of it.
+        var notAssigned = decision.RequestedAssignees
+            .Where(login => !applied.Assignees.Contains(login, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        var reply = CommandReply.Render(decision.Outcomes, commands.IgnoredCount, notAssigned);
+        var succeeded = decision.Outcomes.All(o => o.Succeeded);
+        await store.ApplyAsync(repo, incident.Key, applied, new IncidentDecision(
+        [
+            new CommentOnIssue(reply),
+            new ReactToComment(comment.CommentId, succeeded && notAssigned.Count == 0 ? "rocket" : "confused"),
+        ], decision.State), cancellationToken);
+        LogCommands(repo.ToString(), comment.Issue.Number, comment.Sender.Login, decision.Outcomes.Count, succeeded);
+    }
+
+    private Task HandleInstallation(InstallationEvent installation)
+    {
+        switch (installation.Action)
+        {
+            case "created" or "unsuspend" or "added":
+                installations?.RememberInstallation(installation.Account, installation.InstallationId);
+                break;
+            case "deleted" or "suspend":
+                installations?.ForgetInstallation(installation.Account);
+                break;
+        }
+
+        LogInstallation(installation.Action, installation.Account, installation.InstallationId);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Followed {Action} by {Login} on {Repo} issue {IssueNumber}")]
+    private partial void LogFollowed(string repo, int issueNumber, string action, string login);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ran {Commands} command(s) from {Login} on {Repo} issue {IssueNumber}; all succeeded: {Succeeded}")]
+    private partial void LogCommands(string repo, int issueNumber, string login, int commands, bool succeeded);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Installation {InstallationId} on {Account}: {Action}")]
+    private partial void LogInstallation(string action, string account, long installationId);
+}

@@ -1,0 +1,63 @@
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Storage;
+
+namespace GitHubIncidentApp.Core.Incidents;
+
+/// <summary>An incident found in the index: its key, its state and its issue.</summary>
+public sealed record TrackedIncident(string Key, IncidentState State, IncidentIssue Issue)
+{
+    public KnownIncident Known => new(State, Issue.Number);
+}
+
+/// <summary>
+/// Finds incidents (through the index, rebuilt from the issues when missing) and applies decisions to
+/// them: the operations through GitHub, then the new state into the index.
+/// </summary>
+public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, IncidentExecutor executor, TimeProvider time)
+{
+    public async Task<TrackedIncident?> FindByKeyAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        await rebuilder.EnsureIndexedAsync(repo, config, cancellationToken);
+        return Track(await index.FindAsync(repo, key, cancellationToken));
+    }
+
+    /// <summary>The incident living in <paramref name="issue"/>, or null when it is not an incident issue.</summary>
+    public async Task<TrackedIncident?> FindByIssueAsync(RepoRef repo, IssueSnapshot issue, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        await rebuilder.EnsureIndexedAsync(repo, config, cancellationToken);
+        if (Track(await index.FindByIssueAsync(repo, issue.Number, cancellationToken)) is { } tracked)
+        {
+            // The event carries the issue as it is now, fresher than the index.
+            return tracked with { Issue = tracked.Issue with { Labels = issue.Labels, Assignees = issue.Assignees } };
+        }
+
+        // Not indexed yet (opened by another replica, or the index lags): the marker says whether it is an incident.
+        var state = IssueBody.ReadState(issue.Body);
+        return state is null ? null : new TrackedIncident(state.Key, state, new IncidentIssue(issue.Number, issue.Labels) { Assignees = issue.Assignees });
+    }
+
+    /// <param name="issue">The incident's issue, or null when the decision opens a new one.</param>
+    public async Task<IncidentIssue> ApplyAsync(RepoRef repo, string key, IncidentIssue? issue, IncidentDecision decision, CancellationToken cancellationToken)
+    {
+        var state = decision.State ?? throw new ArgumentException("A decision without a state changes nothing to apply.", nameof(decision));
+        var applied = await executor.ApplyAsync(repo, issue, decision.Operations, cancellationToken)
+            ?? throw new InvalidOperationException("Applying the operations left the incident without an issue.");
+
+        await index.UpsertAsync(new IndexedIncident
+        {
+            Repo = repo,
+            Key = key,
+            IssueNumber = applied.Number,
+            StateJson = state.ToJson(),
+            Labels = applied.Labels,
+            UpdatedAt = time.GetUtcNow(),
+        }, cancellationToken);
+        return applied;
+    }
+
+    private static TrackedIncident? Track(IndexedIncident? indexed) =>
+        indexed is not null && IncidentState.FromJson(indexed.StateJson) is { } state
+            ? new TrackedIncident(indexed.Key, state, new IncidentIssue(indexed.IssueNumber, indexed.Labels))
+            : null;
+}

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using Octokit.Webhooks;
+using Octokit.Webhooks.AspNetCore;
+
+namespace GitHubIncidentApp;
+
+/// <summary>
+/// The GitHub webhook receiver, <c>POST {WEBHOOK_PATH}</c>, on Octokit.Webhooks.AspNetCore. The
+/// library answers a refused delivery with a bare 400 and takes "no secret, no signature" as valid,
+/// so a filter checks each delivery first, with the library's own validator, and refuses with a 401
+/// that says what to fix. <see cref="GitHubWebhookProcessor"/> then stores the delivery and answers.
+/// </summary>
+public static partial class GitHubWebhookEndpoints
+{
+    /// <summary>GitHub caps webhook payloads at 25 MB.</summary>
+    public const int MaxBodyBytes = 25 * 1024 * 1024;
+
+    private const string EventHeader = "X-GitHub-Event";
+    private const string DeliveryHeader = "X-GitHub-Delivery";
+    private const string SignatureHeader = "X-Hub-Signature-256";
+    private const string SignaturePrefix = "sha256=";
+
+    public static IServiceCollection AddGitHubWebhooks(this IServiceCollection services)
+    {
+        // Scoped: the library resolves its processor per request, and the filter reads the answer from it.
+        services.AddScoped<GitHubWebhookProcessor>();
+        services.AddScoped<WebhookEventProcessor>(provider => provider.GetRequiredService<GitHubWebhookProcessor>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGitHubWebhookEndpoint(this IEndpointRouteBuilder app)
+    {
+        var settings = app.ServiceProvider.GetRequiredService<AppSettings>();
+        app.MapGitHubWebhooks(settings.WebhookPath, settings.WebhookSecret)
+            .AddEndpointFilter((context, next) => CheckDeliveryAsync(context, next, settings.WebhookSecret));
+        return app;
+    }
+
+    internal static IResult Problem(int status, string error) => Results.Json(new { error }, statusCode: status);
+
+    private static async ValueTask<object?> CheckDeliveryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string? secret)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        var logger = http.RequestServices.GetRequiredService<ILogger<GitHubWebhookProcessor>>();
+        var eventName = request.Headers[EventHeader].ToString();
+        var deliveryId = request.Headers[DeliveryHeader].ToString();
+        if (secret is null)
+        {
+            LogRefused(logger, deliveryId, eventName, "no WEBHOOK_SECRET");
+            return Problem(StatusCodes.Status401Unauthorized,
+                "WEBHOOK_SECRET is not set, so no delivery can be verified: set it to the webhook secret of the GitHub App's settings and restart the app");
+        }
+
+        var body = await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, http.RequestAborted);
+        if (body is null)
+        {
+            LogRefused(logger, deliveryId, eventName, "body over the size limit");
+            return Problem(StatusCodes.Status413PayloadTooLarge,
+                $"the body is larger than {MaxBodyBytes / (1024 * 1024)} MB, GitHub's limit for webhook payloads: only GitHub's deliveries are accepted here");
+        }
+
+        if (CheckSignature(request.Headers[SignatureHeader].ToString(), secret, body) is { } wrongSignature)
+        {
+            LogRefused(logger, deliveryId, eventName, wrongSignature);
+            return Problem(StatusCodes.Status401Unauthorized, wrongSignature);
+        }
+
+        if (CheckDelivery(request, eventName, deliveryId, body) is { } problem)
+        {
+            LogRefused(logger, deliveryId, eventName, problem.Error);
+            return Problem(problem.Status, problem.Error);
+        }
+
+        // The library reads the body again, from memory, and verifies it again (same validator).
+        request.Body = new MemoryStream(body, writable: false);
+        var answer = await next(context);
+        return http.RequestServices.GetRequiredService<GitHubWebhookProcessor>().Response ?? answer;
+    }
+
+    /// <summary>What is wrong with the signature, or null when it is GitHub's for this body.</summary>
+    private static string? CheckSignature(string header, string secret, byte[] body)
+    {
+        if (header.Length == 0)
+        {
+            return $"{SignatureHeader} is missing: set a webhook secret in the GitHub App's settings, the same as WEBHOOK_SECRET, so GitHub signs its deliveries";
+        }
+
+        if (!header.StartsWith(SignaturePrefix, StringComparison.Ordinal) || header.Length != SignaturePrefix.Length + 64)
+        {
+            return $"{SignatureHeader} must be '{SignaturePrefix}' and the 64 hex digits of the HMAC-SHA256 of the body (SHA-1 signatures are not accepted)";
+        }
+
+        // Compares in constant time.
+        return WebhookSignatureValidator.Verify(header, secret, body) == WebhookSignatureValidationResult.Valid
+            ? null
+            : $"{SignatureHeader} does not match the body: the webhook secret in the GitHub App's settings differs from WEBHOOK_SECRET (make them the same), or the body was changed on the way";
+    }
+
+    /// <summary>The headers and encoding GitHub always sends; checked here so the library never refuses on its own, with no reason given.</summary>
+    private static (int Status, string Error)? CheckDelivery(HttpRequest request, string eventName, string deliveryId, byte[] body)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (StatusCodes.Status415UnsupportedMediaType,
+                $"the body must be sent as application/json, not '{request.ContentType}': set the webhook's content type to application/json in GitHub's settings");
+        }
+
+        if (request.Headers[EventHeader].Count != 1 || eventName.Length == 0 || request.Headers[DeliveryHeader].Count != 1 || deliveryId.Length == 0)
+        {
+            return (StatusCodes.Status400BadRequest,
+                $"one {EventHeader} and one {DeliveryHeader} header are required: this URL takes GitHub's webhook deliveries only");
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(body)
+            ? null
+            : (StatusCodes.Status400BadRequest, "the body is not valid UTF-8 (GitHub sends UTF-8 JSON)");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused GitHub delivery {DeliveryId} ({Event}): {Reason}")]
+    internal static partial void LogRefused(ILogger logger, string deliveryId, string @event, string reason);
+}

@@ -1,0 +1,103 @@
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Storage;
+using Microsoft.Extensions.Primitives;
+using Octokit.Webhooks;
+
+namespace GitHubIncidentApp;
+
+/// <summary>
+/// Takes a GitHub delivery once its signature is verified: an event the incident logic uses is
+/// stored in the inbox before it is acknowledged; the rest are answered and dropped. It reads the raw
+/// body with <see cref="GitHubEventParser"/> (shared with the Action) instead of the library's models.
+/// One instance per request: <see cref="Response"/> carries the answer back to the endpoint.
+/// </summary>
+public sealed partial class GitHubWebhookProcessor(IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<GitHubWebhookProcessor> logger)
+    : WebhookEventProcessor
+{
+    public const string SourcePrefix = "github/";
+
+    /// <summary>The answer to the delivery; null until it is processed.</summary>
+    public IResult? Response { get; private set; }
+
+    public override async ValueTask ProcessWebhookAsync(IDictionary<string, StringValues> headers, string body, CancellationToken cancellationToken = default)
+    {
+        var webhook = WebhookHeaders.Parse(headers);
+        Response = await AcceptAsync(webhook.Event ?? "", webhook.Delivery ?? "", body, cancellationToken);
+    }
+
+    private async Task<IResult> AcceptAsync(string eventName, string deliveryId, string body, CancellationToken cancellationToken)
+    {
+        var parsed = GitHubEventParser.Parse(eventName, body, deliveryId);
+        if (parsed.Error is { } error)
+        {
+            GitHubWebhookEndpoints.LogRefused(logger, deliveryId, eventName, error);
+            return GitHubWebhookEndpoints.Problem(StatusCodes.Status400BadRequest, error);
+        }
+
+        if (parsed.Event is null)
+        {
+            LogIgnored(logger, deliveryId, eventName, parsed.IgnoredReason!);
+            return Results.Json(new { status = "ignored", deliveryId, reason = parsed.IgnoredReason });
+        }
+
+        if (parsed.Event is PingEvent)
+        {
+            LogPing(logger, deliveryId);
+            return Results.Json(new { status = "pong", deliveryId });
+        }
+
+        var (repo, incidentKey) = OrderingOf(parsed.Event);
+        var item = new InboxItem
+        {
+            Source = SourcePrefix + eventName,
+            DeliveryId = deliveryId,
+            Repo = repo,
+            IncidentKey = incidentKey,
+            Payload = body,
+            ReceivedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            // A redelivery (same X-GitHub-Delivery) stores nothing new: the inbox keeps the first.
+            await inbox.EnqueueAsync(item, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotStored(logger, ex, deliveryId, eventName, repo);
+            return GitHubWebhookEndpoints.Problem(StatusCodes.Status503ServiceUnavailable,
+                "the delivery could not be stored; redeliver it from the GitHub App's 'Advanced' settings page once the app is healthy");
+        }
+
+        signal.Wake();
+        LogAccepted(logger, deliveryId, eventName, repo, incidentKey);
+        return Results.Json(new { status = "accepted", deliveryId }, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// The repository and the inbox key that orders deliveries: the events of one issue (or one
+    /// installation) are processed one at a time, in the order they arrived.
+    /// </summary>
+    private static (string Repo, string IncidentKey) OrderingOf(GitHubEvent gitHubEvent) => gitHubEvent switch
+    {
+        IssueCommentEvent comment => IssueOrdering(comment.Repo, comment.Issue),
+        IssueChangeEvent change => IssueOrdering(change.Repo, change.Issue),
+        InstallationEvent installation => ("", $"installation/{installation.InstallationId}"),
+        _ => throw new ArgumentOutOfRangeException(nameof(gitHubEvent), gitHubEvent.GetType().Name, "this event is not stored"),
+    };
+
+    // Lower case: GitHub takes repository names in any case.
+    private static (string Repo, string IncidentKey) IssueOrdering(RepoRef repo, IssueSnapshot issue) =>
+        (repo.ToString(), $"{repo.ToString().ToLowerInvariant()}#{issue.Number}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted GitHub delivery {DeliveryId} ({Event}) for {Repo}, key {IncidentKey}")]
+    private static partial void LogAccepted(ILogger logger, string deliveryId, string @event, string repo, string incidentKey);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored GitHub delivery {DeliveryId} ({Event}): {Reason}")]
+    private static partial void LogIgnored(ILogger logger, string deliveryId, string @event, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered GitHub's ping {DeliveryId}: the webhook reaches the app")]
+    private static partial void LogPing(ILogger logger, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store GitHub delivery {DeliveryId} ({Event}) for {Repo}; answered 503")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, string deliveryId, string @event, string repo);
+}

@@ -1,0 +1,199 @@
+using GitHubIncidentApp.Core.Commands;
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
+
+namespace GitHubIncidentApp.Core.Tests.Incidents;
+
+public sealed class CommandDeciderTests
+{
+    private static readonly DateTimeOffset Now = TestIncidents.Now;
+
+    private static readonly IncidentState Firing = TestIncidents.Firing;
+
+    private static CommentDecision Decide(
+        string body,
+        IncidentState? state = null,
+        RepoPermission permission = RepoPermission.Triage,
+        IReadOnlyList<string>? labels = null,
+        IReadOnlyList<string>? assignees = null,
+        bool open = true,
+        IncidentConfig? config = null)
+    {
+        var issue = new IssueSnapshot
+        {
+            Number = 12,
+            Title = "t",
+            Body = "",
+            IsOpen = open,
+            Labels = labels ?? ["incident", "severity/warning"],
+            Assignees = assignees ?? [],
+        };
+        var comment = new IssueCommentEvent
+        {
+            DeliveryId = "d1",
+            Sender = new GitHubActor("alice", false),
+            Repo = new RepoRef("operate-first", "incidents"),
+            Action = "created",
+            CommentId = 99,
+            Body = body,
+            Issue = issue,
+        };
+        var incident = new TrackedIncident("key-1", state ?? Firing, new IncidentIssue(12, issue.Labels) { Assignees = issue.Assignees });
+        return CommandDecider.Decide(incident, comment, CommandParser.Parse(body), permission, config ?? IncidentConfig.Default, Now);
+    }
+
+    [Fact]
+    public void Ack_labels_assigns_the_commenter_and_records_who()
+    {
+        var decision = Decide("/ack");
+
+        var update = Assert.Single(decision.Operations.OfType<UpdateIssue>());
+        Assert.Equal(["acknowledged"], update.AddLabels);
+        Assert.Equal(decision.State, update.Marker);
+        Assert.Equal(["alice"], Assert.Single(decision.Operations.OfType<AssignPeople>()).Logins);
+        Assert.Equal(new Acknowledgement("alice", Now), decision.State.Acknowledged);
+        Assert.True(Assert.Single(decision.Outcomes).Succeeded);
+    }
+
+    [Fact]
+    public void Ack_does_not_take_the_issue_from_its_assignee()
+    {
+        var decision = Decide("/ack", assignees: ["bob"]);
+
+        Assert.Empty(decision.Operations.OfType<AssignPeople>());
+        Assert.Empty(decision.RequestedAssignees);
+    }
+
+    [Fact]
+    public void Several_commands_fold_into_one_update()
+    {
+        var decision = Decide("/ack\n/severity critical\n/status investigating the database is slow");
+
+        var update = Assert.Single(decision.Operations.OfType<UpdateIssue>());
+        Assert.Equal(["acknowledged", "severity/critical"], update.AddLabels.Order());
+        Assert.Equal(["severity/warning"], update.RemoveLabels);
+        Assert.Equal("critical", decision.State.Severity);
+        Assert.True(decision.State.SeverityPinned);
+        var entry = Assert.Single(decision.State.Timeline);
+        Assert.Equal(("investigating", "the database is slow", "alice"), (entry.Kind, entry.Text, entry.By));
+        Assert.All(decision.Outcomes, o => Assert.True(o.Succeeded));
+    }
+
+    [Fact]
+    public void Resolve_closes_labels_and_says_a_firing_alert_will_reopen_it()
+    {
+        var decision = Decide("/resolve restarted the hub");
+
+        var update = Assert.Single(decision.Operations.OfType<UpdateIssue>());
+        Assert.False(update.Open);
+        Assert.Equal("completed", update.StateReason);
+        Assert.Equal(["resolved"], update.AddLabels);
+        Assert.Equal("alice", decision.State.ResolvedBy);
+        Assert.False(decision.State.ClosedByHand);
+        Assert.Equal("restarted the hub", Assert.Single(decision.State.Timeline).Text);
+        Assert.Contains("reopens it", decision.Outcomes[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Close_is_an_alias_of_resolve_and_reopen_undoes_it()
+    {
+        var resolved = Decide("/close").State;
+
+        var reopened = Decide("/reopen", resolved, labels: ["incident", "resolved", "acknowledged"], open: false);
+
+        var update = Assert.Single(reopened.Operations.OfType<UpdateIssue>());
+        Assert.True(update.Open);
+        Assert.Equal(["acknowledged", "resolved"], update.RemoveLabels.Order());
+        Assert.True(reopened.State.IsFiring);
+    }
+
+    [Fact]
+    public void A_role_below_the_needed_one_is_refused_with_both_named_and_nothing_changes()
+    {
+        var decision = Decide("/ack", permission: RepoPermission.Read);
+
+        Assert.Empty(decision.Operations);
+        var outcome = Assert.Single(decision.Outcomes);
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("`/ack` needs the **triage** role; @alice has **read**.", outcome.Message);
+    }
+
+    [Fact]
+    public void A_configured_permission_applies()
+    {
+        var config = IncidentConfig.Default with { CommandPermissions = new Dictionary<string, RepoPermission> { ["severity"] = RepoPermission.Write } };
+
+        var decision = Decide("/severity critical", config: config);
+
+        Assert.Contains("needs the **write** role", Assert.Single(decision.Outcomes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_commands_and_bad_arguments_are_explained_and_the_rest_still_run()
+    {
+        var decision = Decide("/resovle\n/severity bogus\n/ack");
+
+        Assert.Equal([false, false, true], decision.Outcomes.Select(o => o.Succeeded));
+        Assert.Contains("/resolve", decision.Outcomes[0].Message, StringComparison.Ordinal);
+        Assert.Contains("critical", decision.Outcomes[1].Message, StringComparison.Ordinal);
+        Assert.NotNull(decision.State.Acknowledged);
+    }
+
+    [Fact]
+    public void Commands_that_change_nothing_say_so_and_cost_nothing()
+    {
+        var acked = Firing with { Acknowledged = new Acknowledgement("bob", Now) };
+
+        var decision = Decide("/ack\n/severity warning\n/unassign", acked, labels: ["incident", "severity/warning", "acknowledged"]);
+
+        Assert.Empty(decision.Operations);
+        Assert.Equal("Already acknowledged by @bob.", decision.Outcomes[0].Message);
+        Assert.False(decision.StateChanged);
+    }
+
+    [Fact]
+    public void Assign_and_unassign_name_people_and_respect_the_limit_of_ten()
+    {
+        var assigned = Decide("/assign @bob @carol", assignees: ["dave"]);
+        var unassigned = Decide("/unassign @dave", assignees: ["dave"]);
+        var tooMany = Decide("/assign @u1 @u2", assignees: ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"]);
+
+        Assert.Equal(["bob", "carol"], Assert.Single(assigned.Operations.OfType<AssignPeople>()).Logins);
+        Assert.Equal(["bob", "carol"], assigned.RequestedAssignees);
+        Assert.Equal(["dave"], Assert.Single(unassigned.Operations.OfType<UnassignPeople>()).Logins);
+        Assert.False(Assert.Single(tooMany.Outcomes).Succeeded);
+        Assert.Empty(tooMany.Operations);
+    }
+
+    [Fact]
+    public void Autoclose_off_is_kept_in_the_marker()
+    {
+        var decision = Decide("/autoclose off");
+
+        Assert.False(decision.State.AutoClose);
+        Assert.Equal(decision.State, Assert.Single(decision.Operations.OfType<UpdateIssue>()).Marker);
+    }
+
+    [Fact]
+    public void Help_lists_the_commands_for_a_reader()
+    {
+        var decision = Decide("/help", permission: RepoPermission.Read);
+
+        Assert.Empty(decision.Operations);
+        var help = Assert.Single(decision.Outcomes);
+        Assert.True(help.Succeeded);
+        Assert.Contains("/resolve", help.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_reply_quotes_each_command_with_its_outcome()
+    {
+        var decision = Decide("/ack\n/severity bogus");
+
+        var reply = CommandReply.Render(decision.Outcomes, ignored: 0, notAssigned: ["zed"]);
+
+        Assert.StartsWith("> `/ack`\n\n✅ Acknowledged by @alice, who is now assigned.\n\n> `/severity bogus`\n\n❌ ", reply, StringComparison.Ordinal);
+        Assert.Contains("GitHub could not assign @zed", reply, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,96 @@
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
+
+namespace GitHubIncidentApp.Core.Tests.Incidents;
+
+public sealed class IssueEventDeciderTests
+{
+    private static readonly DateTimeOffset Now = TestIncidents.Now;
+
+    private static readonly IncidentState Firing = TestIncidents.Firing;
+
+    private static IssueChangeEvent Change(string action, string? label = null, IReadOnlyList<string>? labels = null, string body = "", bool bot = false) => new()
+    {
+        DeliveryId = "d1",
+        Sender = new GitHubActor(bot ? "incident-app[bot]" : "alice", bot),
+        Repo = new RepoRef("operate-first", "incidents"),
+        Action = action,
+        Label = label,
+        Issue = new IssueSnapshot { Number = 12, Title = "t", Body = body, IsOpen = action != "closed", Labels = labels ?? ["incident"] },
+    };
+
+    private static IncidentDecision Decide(IncidentState state, IssueChangeEvent change) =>
+        IssueEventDecider.Decide(new KnownIncident(state, 12), change, IncidentConfig.Default, Now);
+
+    [Fact]
+    public void Closing_a_firing_incident_by_hand_resolves_it_without_any_call()
+    {
+        var decision = Decide(Firing, Change("closed"));
+
+        Assert.Empty(decision.Operations);
+        Assert.Equal("resolved", decision.State!.Status);
+        Assert.Equal("alice", decision.State.ResolvedBy);
+        Assert.True(decision.State.ClosedByHand);
+    }
+
+    [Fact]
+    public void Reopening_by_hand_follows_and_drops_the_resolved_label()
+    {
+        var resolved = Firing.ResolvedByPerson("bob", Now, byHand: true) with { Acknowledged = new Acknowledgement("bob", Now) };
+
+        var decision = Decide(resolved, Change("reopened", labels: ["incident", "resolved"]));
+
+        Assert.Equal(["resolved"], Assert.IsType<UpdateIssue>(Assert.Single(decision.Operations)).RemoveLabels);
+        Assert.True(decision.State!.IsFiring);
+        Assert.False(decision.State.ClosedByHand);
+        Assert.Null(decision.State.Acknowledged);
+    }
+
+    [Fact]
+    public void A_severity_label_set_by_hand_pins_the_severity_and_replaces_the_other()
+    {
+        var decision = Decide(Firing, Change("labeled", "severity/critical", ["incident", "severity/warning", "severity/critical"]));
+
+        Assert.Equal(["severity/warning"], Assert.IsType<UpdateIssue>(Assert.Single(decision.Operations)).RemoveLabels);
+        Assert.Equal("critical", decision.State!.Severity);
+        Assert.True(decision.State.SeverityPinned);
+    }
+
+    [Fact]
+    public void The_acknowledged_label_by_hand_acknowledges_and_its_removal_unacknowledges()
+    {
+        var acked = Decide(Firing, Change("labeled", "acknowledged")).State!;
+        var unacked = Decide(acked, Change("unlabeled", "acknowledged")).State!;
+
+        Assert.Equal(new Acknowledgement("alice", Now), acked.Acknowledged);
+        Assert.Null(unacked.Acknowledged);
+    }
+
+    [Fact]
+    public void A_body_edit_that_deleted_the_marker_puts_it_back()
+    {
+        var lost = Decide(Firing, Change("edited", body: "I rewrote it all"));
+        var kept = Decide(Firing, Change("edited", body: IssueBody.Section("x", Firing) + "\n\nmy notes"));
+
+        Assert.Equal(Firing, Assert.IsType<UpdateIssue>(Assert.Single(lost.Operations)).Marker);
+        Assert.Empty(kept.Operations);
+        Assert.Null(kept.State);
+    }
+
+    [Theory]
+    [InlineData("closed")]
+    [InlineData("labeled")]
+    [InlineData("edited")]
+    public void Changes_made_by_bots_are_ignored(string action)
+    {
+        Assert.Same(IncidentDecision.Nothing, Decide(Firing, Change(action, "severity/critical", bot: true)));
+    }
+
+    [Fact]
+    public void Other_labels_and_assignments_change_nothing()
+    {
+        Assert.Null(Decide(Firing, Change("labeled", "postmortem")).State);
+        Assert.Null(Decide(Firing, Change("assigned")).State);
+    }
+}
