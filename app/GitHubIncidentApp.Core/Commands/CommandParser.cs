@@ -19,7 +19,7 @@ public static class CommandParser
     public static ParsedCommands Parse(string commentBody)
     {
         // Arguments are compared and stored, so "é" typed as one character or two must be the same text.
-        var text = commentBody.Normalize(NormalizationForm.FormC);
+        var text = WithoutLoneSurrogates(commentBody).Normalize(NormalizationForm.FormC);
         var scanner = new MarkdownLineScanner();
         var commands = new List<CommandLine>();
         var ignored = 0;
@@ -75,5 +75,25 @@ public static class CommandParser
         }
 
         return new CommandLine(line[1..end].ToLowerInvariant(), line[end..].Trim(), lineNumber);
+    }
+
+    // Normalisation refuses text with a lone surrogate; GitHub can deliver one, so it becomes U+FFFD.
+    private static string WithoutLoneSurrogates(string text)
+    {
+        char[]? copy = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                copy ??= text.ToCharArray();
+                copy[i] = '\uFFFD';
+            }
+        }
+
+        return copy is null ? text : new string(copy);
     }
 }

@@ -138,9 +138,8 @@ public class CommandParserTests
 
         var command = Assert.Single(CommandParser.Parse(decomposed));
 
-        // Under InvariantGlobalization .NET treats every string as normalized, so this composes only where ICU is loaded.
         Assert.Equal("timeline", command.Name);
-        Assert.Equal("Cafe\u0301 re\u0301ouvert".Normalize(NormalizationForm.FormC), command.Arguments);
+        Assert.Equal("Caf\u00e9 r\u00e9ouvert", command.Arguments);
     }
 
     [Fact]
@@ -148,7 +147,7 @@ public class CommandParserTests
     {
         var command = Assert.Single(CommandParser.Parse("/timeline a\ud800b"));
 
-        Assert.Equal("a\ud800b", command.Arguments);
+        Assert.Equal("a\uFFFDb", command.Arguments);
     }
 
     [Fact]
