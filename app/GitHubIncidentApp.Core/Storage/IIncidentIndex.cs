@@ -13,6 +13,9 @@ public interface IIncidentIndex
     /// <summary>The incident that lives in issue <paramref name="issueNumber"/>; null when none does.</summary>
     Task<IndexedIncident?> FindByIssueAsync(RepoRef repo, int issueNumber, CancellationToken cancellationToken);
 
+    /// <summary>Incidents whose next timed step is due at or before <paramref name="now"/>, soonest first.</summary>
+    Task<IReadOnlyList<IndexedIncident>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
     Task UpsertAsync(IndexedIncident incident, CancellationToken cancellationToken);
 
     /// <summary>Whether the index holds every incident issue of the repository (rebuilt or built from the start).</summary>
@@ -33,4 +36,7 @@ public sealed record IndexedIncident
     /// <summary>The issue's labels as last seen or set by the app.</summary>
     public required IReadOnlyList<string> Labels { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the incident's next timed step is due; null when none is planned.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 }

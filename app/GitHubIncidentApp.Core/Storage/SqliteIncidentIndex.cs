@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GitHubIncidentApp.Core.GitHub;
+using Microsoft.Data.Sqlite;
 
 namespace GitHubIncidentApp.Core.Storage;
 
@@ -15,46 +16,64 @@ public sealed class SqliteIncidentIndex(SqliteDatabase database) : IIncidentInde
     public Task<IndexedIncident?> FindByIssueAsync(RepoRef repo, int issueNumber, CancellationToken cancellationToken) =>
         FindWhereAsync("issue_number = $match", repo, issueNumber, cancellationToken);
 
-    private Task<IndexedIncident?> FindWhereAsync(string condition, RepoRef repo, object match, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<IndexedIncident>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
             await using var command = connection.Command(
                 $"""
-                SELECT owner, name, incident_key, issue_number, state_json, labels_json, updated_at
-                FROM incidents WHERE repo_id = $repo AND {condition};
+                SELECT {Columns} FROM incidents
+                WHERE due_at IS NOT NULL AND due_at <= $now ORDER BY due_at LIMIT $limit;
                 """,
+                ("$now", SqliteTime.ToText(now)),
+                ("$limit", limit));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var due = new List<IndexedIncident>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                due.Add(Read(reader));
+            }
+
+            return (IReadOnlyList<IndexedIncident>)due;
+        }, cancellationToken);
+
+    private const string Columns = "owner, name, incident_key, issue_number, state_json, labels_json, updated_at, due_at";
+
+    private Task<IndexedIncident?> FindWhereAsync(string condition, RepoRef repo, object match, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                $"SELECT {Columns} FROM incidents WHERE repo_id = $repo AND {condition};",
                 ("$repo", RepoId(repo)),
                 ("$match", match));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            return new IndexedIncident
-            {
-                Repo = new RepoRef(reader.GetString(0), reader.GetString(1)),
-                Key = reader.GetString(2),
-                IssueNumber = reader.GetInt32(3),
-                StateJson = reader.GetString(4),
-                Labels = JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
-                UpdatedAt = SqliteTime.FromText(reader.GetString(6)),
-            };
+            return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
         }, cancellationToken);
+
+    private static IndexedIncident Read(SqliteDataReader reader) => new()
+    {
+        Repo = new RepoRef(reader.GetString(0), reader.GetString(1)),
+        Key = reader.GetString(2),
+        IssueNumber = reader.GetInt32(3),
+        StateJson = reader.GetString(4),
+        Labels = JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
+        UpdatedAt = SqliteTime.FromText(reader.GetString(6)),
+        DueAt = reader.IsDBNull(7) ? null : SqliteTime.FromText(reader.GetString(7)),
+    };
 
     public Task UpsertAsync(IndexedIncident incident, CancellationToken cancellationToken) =>
         database.WriteAsync(
             connection => connection.ExecuteAsync(
                 """
-                INSERT INTO incidents (repo_id, owner, name, incident_key, issue_number, state_json, labels_json, updated_at)
-                VALUES ($repo, $owner, $name, $key, $issue, $state, $labels, $updated)
+                INSERT INTO incidents (repo_id, owner, name, incident_key, issue_number, state_json, labels_json, updated_at, due_at)
+                VALUES ($repo, $owner, $name, $key, $issue, $state, $labels, $updated, $due)
                 ON CONFLICT (repo_id, incident_key) DO UPDATE SET
                     owner = excluded.owner,
                     name = excluded.name,
                     issue_number = excluded.issue_number,
                     state_json = excluded.state_json,
                     labels_json = excluded.labels_json,
-                    updated_at = excluded.updated_at;
+                    updated_at = excluded.updated_at,
+                    due_at = excluded.due_at;
                 """,
                 cancellationToken,
                 ("$repo", RepoId(incident.Repo)),
@@ -64,7 +83,8 @@ public sealed class SqliteIncidentIndex(SqliteDatabase database) : IIncidentInde
                 ("$issue", incident.IssueNumber),
                 ("$state", incident.StateJson),
                 ("$labels", JsonSerializer.Serialize(incident.Labels)),
-                ("$updated", SqliteTime.ToText(incident.UpdatedAt))),
+                ("$updated", SqliteTime.ToText(incident.UpdatedAt)),
+                ("$due", incident.DueAt is { } due ? SqliteTime.ToText(due) : null)),
             cancellationToken);
 
     public Task<bool> IsRepoIndexedAsync(RepoRef repo, CancellationToken cancellationToken) =>

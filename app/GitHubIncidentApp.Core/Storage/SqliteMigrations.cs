@@ -51,5 +51,11 @@ internal static class SqliteMigrations
         """
         CREATE INDEX incidents_by_issue ON incidents (repo_id, issue_number);
         """,
+
+        // 3: when an incident's next timed step (escalation, acknowledgement timeout) is due.
+        """
+        ALTER TABLE incidents ADD COLUMN due_at TEXT;
+        CREATE INDEX incidents_by_due ON incidents (due_at) WHERE due_at IS NOT NULL;
+        """,
     ];
 }

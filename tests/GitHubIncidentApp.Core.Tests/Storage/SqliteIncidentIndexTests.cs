@@ -99,6 +99,25 @@ public sealed class SqliteIncidentIndexTests : IAsyncLifetime
         Assert.False(await index.IsRepoIndexedAsync(new RepoRef("Octo-Org", "Billing"), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Due_incidents_come_soonest_first_and_only_once_due()
+    {
+        var t0 = SqliteInboxTests.T0;
+        await index.UpsertAsync(Incident(1, [], t0) with { Key = "a", DueAt = t0.AddMinutes(15) }, CancellationToken.None);
+        await index.UpsertAsync(Incident(2, [], t0) with { Key = "b", DueAt = t0.AddMinutes(5) }, CancellationToken.None);
+        await index.UpsertAsync(Incident(3, [], t0) with { Key = "c" }, CancellationToken.None);
+
+        var early = await index.FindDueAsync(t0.AddMinutes(4), 10, CancellationToken.None);
+        var later = await index.FindDueAsync(t0.AddMinutes(15), 10, CancellationToken.None);
+        await index.UpsertAsync(Incident(2, [], t0) with { Key = "b", DueAt = null }, CancellationToken.None);
+        var afterClearing = await index.FindDueAsync(t0.AddHours(1), 10, CancellationToken.None);
+
+        Assert.Empty(early);
+        Assert.Equal([2, 1], later.Select(i => i.IssueNumber));
+        Assert.Equal(t0.AddMinutes(5).UtcTicks, later[0].DueAt!.Value.UtcTicks);
+        Assert.Equal([1], afterClearing.Select(i => i.IssueNumber));
+    }
+
     private static IndexedIncident Incident(int issueNumber, string[] labels, DateTimeOffset updatedAt) => new()
     {
         Repo = Repo,
