@@ -29,14 +29,16 @@ public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex in
 
         foreach (var (issue, state) in newest)
         {
+            var seen = AsSeenOnGitHub(state!, issue, config);
             await index.UpsertAsync(new IndexedIncident
             {
                 Repo = repo,
-                Key = state!.Key,
+                Key = seen.Key,
                 IssueNumber = issue.Number,
-                StateJson = AsSeenOnGitHub(state, issue, config).ToJson(),
+                StateJson = seen.ToJson(),
                 Labels = issue.Labels,
                 UpdatedAt = time.GetUtcNow(),
+                DueAt = seen.NextDueAt,
             }, cancellationToken);
         }
 

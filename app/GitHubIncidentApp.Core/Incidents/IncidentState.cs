@@ -57,6 +57,19 @@ public sealed record IncidentState
     /// <summary>Status updates and notes, oldest first, shown in the timeline.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>The escalation policy in force when the incident opened, frozen here, and how far it has gone.</summary>
+    public EscalationProgress? Escalation { get; init; }
+
+    /// <summary>How long an acknowledgement holds while the alerts still fire (frozen at open); null: for ever.</summary>
+    public TimeSpan? AckTimeout { get; init; }
+
+    /// <summary>When the next timed step is due: an escalation step while unacknowledged, the acknowledgement timeout after.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? NextDueAt =>
+        !IsFiring ? null
+        : Acknowledged is { } ack ? (AckTimeout is { } timeout ? ack.At + timeout : null)
+        : Escalation?.DueAt;
+
     [JsonIgnore]
     public bool IsFiring => Status == Alerts.AlertStatus.Firing;
 
@@ -89,6 +102,27 @@ public sealed record IncidentState
 }
 
 public sealed record Acknowledgement(string By, DateTimeOffset At);
+
+/// <summary>A frozen escalation policy and the step it is at.</summary>
+public sealed record EscalationProgress
+{
+    public required string Policy { get; init; }
+    public required IReadOnlyList<EscalationStepPlan> Steps { get; init; }
+
+    /// <summary>How many times the whole policy runs again after its last step.</summary>
+    public int Repeat { get; init; }
+
+    /// <summary>The step that fires next, at <see cref="DueAt"/>.</summary>
+    public int Step { get; init; }
+    public int Round { get; init; }
+
+    /// <summary>Null once the policy has run out.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+}
+
+/// <param name="Notify">Targets as written in the policy: a rotation, <c>rotation:next</c>, <c>@user</c> or <c>@org/team</c>.</param>
+/// <param name="Wait">How long after this step the next one fires.</param>
+public sealed record EscalationStepPlan(IReadOnlyList<string> Notify, TimeSpan? Wait);
 
 /// <param name="Kind"><c>investigating</c>, <c>identified</c>, <c>monitoring</c> (from <c>/status</c>) or <c>note</c> (<c>/timeline</c>).</param>
 public sealed record TimelineEntry(DateTimeOffset At, string By, string Kind, string Text);

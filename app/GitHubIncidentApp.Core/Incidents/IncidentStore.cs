@@ -52,6 +52,7 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
             StateJson = state.ToJson(),
             Labels = applied.Labels,
             UpdatedAt = time.GetUtcNow(),
+            DueAt = state.NextDueAt,
         }, cancellationToken);
         return applied;
     }
