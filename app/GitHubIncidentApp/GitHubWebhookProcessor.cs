@@ -1,4 +1,5 @@
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.Primitives;
 using Octokit.Webhooks;
@@ -14,8 +15,6 @@ namespace GitHubIncidentApp;
 public sealed partial class GitHubWebhookProcessor(IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<GitHubWebhookProcessor> logger)
     : WebhookEventProcessor
 {
-    public const string SourcePrefix = "github/";
-
     /// <summary>The answer to the delivery; null until it is processed.</summary>
     public IResult? Response { get; private set; }
 
@@ -49,7 +48,7 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, InboxSignal sig
         var (repo, incidentKey) = OrderingOf(parsed.Event);
         var item = new InboxItem
         {
-            Source = SourcePrefix + eventName,
+            Source = InboxProcessor.GitHubSourcePrefix + eventName,
             DeliveryId = deliveryId,
             Repo = repo,
             IncidentKey = incidentKey,
@@ -85,9 +84,8 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, InboxSignal sig
         _ => throw new ArgumentOutOfRangeException(nameof(gitHubEvent), gitHubEvent.GetType().Name, "this event is not stored"),
     };
 
-    // Lower case: GitHub takes repository names in any case.
     private static (string Repo, string IncidentKey) IssueOrdering(RepoRef repo, IssueSnapshot issue) =>
-        (repo.ToString(), $"{repo.ToString().ToLowerInvariant()}#{issue.Number}");
+        (repo.ToString(), InboxProcessor.IssueOrderingKey(repo, issue.Number));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted GitHub delivery {DeliveryId} ({Event}) for {Repo}, key {IncidentKey}")]
     private static partial void LogAccepted(ILogger logger, string deliveryId, string @event, string repo, string incidentKey);

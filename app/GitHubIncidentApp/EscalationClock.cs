@@ -1,0 +1,65 @@
+using System.Globalization;
+using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Storage;
+
+namespace GitHubIncidentApp;
+
+/// <summary>
+/// Turns due timed steps (escalations, acknowledgement timeouts) into inbox deliveries. The delivery id
+/// names the incident and the due time, so a step enqueued on every tick until it is processed (or by
+/// several replicas) is stored once, and it is applied in order with the issue's other events.
+/// </summary>
+public sealed partial class EscalationClock(IIncidentIndex index, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<EscalationClock> logger) : BackgroundService
+{
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(15);
+
+    private const int Batch = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await EnqueueDueAsync(stoppingToken);
+                await Task.Delay(Tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogFailed(ex);
+                await Task.Delay(Tick, time, stoppingToken);
+            }
+        }
+    }
+
+    public async Task EnqueueDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = await index.FindDueAsync(now, Batch, cancellationToken);
+        foreach (var incident in due)
+        {
+            var issue = incident.IssueNumber.ToString(CultureInfo.InvariantCulture);
+            await inbox.EnqueueAsync(new InboxItem
+            {
+                Source = InboxProcessor.TimerSource,
+                DeliveryId = $"{incident.Repo}#{issue}@{incident.DueAt!.Value.UtcDateTime:O}",
+                Repo = incident.Repo.ToString(),
+                IncidentKey = InboxProcessor.IssueOrderingKey(incident.Repo, incident.IssueNumber),
+                Payload = issue,
+                ReceivedAt = now,
+            }, cancellationToken);
+        }
+
+        if (due.Count > 0)
+        {
+            signal.Wake();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not look for due escalations; trying again at the next tick")]
+    private partial void LogFailed(Exception exception);
+}
