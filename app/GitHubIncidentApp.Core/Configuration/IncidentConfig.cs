@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.OnCall.Routes;
 
 namespace GitHubIncidentApp.Core.Configuration;
 
@@ -33,6 +34,9 @@ public sealed record IncidentConfig
 
     /// <summary>Off by default: editing a comment would otherwise run its commands a second time.</summary>
     public bool RunEditedComments { get; init; }
+
+    /// <summary>Who owns which alerts (<c>routes:</c>), first match wins; empty turns routing off. See <see cref="RouteTable"/>.</summary>
+    public IReadOnlyList<Route> Routes { get; init; } = [];
 }
 
 public sealed record SeverityConfig

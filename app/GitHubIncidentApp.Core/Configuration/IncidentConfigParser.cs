@@ -17,10 +17,10 @@ public static class IncidentConfigParser
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments"];
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key];
 
     /// <summary>Keys that later features read from the same file; this parser accepts them without looking.</summary>
-    private static readonly string[] LaterFeatureKeys = ["_extends", "timezone", "oncall", "escalation", "severity_policy", "routes"];
+    private static readonly string[] LaterFeatureKeys = ["_extends", "timezone", "oncall", "escalation", "severity_policy"];
 
     private static readonly string[] SeverityKeys = ["label", "default", "levels"];
     private static readonly string[] LevelKeys = ["name", "label", "color", "aliases"];
@@ -104,6 +104,7 @@ public static class IncidentConfigParser
                 : defaults.IncidentKeyLabels,
             CommandPermissions = ReadCommandPermissions(reader, file),
             RunEditedComments = reader.Bool(file, "run_edited_comments") ?? defaults.RunEditedComments,
+            Routes = RoutesSection.Read(reader, file).Routes,
         };
     }
 

@@ -97,9 +97,6 @@ public class IncidentConfigParserTests
               schedules: [{ name: primary, every: 1w, people: [alice, bob] }]
             escalation: { after: 15m, to: "@org/sre" }
             severity_policy: [1, 2, 3]
-            routes:
-              - match: { team: db }
-                repo: org/db
             """;
 
         var result = IncidentConfigParser.Parse(yaml);
