@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.OnCall;
 
 namespace GitHubIncidentApp.Core.Configuration;
 
@@ -33,6 +34,9 @@ public sealed record IncidentConfig
 
     /// <summary>Off by default: editing a comment would otherwise run its commands a second time.</summary>
     public bool RunEditedComments { get; init; }
+
+    /// <summary>Rotations, escalation policies and severity policy; null when the file has none of their keys.</summary>
+    public OnCallConfig? OnCall { get; init; }
 }
 
 public sealed record SeverityConfig

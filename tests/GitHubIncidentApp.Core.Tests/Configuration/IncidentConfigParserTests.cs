@@ -92,11 +92,6 @@ public class IncidentConfigParserTests
     {
         const string yaml = """
             _extends: .github
-            timezone: Europe/Berlin
-            oncall:
-              schedules: [{ name: primary, every: 1w, people: [alice, bob] }]
-            escalation: { after: 15m, to: "@org/sre" }
-            severity_policy: [1, 2, 3]
             routes:
               - match: { team: db }
                 repo: org/db
