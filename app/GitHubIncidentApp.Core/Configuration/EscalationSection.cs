@@ -122,7 +122,9 @@ internal static class EscalationSection
             var policy = reader.String(node, $"severity_policy.{name}", value => value == NoPolicy || policies.ContainsKey(value)
                 ? null
                 : $"is \"{value}\", which names no escalation policy; "
-                    + (NearestName.Find(value, policies.Keys) is { } nearest ? $"did you mean '{nearest}'?" : $"use {NoPolicy} or one of the policies under escalation ({string.Join(", ", policies.Keys)})"));
+                    + (NearestName.Find(value, policies.Keys) is { } nearest ? $"did you mean '{nearest}'?"
+                        : policies.Count == 0 ? $"define it under escalation, or use {NoPolicy}"
+                        : $"use {NoPolicy} or one of {string.Join(", ", policies.Keys)}"));
             if (policy is not null && !map.TryAdd(level.Name, policy == NoPolicy ? null : policy))
             {
                 reader.Error(key, $"'severity_policy' maps \"{level.Name}\" twice (\"{name}\" is one of its names); keep one entry");
