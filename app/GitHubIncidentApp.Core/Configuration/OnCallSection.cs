@@ -24,11 +24,12 @@ internal static class OnCallSection
         }
 
         var zone = ReadZone(reader, file, "timezone") ?? TimeZoneInfo.Utc;
-        var oncall = reader.Section(file, "oncall", OnCallKeys);
+        // Without an oncall mapping there are no rotations, yet escalation may still notify teams and people.
+        var oncall = reader.Section(file, "oncall", OnCallKeys) ?? new ConfigSection("oncall", new Dictionary<string, YamlNode>());
         var rotations = new Dictionary<string, Rotation>();
-        foreach (var (name, _, node) in oncall is null ? [] : reader.Named(oncall, "rotations", "a mapping of rotation names to rotations") ?? [])
+        foreach (var (name, _, node) in reader.Named(oncall, "rotations", "a mapping of rotation names to rotations") ?? [])
         {
-            if (ReadRotation(reader, node, $"{oncall!.NameOf("rotations")}.{name}", name, zone) is { } rotation)
+            if (ReadRotation(reader, node, $"{oncall.NameOf("rotations")}.{name}", name, zone) is { } rotation)
             {
                 rotations[name] = rotation;
             }
@@ -39,8 +40,8 @@ internal static class OnCallSection
         {
             TimeZone = zone,
             Rotations = rotations,
-            Overrides = oncall is null ? [] : ReadOverrides(reader, oncall, rotations),
-            WhenEmpty = oncall is null ? [] : ReadWhenEmpty(reader, oncall),
+            Overrides = ReadOverrides(reader, oncall, rotations),
+            WhenEmpty = ReadWhenEmpty(reader, oncall),
             Policies = policies,
             SeverityPolicy = EscalationSection.ReadSeverityPolicy(reader, file, policies, severity),
             AckTimeout = reader.Duration(file, "ack_timeout"),
@@ -118,7 +119,7 @@ internal static class OnCallSection
                 reader.Error(items[index], $"'{name}' is an empty group; list who is on call together, or remove it");
             }
 
-            var logins = people.Select((person, at) => reader.String(person, people.Count == 1 && items[index] is not YamlSequenceNode ? name : $"{name}[{at}]", ScheduleText.Login)).ToList();
+            var logins = people.Select((person, at) => reader.String(person, items[index] is YamlSequenceNode ? $"{name}[{at}]" : name, ScheduleText.Login)).ToList();
             if (!logins.Contains(null) && logins.Count > 0)
             {
                 groups.Add([.. logins.Select(login => login!.TrimStart('@'))]);

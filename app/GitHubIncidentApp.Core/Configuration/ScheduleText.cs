@@ -36,8 +36,10 @@ internal static partial class ScheduleText
     public static string? LocalDateTime(string value) =>
         TryParseLocalDateTime(value, out _) ? null : $"is \"{value}\", which is not {DateTimeSyntax} (no offset: the zone is the rotation's)";
 
+    /// <summary>Years outside 1970-2999 are typos, and would overflow date arithmetic near year 1 or 9999.</summary>
     public static bool TryParseLocalDateTime(string value, out DateTime local) =>
-        DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
+        DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out local)
+        && local.Year is >= 1970 and < 3000;
 
     public static string? TimeOfDay(string value) =>
         TryParseTimeOfDay(value, out _) ? null : $"is \"{value}\", which is not a time of day; write hours and minutes such as \"09:00\" or \"24:00\", quoted";

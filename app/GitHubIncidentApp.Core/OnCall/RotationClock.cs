@@ -35,7 +35,7 @@ internal static class RotationClock
     /// <summary>Whether the rotation's regular shifts are on call: after its start, before its end, inside a restriction.</summary>
     public static bool IsActive(Rotation rotation, DateTimeOffset at) =>
         at >= Boundary(rotation, 0)
-        && !(End(rotation) <= at)
+        && (End(rotation) is not { } end || at < end)
         && (rotation.Restrictions.Count == 0
             || Windows(rotation, ZoneTime.ToLocal(at, rotation.TimeZone).Date.AddDays(-1), 2).Any(window => window.Start <= at && at < window.End));
 

@@ -1,4 +1,5 @@
 using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.OnCall;
 
 namespace GitHubIncidentApp.Core.Tests.Configuration;
 
@@ -70,9 +71,55 @@ public class OnCallConfigParserErrorTests
         { "severity_policy: { fatal: none }", 1, 20, "'severity_policy' names the severity \"fatal\", which is no level; use one of critical, warning, info" },
         { "severity_policy: { critical: none, page: none }", 1, 36, "'severity_policy' maps \"critical\" twice (\"page\" is one of its names); keep one entry" },
         { "severity_policy: [critical]", 1, 18, "'severity_policy' must be a mapping of severities to policy names, such as {critical: default, info: none}" },
+        { "oncall:\n  rotations:\n    p: { members: [a], start: 0206-11-02T09:00, shift: 1d }", 3, 31, "'oncall.rotations.p.start' is \"0206-11-02T09:00\", which is not a local date and time" },
         { "ack_timeout: a while", 1, 14, "'ack_timeout' is \"a while\", which is not a duration" },
         { "oncall:\n  rotation: {}", 2, 3, "unknown key 'rotation' in 'oncall'; did you mean 'rotations'?" },
     };
+
+    [Fact]
+    public void Mangled_schedules_are_reported_or_resolved_never_thrown()
+    {
+        const string valid = """
+            timezone: Europe/Berlin
+            oncall:
+              rotations:
+                primary: { members: [alice, [bob, carol]], start: 2026-11-02T09:00, shift: 1w, until: 2027-11-02T09:00 }
+                night: { members: [nina], start: 2026-11-02T00:00, shift: 12h, restrict: [{days: "mon-fri,sun", from: "22:00", to: "06:00"}], level: 1 }
+              overrides:
+                - { rotation: primary, user: dave, from: 2026-12-24T00:00, to: 2026-12-27T00:00 }
+              when_empty: ["@org/sre", lead]
+            escalation:
+              default:
+                steps:
+                  - { notify: [primary, { rotation: night, who: next }], wait: 15m }
+                  - { notify: "@org/leads" }
+                repeat: 2
+            severity_policy: { critical: default, info: none }
+            ack_timeout: 2h
+            """;
+        const string syntax = "[]{}:,-\"'#&*!|>?%@` \n\t\\~0123456789";
+        var random = new Random(20261102);
+        for (var round = 0; round < 2_000; round++)
+        {
+            var text = new System.Text.StringBuilder(valid);
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                text.Insert(random.Next(text.Length), syntax[random.Next(syntax.Length)]);
+            }
+
+            var result = IncidentConfigParser.Parse(text.ToString());
+
+            Assert.True(result.IsValid || result.Errors.All(error => error.Line > 0), text.ToString());
+
+            // Whatever the parser accepts, the resolver must answer for.
+            if (result.Config.OnCall is { } oncall)
+            {
+                var at = new DateTimeOffset(2026, 12, 25, 8, 0, 0, TimeSpan.Zero);
+                OnCallResolver.WhoIsOnCall(oncall, at);
+                OnCallResolver.Handoffs(oncall, at, at.AddDays(3));
+            }
+        }
+    }
 
     private static string Restrict(string window) =>
         $"oncall:\n  rotations:\n    p:\n      restrict: [{window}]\n      members: [a]\n      start: 2026-11-02T09:00\n      shift: 1d";
