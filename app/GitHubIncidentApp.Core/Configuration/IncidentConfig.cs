@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.OnCall.Routes;
+using GitHubIncidentApp.Core.OnCall;
 
 namespace GitHubIncidentApp.Core.Configuration;
 
@@ -37,6 +38,8 @@ public sealed record IncidentConfig
 
     /// <summary>Who owns which alerts (<c>routes:</c>), first match wins; empty turns routing off. See <see cref="RouteTable"/>.</summary>
     public IReadOnlyList<Route> Routes { get; init; } = [];
+    /// <summary>Rotations, escalation policies and severity policy; null when the file has none of their keys.</summary>
+    public OnCallConfig? OnCall { get; init; }
 }
 
 public sealed record SeverityConfig

@@ -17,10 +17,10 @@ public static class IncidentConfigParser
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key];
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, .. OnCallSection.FileKeys];
 
     /// <summary>Keys that later features read from the same file; this parser accepts them without looking.</summary>
-    private static readonly string[] LaterFeatureKeys = ["_extends", "timezone", "oncall", "escalation", "severity_policy"];
+    private static readonly string[] LaterFeatureKeys = ["_extends"];
 
     private static readonly string[] SeverityKeys = ["label", "default", "levels"];
     private static readonly string[] LevelKeys = ["name", "label", "color", "aliases"];
@@ -92,11 +92,19 @@ public static class IncidentConfigParser
             return defaults;
         }
 
+        var severity = ReadSeverity(reader, file);
+        var routes = RoutesSection.Read(reader, file);
+        var onCall = OnCallSection.Read(reader, file, severity);
+        if (onCall is not null)
+        {
+            routes.CheckNames(reader, [.. onCall.Rotations.Keys], [.. onCall.Policies.Keys]);
+        }
+
         return new IncidentConfig
         {
             IncidentLabel = reader.String(file, "incident_label", ConfigChecks.LabelName) ?? defaults.IncidentLabel,
             Labels = reader.StringList(file, "labels", ConfigChecks.LabelOrTemplate) ?? defaults.Labels,
-            Severity = ReadSeverity(reader, file),
+            Severity = severity,
             Resolve = ReadResolve(reader, file),
             Templates = ReadTemplates(reader, file),
             IncidentKeyLabels = reader.Section(file, "incident_key", IncidentKeyKeys) is { } key
@@ -104,7 +112,8 @@ public static class IncidentConfigParser
                 : defaults.IncidentKeyLabels,
             CommandPermissions = ReadCommandPermissions(reader, file),
             RunEditedComments = reader.Bool(file, "run_edited_comments") ?? defaults.RunEditedComments,
-            Routes = RoutesSection.Read(reader, file).Routes,
+            Routes = routes.Routes,
+            OnCall = onCall,
         };
     }
 

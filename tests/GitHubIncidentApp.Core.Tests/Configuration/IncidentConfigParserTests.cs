@@ -88,15 +88,33 @@ public class IncidentConfigParserTests
     }
 
     [Fact]
+    public void Routes_must_name_rotations_and_policies_the_file_defines()
+    {
+        const string yaml = """
+            oncall:
+              rotations:
+                primary: { members: [alice, bob], start: 2026-11-02T09:00, shift: 1w }
+            escalation:
+              default: { steps: [{ notify: primary }] }
+            routes:
+              - matchers: ['team="argo"']
+                assign: [primry]
+                escalation: default
+            """;
+
+        var result = IncidentConfigParser.Parse(yaml);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(8, error.Line);
+        Assert.Contains("primry", error.Message, StringComparison.Ordinal);
+        Assert.Contains("primary", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Keys_of_later_features_are_accepted_without_a_word()
     {
         const string yaml = """
             _extends: .github
-            timezone: Europe/Berlin
-            oncall:
-              schedules: [{ name: primary, every: 1w, people: [alice, bob] }]
-            escalation: { after: 15m, to: "@org/sre" }
-            severity_policy: [1, 2, 3]
             """;
 
         var result = IncidentConfigParser.Parse(yaml);
