@@ -90,7 +90,10 @@ public static class IncidentApp
         services.AddSingleton<AlertDeliveryHandler>();
         services.AddSingleton<PermissionCache>();
         services.AddSingleton<GitHubEventHandler>();
+        services.AddSingleton<TimedStepHandler>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService<InboxWorker>();
+        services.AddSingleton<EscalationClock>();
+        services.AddHostedService(sp => sp.GetRequiredService<EscalationClock>());
     }
 }

@@ -26,4 +26,6 @@ public sealed record StatusCommand(string Phase, string Text) : BoundCommand;
 
 public sealed record TimelineCommand(string Text) : BoundCommand;
 
+public sealed record EscalateCommand : BoundCommand;
+
 public sealed record HelpCommand : BoundCommand;

@@ -57,11 +57,11 @@ public static class CommandDecider
             AckCommand when state.Acknowledged is { } ack => (true, $"Already acknowledged by @{ack.By}."),
             AckCommand => Ack(work, person, now),
             UnackCommand when state.Acknowledged is null => (true, "The incident was not acknowledged."),
-            UnackCommand => Unack(work),
+            UnackCommand => Unack(work, now),
             ResolveCommand when !state.IsFiring => (true, "The incident is already resolved."),
             ResolveCommand resolve => Resolve(work, resolve, person, config, now),
             ReopenCommand when state.IsFiring && work.Open => (true, "The incident is already open."),
-            ReopenCommand => Reopen(work, config),
+            ReopenCommand => Reopen(work, config, now),
             SeverityCommand severity when severity.Level == state.Severity => (true, $"The severity is already **{severity.Level}**."),
             SeverityCommand severity => SetSeverity(work, severity, config),
             AssignCommand assign => Assign(work, assign),
@@ -69,6 +69,10 @@ public static class CommandDecider
             AutoCloseCommand auto => SetAutoClose(work, auto.On),
             StatusCommand status => AddToTimeline(work, new TimelineEntry(now, person, status.Phase, status.Text), $"Status: **{status.Phase}**."),
             TimelineCommand note => AddToTimeline(work, new TimelineEntry(now, person, "note", note.Text), "Added to the timeline."),
+            EscalateCommand when !state.IsFiring => (false, "The incident is resolved; there is nobody to page."),
+            EscalateCommand when state.Acknowledged is { } ack => (false, $"@{ack.By} has acknowledged the incident; `/unack` first to escalate it."),
+            EscalateCommand when state.Escalation is not { DueAt: not null } => (false, "The incident has no escalation step left to fire."),
+            EscalateCommand => Escalate(work, now),
             HelpCommand => (true, CommandCatalog.HelpText(permission, config.CommandPermissions)),
             _ => (false, $"`{typed}` is known but not handled yet."),
         };
@@ -88,12 +92,22 @@ public static class CommandDecider
         return (true, $"Acknowledged by @{person}.");
     }
 
-    private static (bool, string) Unack(Working work)
+    private static (bool, string) Unack(Working work, DateTimeOffset now)
     {
-        work.State = work.State with { Acknowledged = null };
+        work.State = work.State with { Acknowledged = null, Escalation = Restarted(work.State.Escalation, now) };
         work.Labels.Remove(IncidentDecider.AcknowledgedLabel);
-        return (true, "No longer acknowledged.");
+        return (true, work.State.Escalation is null ? "No longer acknowledged." : "No longer acknowledged; escalation starts over.");
     }
+
+    private static (bool, string) Escalate(Working work, DateTimeOffset now)
+    {
+        work.State = work.State with { Escalation = work.State.Escalation! with { DueAt = now } };
+        return (true, "Paging the next escalation step now.");
+    }
+
+    /// <summary>The frozen policy from its first step, due now; null when the incident has none.</summary>
+    private static EscalationProgress? Restarted(EscalationProgress? progress, DateTimeOffset now) =>
+        progress is null ? null : progress with { Step = 0, Round = 0, DueAt = now };
 
     private static (bool, string) Resolve(Working work, ResolveCommand resolve, string person, IncidentConfig config, DateTimeOffset now)
     {
@@ -105,10 +119,11 @@ public static class CommandDecider
         return (true, $"Resolved by @{person}.{refire}");
     }
 
-    private static (bool, string) Reopen(Working work, IncidentConfig config)
+    private static (bool, string) Reopen(Working work, IncidentConfig config, DateTimeOffset now)
     {
         work.State = work.State with
         {
+            Escalation = Restarted(work.State.Escalation, now),
             Status = AlertStatus.Firing,
             ResolvedAt = null,
             ResolvedBy = null,

@@ -12,6 +12,7 @@ public sealed partial class GitHubEventHandler(
     RepoSettingsCache settingsCache,
     IncidentStore store,
     PermissionCache permissions,
+    TimedStepHandler timedSteps,
     TimeProvider time,
     ILogger<GitHubEventHandler> logger,
     IInstallationCache? installations = null)
@@ -82,12 +83,15 @@ public sealed partial class GitHubEventHandler(
             .ToList();
         var reply = CommandReply.Render(decision.Outcomes, commands.IgnoredCount, notAssigned);
         var succeeded = decision.Outcomes.All(o => o.Succeeded);
-        await store.ApplyAsync(repo, incident.Key, applied, new IncidentDecision(
+        var replied = await store.ApplyAsync(repo, incident.Key, applied, new IncidentDecision(
         [
             new CommentOnIssue(reply),
             new ReactToComment(comment.CommentId, succeeded && notAssigned.Count == 0 ? "rocket" : "confused"),
         ], decision.State), cancellationToken);
         LogCommands(repo.ToString(), comment.Issue.Number, comment.Sender.Login, decision.Outcomes.Count, succeeded);
+
+        // `/escalate`, `/unack` and `/reopen` make a step due now: page without waiting for the clock.
+        await timedSteps.FireDueAsync(repo, incident with { State = decision.State, Issue = replied }, settings, cancellationToken);
     }
 
     private Task HandleInstallation(InstallationEvent installation)

@@ -9,7 +9,13 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// Takes deliveries out of the inbox and applies them. A failure GitHub may get over is retried
 /// with backoff for as long as it takes; one that retrying cannot fix is parked for a person.
 /// </summary>
-public sealed partial class InboxProcessor(IInbox inbox, AlertDeliveryHandler alerts, GitHubEventHandler gitHubEvents, TimeProvider time, ILogger<InboxProcessor> logger)
+public sealed partial class InboxProcessor(
+    IInbox inbox,
+    AlertDeliveryHandler alerts,
+    GitHubEventHandler gitHubEvents,
+    TimedStepHandler timedSteps,
+    TimeProvider time,
+    ILogger<InboxProcessor> logger)
 {
     public const string AlertmanagerSource = "alertmanager";
 
@@ -75,6 +81,17 @@ public sealed partial class InboxProcessor(IInbox inbox, AlertDeliveryHandler al
                 await gitHubEvents.HandleAsync(parsedEvent.Event, cancellationToken);
             }
 
+            return;
+        }
+
+        if (item.Source == TimerSource)
+        {
+            if (!RepoRef.TryParse(item.Repo, out var timerRepo) || !int.TryParse(item.Payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var issueNumber))
+            {
+                throw new InvalidDeliveryException($"the stored timer delivery names no issue: '{item.Repo}' '{item.Payload}'");
+            }
+
+            await timedSteps.HandleAsync(timerRepo, issueNumber, cancellationToken);
             return;
         }
 

@@ -68,7 +68,8 @@ public static class IncidentDecider
     {
         var diff = AlertDiff.Between([], payload);
         var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity);
-        var state = FiringState(payload, context, diff, level) with { PreviousIssue = previousIssue };
+        var ownership = IncidentOwnership.For(payload, level.Name, context.Config, context.Now);
+        var state = FiringState(payload, context, diff, level, ownership) with { PreviousIssue = previousIssue };
         var view = View(payload, context, state, "opened", diff);
 
         var title = context.Renderer.RenderTitle(view);
@@ -79,12 +80,15 @@ public static class IncidentDecider
             LabelOf(level),
         };
         labels.AddRange(ExtraLabels(view, context));
+        labels.AddRange(ownership.Labels.Select(name => new LabelSpec(name, ExtraLabelColor, "Set by the incident's route")));
 
+        // One call opens it and assigns its owners.
         var issue = new NewIssue
         {
             Title = title.Text,
-            Body = IssueBody.Section(WithProblems(body.Text, context, title, body), state),
+            Body = IssueBody.Section(WithOwners(WithProblems(body.Text, context, title, body), ownership), state),
             Labels = labels.Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Assignees = ownership.Owners.Assign,
         };
         return new IncidentDecision([new EnsureLabels(labels), new CreateIssue(issue)], state);
     }
@@ -151,8 +155,9 @@ public static class IncidentDecider
     {
         var diff = AlertDiff.Between([], payload);
         var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity, known.State.Severity);
-        // A new episode: unacknowledged, severity from the alerts again; the timeline and autoclose stay.
-        var state = FiringState(payload, context, diff, level) with
+        var ownership = IncidentOwnership.For(payload, level.Name, context.Config, context.Now);
+        // A new episode: unacknowledged, escalation from its start, severity from the alerts again; the timeline and autoclose stay.
+        var state = FiringState(payload, context, diff, level, ownership) with
         {
             PreviousIssue = known.State.PreviousIssue,
             Timeline = known.State.Timeline,
@@ -160,8 +165,8 @@ public static class IncidentDecider
         };
         var view = View(payload, context, state, "reopened", diff);
 
-        return new IncidentDecision(
-        [
+        var operations = new List<IssueOperation>
+        {
             new EnsureLabels([LabelOf(level)]),
             new UpdateIssue
             {
@@ -169,14 +174,22 @@ public static class IncidentDecider
                 AddLabels = [level.GitHubLabel],
                 RemoveLabels = [context.Config.Resolve.Label, AcknowledgedLabel, .. OtherSeverityLabels(level, context)],
                 Marker = state,
-                Content = Content(view, context),
+                Content = WithOwners(Content(view, context), ownership),
             },
-            new CommentOnIssue(context.Renderer.RenderComment(view).Text),
-        ], state);
+        };
+        if (ownership.Owners.Assign.Count > 0)
+        {
+            operations.Add(new AssignPeople(ownership.Owners.Assign));
+        }
+
+        operations.Add(new CommentOnIssue(context.Renderer.RenderComment(view).Text));
+        return new IncidentDecision(operations, state);
     }
 
-    private static IncidentState FiringState(AlertmanagerPayload payload, IncidentContext context, AlertDiff diff, SeverityLevel level) => new()
+    private static IncidentState FiringState(AlertmanagerPayload payload, IncidentContext context, AlertDiff diff, SeverityLevel level, IncidentOwnership ownership) => new()
     {
+        Escalation = ownership.Escalation,
+        AckTimeout = ownership.AckTimeout,
         Key = context.Key,
         Status = AlertStatus.Firing,
         Firing = diff.Firing,
@@ -225,6 +238,13 @@ public static class IncidentDecider
         var lines = problems.Select(p => "> - " + p.ReplaceLineEndings(" "));
         return body.TrimEnd() + "\n\n> [!WARNING]\n> The incident app could not use this repository's settings as written and fell back to its defaults:\n"
             + string.Join('\n', lines) + "\n";
+    }
+
+    /// <summary>Owners are mentioned too: a mention reaches people GitHub cannot assign, and teams.</summary>
+    private static string WithOwners(string content, IncidentOwnership ownership)
+    {
+        var names = ownership.Owners.Assign.Select(login => "@" + login).Concat(ownership.Owners.Mention).ToList();
+        return names.Count == 0 ? content : content.TrimEnd() + "\n\n**On call:** " + string.Join(", ", names) + "\n";
     }
 
     private static IEnumerable<LabelSpec> ExtraLabels(IncidentView view, IncidentContext context) =>

@@ -22,6 +22,13 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
         return Track(await index.FindAsync(repo, key, cancellationToken));
     }
 
+    /// <summary>The incident the index has in issue <paramref name="issueNumber"/>; null when it has none.</summary>
+    public async Task<TrackedIncident?> FindByIssueNumberAsync(RepoRef repo, int issueNumber, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        await rebuilder.EnsureIndexedAsync(repo, config, cancellationToken);
+        return Track(await index.FindByIssueAsync(repo, issueNumber, cancellationToken));
+    }
+
     /// <summary>The incident living in <paramref name="issue"/>, or null when it is not an incident issue.</summary>
     public async Task<TrackedIncident?> FindByIssueAsync(RepoRef repo, IssueSnapshot issue, IncidentConfig config, CancellationToken cancellationToken)
     {

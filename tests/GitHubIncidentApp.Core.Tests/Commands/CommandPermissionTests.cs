@@ -74,6 +74,7 @@ public class CommandPermissionTests
             - 🔒 `/autoclose on|off`: Whether the incident closes by itself once its alerts resolve. *Needs triage access.*
             - 🔒 `/status <investigating|identified|monitoring> <text>`: Post a status update. *Needs triage access.*
             - 🔒 `/timeline <text>`: Add an entry to the incident's timeline. *Needs triage access.*
+            - 🔒 `/escalate`: Page the next step of the escalation policy now. *Needs triage access.*
             - ✅ `/help`: List the commands and who may run them.
 
             You have read access: you may run the commands marked ✅.
