@@ -9,7 +9,8 @@ public static class IncidentApp
 {
     /// <summary>The app ready to run, or null after writing one line per settings problem to <paramref name="errors"/>.</summary>
     /// <param name="overrides">Settings that win over every other source (tests use them).</param>
-    public static WebApplication? Build(string[] args, TextWriter errors, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="replaceServices">Changes to the services after the app's own (tests swap the clock).</param>
+    public static WebApplication? Build(string[] args, TextWriter errors, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replaceServices = null)
     {
         var devMode = args.Contains(AppSettings.DevFlag);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Where(a => a != AppSettings.DevFlag).ToArray() });
@@ -33,6 +34,7 @@ public static class IncidentApp
         ConfigureLogging(builder.Logging, settings);
         builder.WebHost.UseUrls($"http://{(settings.Host.Contains(':', StringComparison.Ordinal) ? $"[{settings.Host}]" : settings.Host)}:{settings.Port}");
         AddServices(builder.Services, settings);
+        replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealth();

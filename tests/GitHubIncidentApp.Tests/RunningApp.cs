@@ -32,7 +32,8 @@ public sealed class RunningApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="dataDir">Reuse one to restart on the same database; null makes a fresh one.</param>
-    public static async Task<RunningApp> StartAsync(FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="time">A clock for the app instead of the system's.</param>
+    public static async Task<RunningApp> StartAsync(FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("incident-app-test-").FullName;
         var values = new Dictionary<string, string?>
@@ -53,7 +54,13 @@ public sealed class RunningApp : IAsyncDisposable
         }
 
         var errors = new StringWriter();
-        var app = IncidentApp.Build([], errors, values)
+        var app = IncidentApp.Build([], errors, values, services =>
+            {
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            })
             ?? throw new InvalidOperationException($"The app refused its settings:\n{errors}");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,0 +1,119 @@
+using GitHubIncidentApp.Testing;
+using GitHubIncidentApp.Testing.FakeGitHub;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>Escalation through the running app, on a clock the test moves, against the fake GitHub.</summary>
+public sealed class EscalationTests : IAsyncLifetime
+{
+    private const string Schedule = """
+        timezone: Europe/Berlin
+        oncall:
+          rotations:
+            primary: { members: [alice, bob, carol], start: 2026-11-16T09:00, shift: 1w }
+        escalation:
+          default:
+            steps:
+              - { notify: primary, wait: 15m }
+              - { notify: { rotation: primary, who: next }, wait: 15m }
+              - { notify: "@operate-first/sre-leads" }
+        severity_policy: { critical: default, warning: default, info: none }
+        ack_timeout: 2h
+        """;
+
+    // Monday 10:00 in Berlin: bob has this week, carol the next.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private FakeGitHubServer _github = null!;
+    private RunningApp _app = null!;
+
+    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
+
+    private FakeIssue Incident => Assert.Single(Repo.Issues);
+
+    private List<FakeComment> Escalations => Incident.Comments.Where(c => c.Body.Contains("Escalating", StringComparison.Ordinal)).ToList();
+
+    public async Task InitializeAsync()
+    {
+        _github = await FakeGitHubServer.StartAsync(_clock);
+        _github.AddInstallation("operate-first", 1001);
+        foreach (var person in new[] { "alice", "bob", "carol" })
+        {
+            Repo.SetRole(person, "triage");
+        }
+
+        Repo.SetFile(".github/incidents.yml", Schedule);
+        _app = await RunningApp.StartAsync(_github, time: _clock);
+        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _github.DisposeAsync();
+    }
+
+    /// <summary>Moves the clock past the escalation clock's tick and lets the app do what became due.</summary>
+    private async Task AdvanceAsync(TimeSpan by)
+    {
+        _clock.Advance(by);
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        await Task.Delay(300);
+        await _app.WaitUntilIdleAsync();
+    }
+
+    /// <summary>Waits (in real time) for what the clock made due to be applied.</summary>
+    private static async Task EventuallyAsync(Func<bool> condition)
+    {
+        for (var waited = 0; waited < 10_000 && !condition(); waited += 50)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task Steps_fire_once_each_at_their_time_and_survive_a_restart()
+    {
+        Assert.Equal(["bob"], Incident.Assignees);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(10));
+        Assert.Empty(Escalations);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(5));
+        await EventuallyAsync(() => Escalations.Count > 0);
+        Assert.Contains("carol", Incident.Assignees);
+        Assert.Contains("step 2 of 3", Assert.Single(Escalations).Body, StringComparison.Ordinal);
+
+        // A restart in the middle neither repeats the step that fired nor skips the next one.
+        var dataDir = _app.DataDir;
+        await _app.DisposeAsync();
+        _app = await RunningApp.StartAsync(_github, dataDir, time: _clock);
+        await AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.Single(Escalations);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(15));
+        await EventuallyAsync(() => Escalations.Count > 1);
+        Assert.Equal(2, Escalations.Count);
+        Assert.Contains("@operate-first/sre-leads", Escalations[1].Body, StringComparison.Ordinal);
+
+        await AdvanceAsync(TimeSpan.FromHours(3));
+        Assert.Equal(2, Escalations.Count);
+    }
+
+    [Fact]
+    public async Task Ack_stops_escalation_until_the_acknowledgement_times_out()
+    {
+        var comment = Repo.AddComment(Incident.Number, "bob", "/ack");
+        var payload = Webhooks.Comment(Repo, Incident, comment);
+        await Webhooks.PostAsync(_app.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), "ack-1");
+        await _app.WaitUntilIdleAsync();
+
+        await AdvanceAsync(TimeSpan.FromMinutes(30));
+        Assert.Empty(Escalations);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(90));
+        await EventuallyAsync(() => !Incident.Labels.Contains("acknowledged"));
+        Assert.DoesNotContain("acknowledged", Incident.Labels);
+        Assert.Contains(Incident.Comments, c => c.Body.Contains("unacknowledged again", StringComparison.Ordinal));
+    }
+}
