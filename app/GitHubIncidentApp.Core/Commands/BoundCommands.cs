@@ -28,4 +28,6 @@ public sealed record TimelineCommand(string Text) : BoundCommand;
 
 public sealed record EscalateCommand : BoundCommand;
 
+public sealed record OnCallCommand : BoundCommand;
+
 public sealed record HelpCommand : BoundCommand;

@@ -30,6 +30,7 @@ public static class CommandCatalog
         new("status", "/status <investigating|identified|monitoring> <text>", "Post a status update.", RepoPermission.Triage, BindStatus),
         new("timeline", "/timeline <text>", "Add an entry to the incident's timeline.", RepoPermission.Triage, BindTimeline),
         new("escalate", "/escalate", "Page the next step of the escalation policy now.", RepoPermission.Triage, NoArguments(new EscalateCommand())),
+        new("oncall", "/oncall", "Who is on call now, and the next hand-offs.", RepoPermission.Read, NoArguments(new OnCallCommand())),
         new("help", "/help", "List the commands and who may run them.", RepoPermission.Read, NoArguments(new HelpCommand())),
     ];
 

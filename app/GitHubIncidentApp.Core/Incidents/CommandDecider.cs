@@ -2,6 +2,7 @@ using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Commands;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.OnCall;
 
 namespace GitHubIncidentApp.Core.Incidents;
 
@@ -73,6 +74,7 @@ public static class CommandDecider
             EscalateCommand when state.Acknowledged is { } ack => (false, $"@{ack.By} has acknowledged the incident; `/unack` first to escalate it."),
             EscalateCommand when state.Escalation is not { DueAt: not null } => (false, "The incident has no escalation step left to fire."),
             EscalateCommand => Escalate(work, now),
+            OnCallCommand => (true, OnCallSummary.Render(config.OnCall, now)),
             HelpCommand => (true, CommandCatalog.HelpText(permission, config.CommandPermissions)),
             _ => (false, $"`{typed}` is known but not handled yet."),
         };
