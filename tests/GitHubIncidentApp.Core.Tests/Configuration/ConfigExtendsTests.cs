@@ -230,6 +230,19 @@ public class ConfigExtendsTests
     }
 
     [Fact]
+    public async Task An_error_in_a_merged_mapping_points_at_the_file_that_wins()
+    {
+        const string org = "oncall:\n  rotations:\n    primary: { start: 2026-11-02T09:00, shift: 1w }\n";
+        const string yaml = "_extends: .github\noncall:\n  rotations:\n    primary:\n      level: 1\n";
+
+        var (parsed, _) = await ParseAsync(yaml, new Files(("acme/.github:.github/incidents.yml", org)));
+
+        var error = Assert.Single(parsed.Errors);
+        Assert.Equal((".github/incidents.yml", 5), (error.Path, error.Line));
+        Assert.Contains("members", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_yaml_in_a_base_is_reported_in_that_file()
     {
         var (parsed, _) = await ParseAsync("_extends: .github", new Files(("acme/.github:.github/incidents.yml", "labels: [ops\nseverity: x\n")));
