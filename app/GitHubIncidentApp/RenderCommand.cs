@@ -65,7 +65,9 @@ public static class RenderCommand
         }
 
         var settings = await RepoSettings.LoadAsync(
+            repo,
             async (path, ct) => File.Exists(Path.Combine(repoDir, path)) ? await File.ReadAllTextAsync(Path.Combine(repoDir, path), ct) : null,
+            readBase: null,
             CancellationToken.None);
         foreach (var problem in settings.Problems)
         {

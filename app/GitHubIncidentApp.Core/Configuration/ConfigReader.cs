@@ -7,8 +7,11 @@ namespace GitHubIncidentApp.Core.Configuration;
 /// Reads typed values from YAML nodes and collects every problem with its position, so one pass
 /// over a file reports all that is wrong with it. Readers return null for absent or invalid values.
 /// </summary>
-/// <remarks>A check returns what is wrong with a value (completing "'name' ...") or null when it is fine.</remarks>
-internal sealed class ConfigReader(string path)
+/// <remarks>
+/// A check returns what is wrong with a value (completing "'name' ...") or null when it is fine.
+/// With <paramref name="origins"/>, an error at a node merged in from another file names that file.
+/// </remarks>
+internal sealed class ConfigReader(string path, NodeOrigins? origins = null)
 {
     private readonly List<ConfigError> errors = [];
 
@@ -16,7 +19,17 @@ internal sealed class ConfigReader(string path)
 
     public void Error(Mark at, string message) => errors.Add(new ConfigError(path, (int)at.Line, (int)at.Column, message));
 
-    public void Error(YamlNode node, string message) => Error(node.Start, message);
+    public void Error(YamlNode node, string message)
+    {
+        if (origins is not null && origins.TryLocate(node, out var file, out var start))
+        {
+            errors.Add(new ConfigError(file, (int)start.Line, (int)start.Column, message));
+        }
+        else
+        {
+            Error(node.Start, message);
+        }
+    }
 
     /// <summary>Reads a mapping, reporting keys that are neither known nor deliberately ignored.</summary>
     public ConfigSection? Section(YamlNode node, string name, IReadOnlyList<string> known, IReadOnlyList<string>? ignored = null)

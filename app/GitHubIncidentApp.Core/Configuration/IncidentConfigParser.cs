@@ -19,8 +19,8 @@ public static class IncidentConfigParser
 
     private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, .. OnCallSection.FileKeys];
 
-    /// <summary>Keys that later features read from the same file; this parser accepts them without looking.</summary>
-    private static readonly string[] LaterFeatureKeys = ["_extends"];
+    /// <summary>Read by <see cref="ConfigExtends"/>, which merges the files it names in before this parser reads the settings.</summary>
+    private static readonly string[] MergedKeys = [ConfigExtends.Key];
 
     private static readonly string[] SeverityKeys = ["label", "default", "levels"];
     private static readonly string[] LevelKeys = ["name", "label", "color", "aliases"];
@@ -34,17 +34,35 @@ public static class IncidentConfigParser
 
     public static ConfigParseResult Parse(string yaml, string path = IncidentConfig.FilePath)
     {
+        var (root, errors) = LoadFile(yaml, path);
+        return Read(root, errors, path);
+    }
+
+    /// <summary>One file's root node (null for none or invalid YAML) and its syntax errors, before any setting is read.</summary>
+    internal static (YamlNode? Root, IReadOnlyList<ConfigError> Errors) LoadFile(string yaml, string path)
+    {
         if (yaml.Length > MaxLength)
         {
-            return new ConfigParseResult(IncidentConfig.Default,
-                [new ConfigError(path, 0, 0, $"the file has {yaml.Length} characters; the limit is {MaxLength}, far above what any setting needs")]);
+            return (null, [new ConfigError(path, 0, 0, $"the file has {yaml.Length} characters; the limit is {MaxLength}, far above what any setting needs")]);
         }
 
         var reader = new ConfigReader(path);
-        var config = Load(yaml, reader) is { } root ? ReadFile(reader, root) : IncidentConfig.Default;
-        return reader.Errors.Count == 0
+        return (Load(yaml, reader), reader.Errors);
+    }
+
+    /// <summary>
+    /// Reads the settings of a root whose nodes may come from several files (see <see cref="ConfigExtends"/>),
+    /// adding errors found while loading them; errors of the file at <paramref name="path"/> come first.
+    /// </summary>
+    internal static ConfigParseResult Read(YamlNode? root, IReadOnlyList<ConfigError> loadErrors, string path, NodeOrigins? origins = null)
+    {
+        var reader = new ConfigReader(path, origins);
+        var config = root is null ? IncidentConfig.Default : ReadFile(reader, root);
+        IReadOnlyList<ConfigError> errors = [.. loadErrors, .. reader.Errors];
+        return errors.Count == 0
             ? new ConfigParseResult(config, [])
-            : new ConfigParseResult(IncidentConfig.Default, [.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+            : new ConfigParseResult(IncidentConfig.Default,
+                [.. errors.OrderBy(e => e.Path != path).ThenBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column)]);
     }
 
     /// <summary>The root node, or null for a file without settings (empty, only comments) or with invalid YAML.</summary>
@@ -87,7 +105,7 @@ public static class IncidentConfigParser
     private static IncidentConfig ReadFile(ConfigReader reader, YamlNode root)
     {
         var defaults = IncidentConfig.Default;
-        if (reader.Section(root, "", FileKeys, LaterFeatureKeys) is not { } file)
+        if (reader.Section(root, "", FileKeys, MergedKeys) is not { } file)
         {
             return defaults;
         }

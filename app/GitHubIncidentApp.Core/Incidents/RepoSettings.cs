@@ -1,4 +1,5 @@
 using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp.Core.Incidents;
@@ -9,10 +10,14 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
     public static RepoSettings Defaults { get; } = new(IncidentConfig.Default, new IncidentRenderer(TemplateSources.BuiltIn), []);
 
     /// <summary>
-    /// Reads the config file and the templates it names through <paramref name="readFile"/> (null: no such file).
-    /// Shared by the app (files from GitHub) and the command line (files from disk).
+    /// Reads <paramref name="repo"/>'s config file and the templates it names through <paramref name="readFile"/>
+    /// (null: no such file), and the files its <c>_extends</c> chain names through <paramref name="readBase"/>
+    /// (null where they cannot be fetched: that is reported and the file applies alone). Templates are always
+    /// the repository's own files, even when a base names them. Shared by the app (files from GitHub) and the
+    /// command line (files from disk).
     /// </summary>
-    public static async Task<RepoSettings> LoadAsync(Func<string, CancellationToken, Task<string?>> readFile, CancellationToken cancellationToken)
+    public static async Task<RepoSettings> LoadAsync(
+        RepoRef repo, Func<string, CancellationToken, Task<string?>> readFile, ReadRepoFile? readBase, CancellationToken cancellationToken)
     {
         var yaml = await readFile(IncidentConfig.FilePath, cancellationToken);
         if (yaml is null)
@@ -20,8 +25,8 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
             return Defaults;
         }
 
-        var parsed = IncidentConfigParser.Parse(yaml, IncidentConfig.FilePath);
-        var problems = parsed.Errors.Select(e => e.ToString()).ToList();
+        var (parsed, warnings) = await ConfigExtends.ParseAsync(yaml, repo, readBase, cancellationToken);
+        var problems = parsed.Errors.Concat(warnings).Select(e => e.ToString()).ToList();
         var paths = parsed.Config.Templates;
 
         async Task<string?> ReadTemplateAsync(string? path, string kind)

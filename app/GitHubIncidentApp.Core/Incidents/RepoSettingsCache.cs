@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace GitHubIncidentApp.Core.Incidents;
 
 /// <summary>
-/// Each repository's settings, read from GitHub at most once per <see cref="Lifetime"/>, so that a
-/// burst of deliveries costs no extra calls and an edited config file still takes effect soon.
+/// Each repository's settings, with the bases its config extends, read from GitHub at most once per
+/// <see cref="Lifetime"/>, so that a burst of deliveries costs no extra calls and an edited config file
+/// (its own or an org-wide base) still takes effect soon.
 /// </summary>
 public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider time, ILogger<RepoSettingsCache> logger)
 {
@@ -22,7 +23,7 @@ public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider t
             return entry.Settings;
         }
 
-        var settings = await RepoSettings.LoadAsync((path, ct) => github.GetFileAsync(repo, path, ct), cancellationToken);
+        var settings = await RepoSettings.LoadAsync(repo, (path, ct) => github.GetFileAsync(repo, path, ct), github.GetFileAsync, cancellationToken);
         _cache[repo] = (settings, now);
         foreach (var problem in settings.Problems)
         {

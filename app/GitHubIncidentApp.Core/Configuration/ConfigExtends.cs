@@ -1,0 +1,127 @@
+using System.Net;
+using GitHubIncidentApp.Core.GitHub;
+using YamlDotNet.RepresentationModel;
+
+namespace GitHubIncidentApp.Core.Configuration;
+
+/// <summary>
+/// Org-wide defaults, as Probot reads them: <c>_extends: other-repo</c>, <c>owner/repo</c> or <c>.github</c>
+/// (the owner's <c>.github</c> repository), each optionally with <c>:path/to/file.yml</c> (default: the same
+/// path, <see cref="IncidentConfig.FilePath"/>). A base may extend another, up to <see cref="MaxBases"/> files.
+/// </summary>
+/// <remarks>
+/// The files are merged as YAML trees (see <see cref="YamlMerge"/>) and the settings are read once from the
+/// merged tree, so a repository may complete or change an inherited rotation and routes may name rotations
+/// defined in the base. Validating each file alone would refuse such partial files. Merged nodes keep their
+/// source positions and <see cref="NodeOrigins"/> keeps their file, so every error still reads
+/// <c>owner/.github:.github/incidents.yml:LINE:COL: ...</c> for a base and <c>.github/incidents.yml:LINE:COL</c>
+/// for the repository's own file.
+/// </remarks>
+public static class ConfigExtends
+{
+    public const string Key = "_extends";
+
+    public const int MaxBases = 5;
+
+    /// <summary>
+    /// Parses the repository's own config <paramref name="yaml"/> with the bases it extends, read through
+    /// <paramref name="readBase"/>; without one (local files), <c>_extends</c> is reported and the file applies alone.
+    /// </summary>
+    public static async Task<ExtendedParseResult> ParseAsync(string yaml, RepoRef repo, ReadRepoFile? readBase, CancellationToken cancellationToken)
+    {
+        const string ownPath = IncidentConfig.FilePath;
+        var origins = new NodeOrigins();
+        var (root, loadErrors) = IncidentConfigParser.LoadFile(yaml, ownPath);
+        if (root is null)
+        {
+            return new ExtendedParseResult(IncidentConfigParser.Read(null, loadErrors, ownPath), []);
+        }
+
+        origins.Add(root, ownPath);
+        var errors = new List<ConfigError>(loadErrors);
+        var warnings = new List<ConfigError>();
+        var chain = new List<BaseConfigFile> { new(repo, ownPath) };
+        var merged = root;
+        YamlNode? current = root;
+        while (ExtendsNode(current) is { } node)
+        {
+            void Report(List<ConfigError> into, string message)
+            {
+                origins.TryLocate(node, out var path, out var start);
+                into.Add(new ConfigError(path, (int)start.Line, (int)start.Column, message));
+            }
+
+            if (node is not YamlScalarNode { Value: { } value } || BaseConfigFile.Parse(value, chain[^1].Repo) is not { } baseFile)
+            {
+                Report(errors, $"'{Key}' must name the file to extend: {BaseConfigFile.Syntax}");
+                break;
+            }
+
+            if (chain.Contains(baseFile))
+            {
+                Report(errors, $"'{Key}' names {baseFile}, which is already in the chain {string.Join(" -> ", chain)}; remove one '{Key}' so the chain ends");
+                break;
+            }
+
+            if (chain.Count > MaxBases)
+            {
+                Report(errors, $"'{Key}' names {baseFile}, a base beyond the limit of {MaxBases} files extended in a chain; point an earlier file at the defaults directly");
+                break;
+            }
+
+            if (readBase is null)
+            {
+                Report(warnings, $"'{Key}' names {baseFile}, which is not fetched when reading local files; the settings of this file alone are used");
+                break;
+            }
+
+            string? text;
+            try
+            {
+                text = await readBase(baseFile.Repo, baseFile.Path, cancellationToken);
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                Report(warnings, $"'{Key}' names {baseFile}, which cannot be read ({ex.Message}); its settings are not applied");
+                break;
+            }
+
+            if (text is null)
+            {
+                Report(warnings, $"'{Key}' names {baseFile}, which does not exist; create it or correct the name; its settings are not applied");
+                break;
+            }
+
+            chain.Add(baseFile);
+            var basePath = baseFile.ToString();
+            (current, loadErrors) = IncidentConfigParser.LoadFile(text, basePath);
+            errors.AddRange(loadErrors);
+            if (current is null)
+            {
+                break;
+            }
+
+            if (current is not YamlMappingNode)
+            {
+                errors.Add(new ConfigError(basePath, (int)current.Start.Line, (int)current.Start.Column, "the file must be a mapping of settings, such as timezone: Europe/Berlin"));
+                break;
+            }
+
+            origins.Add(current, basePath);
+            merged = YamlMerge.Merge(merged, current, origins);
+        }
+
+        return new ExtendedParseResult(IncidentConfigParser.Read(merged, errors, ownPath, origins), warnings);
+    }
+
+    private static YamlNode? ExtendsNode(YamlNode? root) =>
+        root is YamlMappingNode mapping
+        && mapping.Children.FirstOrDefault(entry => entry.Key is YamlScalarNode { Value: Key }).Value is { } node
+        && !ConfigSection.IsNull(node)
+            ? node
+            : null;
+
+    /// <summary>Failures that retrying will not fix; others (rate limits, outages) propagate so the delivery is retried.</summary>
+    private static bool IsUnreadable(Exception ex) =>
+        ex is GitHubAppNotInstalledException or InvalidOperationException or GitHubApiException { StatusCode: HttpStatusCode.Forbidden };
+}

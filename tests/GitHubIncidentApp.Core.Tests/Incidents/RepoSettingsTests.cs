@@ -1,0 +1,81 @@
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+
+namespace GitHubIncidentApp.Core.Tests.Incidents;
+
+public class RepoSettingsTests
+{
+    private static readonly RepoRef Repo = new("acme", "shop");
+    private static readonly RepoRef OrgRepo = new("acme", ".github");
+    private const string ConfigPath = ".github/incidents.yml";
+
+    private readonly IGitHubPort github = Substitute.For<IGitHubPort>();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+    public RepoSettingsTests()
+    {
+        github.GetFileAsync(Arg.Any<RepoRef>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(Task.FromResult<string?>(null));
+        Serve(Repo, ConfigPath, "_extends: .github\nincident_label: outage\n");
+        Serve(Repo, ".github/title.scriban", "{{ incident.key }}");
+        Serve(OrgRepo, ConfigPath, "labels: [ops]\ntemplates:\n  title: .github/title.scriban\n");
+    }
+
+    private void Serve(RepoRef repo, string path, string text) =>
+        github.GetFileAsync(repo, path, Arg.Any<CancellationToken>()).Returns(Task.FromResult<string?>(text));
+
+    [Fact]
+    public async Task The_cache_reads_the_base_from_the_other_repository_once_per_lifetime()
+    {
+        var cache = new RepoSettingsCache(github, time, NullLogger<RepoSettingsCache>.Instance);
+
+        var settings = await cache.GetAsync(Repo, CancellationToken.None);
+        await cache.GetAsync(Repo, CancellationToken.None);
+
+        Assert.Empty(settings.Problems);
+        Assert.Equal("outage", settings.Config.IncidentLabel);
+        Assert.Equal(["ops"], settings.Config.Labels);
+        await github.Received(1).GetFileAsync(Repo, ConfigPath, Arg.Any<CancellationToken>());
+        await github.Received(1).GetFileAsync(OrgRepo, ConfigPath, Arg.Any<CancellationToken>());
+        await github.Received(3).GetFileAsync(Arg.Any<RepoRef>(), Arg.Any<string>(), Arg.Any<CancellationToken>());
+
+        time.Advance(RepoSettingsCache.Lifetime);
+        await cache.GetAsync(Repo, CancellationToken.None);
+
+        await github.Received(2).GetFileAsync(OrgRepo, ConfigPath, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Templates_a_base_names_are_read_from_the_repository_itself()
+    {
+        var settings = await RepoSettings.LoadAsync(Repo, (path, ct) => github.GetFileAsync(Repo, path, ct), github.GetFileAsync, CancellationToken.None);
+
+        Assert.Equal(".github/title.scriban", settings.Config.Templates.Title);
+        await github.Received(1).GetFileAsync(Repo, ".github/title.scriban", Arg.Any<CancellationToken>());
+        await github.DidNotReceive().GetFileAsync(OrgRepo, ".github/title.scriban", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_missing_base_is_a_problem_and_the_repository_s_own_settings_still_apply()
+    {
+        Serve(Repo, ConfigPath, "_extends: missing\nincident_label: outage\n");
+
+        var settings = await RepoSettings.LoadAsync(Repo, (path, ct) => github.GetFileAsync(Repo, path, ct), github.GetFileAsync, CancellationToken.None);
+
+        Assert.Equal("outage", settings.Config.IncidentLabel);
+        Assert.StartsWith(".github/incidents.yml:1:11: '_extends' names acme/missing:.github/incidents.yml, which does not exist", Assert.Single(settings.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_from_local_files_extends_is_reported_and_the_file_applies_alone()
+    {
+        var settings = await RepoSettings.LoadAsync(Repo, (path, ct) => github.GetFileAsync(Repo, path, ct), readBase: null, CancellationToken.None);
+
+        Assert.Equal("outage", settings.Config.IncidentLabel);
+        Assert.Empty(settings.Config.Labels);
+        Assert.Contains("acme/.github:.github/incidents.yml, which is not fetched when reading local files", Assert.Single(settings.Problems), StringComparison.Ordinal);
+        await github.DidNotReceive().GetFileAsync(OrgRepo, Arg.Any<string>(), Arg.Any<CancellationToken>());
+    }
+}
