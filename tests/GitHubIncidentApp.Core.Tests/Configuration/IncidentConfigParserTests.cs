@@ -111,7 +111,7 @@ public class IncidentConfigParserTests
     }
 
     [Fact]
-    public void Keys_of_later_features_are_accepted_without_a_word()
+    public void An_extends_key_alone_leaves_the_defaults()
     {
         const string yaml = """
             _extends: .github
