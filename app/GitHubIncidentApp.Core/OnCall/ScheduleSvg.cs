@@ -10,7 +10,13 @@ namespace GitHubIncidentApp.Core.OnCall;
 /// </summary>
 public static class ScheduleSvg
 {
-    private const double Width = 1200;
+    /// <summary>The plot grows with the range, so a day keeps room for a name, up to a width a browser still shows whole.</summary>
+    private const double MinPlotWidth = 1020;
+    private const double MaxPlotWidth = 4000;
+    private const double DayWidth = 96;
+
+    /// <summary>Room for a day label such as "Mon 14 Dec" in 11px text.</summary>
+    private const double DayLabelWidth = 66;
     private const double LaneLeft = 160;
     private const double RightMargin = 20;
     private const double LanesTop = 70;
@@ -31,15 +37,16 @@ public static class ScheduleSvg
         var zone = config.TimeZone;
         var lanes = config.Rotations.Values.ToList();
         var height = LanesTop + (lanes.Count * (LaneHeight + LaneGap)) + LegendHeight;
-        var plotWidth = Width - LaneLeft - RightMargin;
+        var plotWidth = Math.Clamp((to - from).TotalDays * DayWidth, MinPlotWidth, MaxPlotWidth);
+        var width = LaneLeft + plotWidth + RightMargin;
         double X(DateTimeOffset at) => LaneLeft + (plotWidth * (at - from).Ticks / (to - from).Ticks);
 
         var lanesBottom = LanesTop + (lanes.Count * (LaneHeight + LaneGap)) - LaneGap;
         var title = $"On-call schedule {Date(from, zone)} to {Date(to, zone)}, times in {zone.Id}";
         var root = new XElement(Svg + "svg",
-            new XAttribute("width", Number(Width)),
+            new XAttribute("width", Number(width)),
             new XAttribute("height", Number(height)),
-            new XAttribute("viewBox", $"0 0 {Number(Width)} {Number(height)}"),
+            new XAttribute("viewBox", $"0 0 {Number(width)} {Number(height)}"),
             new XAttribute("font-family", "DejaVu Sans, Arial, sans-serif"),
             new XAttribute("font-size", "12"),
             new XElement(Svg + "title", title),
@@ -53,10 +60,10 @@ public static class ScheduleSvg
                     Rect(0, 0, 8, 8, GapColor),
                     new XElement(Svg + "line", new XAttribute("x1", "0"), new XAttribute("y1", "0"), new XAttribute("x2", "0"), new XAttribute("y2", "8"),
                         new XAttribute("stroke", "#a6a6a6"), new XAttribute("stroke-width", "3")))),
-            Rect(0, 0, Width, height, "#ffffff"),
+            Rect(0, 0, width, height, "#ffffff"),
             Text(LaneLeft, 26, title, ("font-size", "16"), ("font-weight", "bold")));
 
-        root.Add(DayTicks(from, to, zone, X, lanesBottom));
+        root.Add(DayTicks(from, to, zone, X, lanesBottom, plotWidth));
         var colors = segments.Where(s => s.Occupant is { IsEmpty: false, OverrideIndex: null })
             .Select(s => ScheduleTable.People(s.Occupant)).Distinct().ToList();
         for (var lane = 0; lane < lanes.Count; lane++)
@@ -102,22 +109,25 @@ public static class ScheduleSvg
     }
 
     /// <summary>
-    /// The people if they fit in the bar, else the first of them and how many more, else nothing: the tooltip
-    /// has them all. About 7.5 pixels per character of 12px bold text.
+    /// The people if they fit in the bar, else the first of them and how many more, else the start of the first
+    /// name cut with an ellipsis, else nothing: the tooltip has them all. About 7.5 pixels per character of 12px bold text.
     /// </summary>
     private static string? Label(IReadOnlyList<string> people, double width)
     {
-        string[] candidates = people.Count switch
+        if (people.Count == 0)
         {
-            0 => [],
-            1 => [people[0]],
-            _ => [string.Join(", ", people), $"{people[0]} +{people.Count - 1}"],
-        };
-        return candidates.FirstOrDefault(label => (label.Length * 7.5) + 6 <= width);
+            return null;
+        }
+
+        var fits = (int)((width - 6) / 7.5);
+        var more = people.Count > 1 ? $" +{people.Count - 1}" : "";
+        string[] candidates = [string.Join(", ", people), people[0] + more];
+        return candidates.FirstOrDefault(label => label.Length <= fits)
+            ?? (fits >= 3 + more.Length ? people[0][..(fits - 1 - more.Length)] + "…" + more : null);
     }
 
     /// <summary>A line and a weekday label at each local midnight, weekends shaded; labels thin out on long ranges.</summary>
-    private static IEnumerable<XElement> DayTicks(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, Func<DateTimeOffset, double> x, double bottom)
+    private static IEnumerable<XElement> DayTicks(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, Func<DateTimeOffset, double> x, double bottom, double plotWidth)
     {
         var days = new List<DateTimeOffset>();
         for (var day = ZoneTime.ToLocal(from, zone).Date; ZoneTime.ToInstant(day, zone) < to; day = day.AddDays(1))
@@ -125,7 +135,7 @@ public static class ScheduleSvg
             days.Add(ZoneTime.ToInstant(day, zone));
         }
 
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(days.Count / 31.0));
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(DayLabelWidth / (plotWidth / (to - from).TotalDays)));
         for (var index = 0; index < days.Count; index++)
         {
             var start = days[index] < from ? from : days[index];
