@@ -5,8 +5,6 @@ namespace GitHubIncidentApp;
 /// <summary>A local checkout of a target repository, which the command-line verbs read instead of GitHub.</summary>
 internal sealed class RepoDirectory(string path)
 {
-    public string Path => path;
-
     /// <summary>The checkout that <c>--repo-dir</c> names (default: the current directory), or null after saying it does not exist.</summary>
     public static RepoDirectory? Open(string? repoDir, TextWriter errors)
     {
@@ -19,12 +17,13 @@ internal sealed class RepoDirectory(string path)
         return new RepoDirectory(repoDir ?? ".");
     }
 
-    public string ConfigPath => System.IO.Path.Combine(path, IncidentConfig.FilePath);
+    /// <summary>Where the config file is on disk, for messages.</summary>
+    public string ConfigPath => Path.Combine(path, IncidentConfig.FilePath);
 
     /// <summary>A file by its path in the repository, or null when there is none: the reader that <c>RepoSettings.LoadAsync</c> takes.</summary>
     public async Task<string?> ReadAsync(string repoPath, CancellationToken cancellationToken)
     {
-        var full = System.IO.Path.Combine(path, repoPath);
+        var full = Path.Combine(path, repoPath);
         return File.Exists(full) ? await File.ReadAllTextAsync(full, cancellationToken) : null;
     }
 

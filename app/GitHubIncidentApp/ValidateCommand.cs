@@ -60,10 +60,11 @@ public static partial class ValidateCommand
         return 0;
     }
 
+    /// <summary>The repository templates the file names; the others are built in.</summary>
     private static IEnumerable<(TemplateKind Kind, string Path)> TemplatePaths(TemplatePaths paths)
     {
-        (TemplateKind, string?)[] all = [(TemplateKind.Title, paths.Title), (TemplateKind.Body, paths.Body), (TemplateKind.Comment, paths.Comment)];
-        return all.Where(entry => entry.Item2 is not null).Select(entry => (entry.Item1, entry.Item2!));
+        (TemplateKind Kind, string? Path)[] all = [(TemplateKind.Title, paths.Title), (TemplateKind.Body, paths.Body), (TemplateKind.Comment, paths.Comment)];
+        return all.Where(entry => entry.Path is not null).Select(entry => (entry.Kind, entry.Path!));
     }
 
     private static async Task<IEnumerable<string>> TemplateProblemsAsync(RepoDirectory repo, TemplateKind kind, string path)
