@@ -1,9 +1,18 @@
 using GitHubIncidentApp;
 using GitHubIncidentApp.Core.Storage;
 
-if (args is ["render", .. var renderArgs])
+// Command-line verbs for people who write the config; without one, the app runs.
+var verb = args switch
 {
-    return await RenderCommand.RunAsync(renderArgs, Console.Out, Console.Error);
+    ["render", .. var rest] => RenderCommand.RunAsync(rest, Console.Out, Console.Error),
+    ["validate", .. var rest] => ValidateCommand.RunAsync(rest, Console.Out, Console.Error),
+    ["oncall", .. var rest] => OnCallCommand.RunAsync(rest, Console.Out, Console.Error),
+    ["schedule", .. var rest] => ScheduleCommand.RunAsync(rest, Console.Out, Console.Error),
+    _ => null,
+};
+if (verb is not null)
+{
+    return await verb;
 }
 
 var app = IncidentApp.Build(args, Console.Error);

@@ -18,37 +18,27 @@ public static class RenderCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
-        string? payloadPath = null;
-        var repoDir = ".";
-        var repoName = "example/incidents";
-        for (var i = 0; i < args.Length; i++)
+        if (CommandArgs.Parse(args, ["--repo-dir", "--repo"], maxPositional: 1, out var usageError) is not { } parsedArgs)
         {
-            switch (args[i])
-            {
-                case "--repo-dir" when i + 1 < args.Length:
-                    repoDir = args[++i];
-                    break;
-                case "--repo" when i + 1 < args.Length:
-                    repoName = args[++i];
-                    break;
-                case var arg when !arg.StartsWith("--", StringComparison.Ordinal) && payloadPath is null:
-                    payloadPath = arg;
-                    break;
-                default:
-                    errors.WriteLine($"error: unexpected argument '{args[i]}'\n{Usage}");
-                    return 2;
-            }
+            errors.WriteLine($"error: {usageError}\n{Usage}");
+            return 2;
         }
 
-        if (payloadPath is null || !RepoRef.TryParse(repoName, out var repo))
+        var repoName = parsedArgs["--repo"] ?? "example/incidents";
+        if (parsedArgs.Positional is not [var payloadPath] || !RepoRef.TryParse(repoName, out var repo))
         {
-            errors.WriteLine(payloadPath is null ? $"error: no payload file given\n{Usage}" : $"error: --repo '{repoName}' is not owner/name");
+            errors.WriteLine(parsedArgs.Positional.Count == 0 ? $"error: no payload file given\n{Usage}" : $"error: --repo '{repoName}' is not owner/name");
             return 2;
         }
 
         if (!File.Exists(payloadPath))
         {
             errors.WriteLine($"error: payload file '{payloadPath}' does not exist");
+            return 2;
+        }
+
+        if (RepoDirectory.Open(parsedArgs["--repo-dir"], errors) is not { } repoDir)
+        {
             return 2;
         }
 
@@ -64,11 +54,7 @@ public static class RenderCommand
             return 1;
         }
 
-        var settings = await RepoSettings.LoadAsync(
-            repo,
-            async (path, ct) => File.Exists(Path.Combine(repoDir, path)) ? await File.ReadAllTextAsync(Path.Combine(repoDir, path), ct) : null,
-            readBase: null,
-            CancellationToken.None);
+        var settings = await RepoSettings.LoadAsync(repo, repoDir.ReadAsync, readBase: null, CancellationToken.None);
         foreach (var problem in settings.Problems)
         {
             errors.WriteLine($"warning: {problem}");
