@@ -7,20 +7,7 @@ namespace GitHubIncidentApp.Tests;
 /// <summary>Escalation through the running app, on a clock the test moves, against the fake GitHub.</summary>
 public sealed class EscalationTests : IAsyncLifetime
 {
-    private const string Schedule = """
-        timezone: Europe/Berlin
-        oncall:
-          rotations:
-            primary: { members: [alice, bob, carol], start: 2026-11-16T09:00, shift: 1w }
-        escalation:
-          default:
-            steps:
-              - { notify: primary, wait: 15m }
-              - { notify: { rotation: primary, who: next }, wait: 15m }
-              - { notify: "@operate-first/sre-leads" }
-        severity_policy: { critical: default, warning: default, info: none }
-        ack_timeout: 2h
-        """;
+    private const string Schedule = Schedules.Weekly;
 
     // Monday 10:00 in Berlin: bob has this week, carol the next.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));

@@ -13,21 +13,7 @@ public sealed class IncidentOwnershipTests
     // Monday 2026-11-23 10:00 in Berlin: inside the weekday rotation's hours, second weekly shift.
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private const string Schedule = """
-        timezone: Europe/Berlin
-        oncall:
-          rotations:
-            primary: { members: [alice, bob, carol], start: 2026-11-16T09:00, shift: 1w }
-          when_empty: ["@operate-first/sre"]
-        escalation:
-          default:
-            steps:
-              - { notify: primary, wait: 15m }
-              - { notify: { rotation: primary, who: next }, wait: 15m }
-              - { notify: "@operate-first/sre-leads" }
-        severity_policy: { critical: default, warning: default, info: none }
-        ack_timeout: 2h
-        """;
+    private const string Schedule = Schedules.Weekly;
 
     private static IncidentConfig Config(string extra = "")
     {
