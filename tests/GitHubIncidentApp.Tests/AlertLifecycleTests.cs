@@ -1,3 +1,6 @@
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Testing;
 using GitHubIncidentApp.Testing.FakeGitHub;
 
@@ -121,5 +124,39 @@ public sealed class AlertLifecycleTests : AppTestBase
         var issue = Assert.Single(Repo.Issues);
         Assert.Contains(".github/incidents.yml:2", issue.Body, StringComparison.Ordinal);
         Assert.Contains("reopen_window", issue.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_retried_delivery_finds_the_issue_its_first_attempt_opened_instead_of_opening_another()
+    {
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-truncated"));
+        var payload = AlertmanagerPayloadParser.Parse(Fixtures.Bytes("alertmanager/firing-critical.json")).Payload!;
+        var key = IncidentKey.Derive(new RepoRef("operate-first", "incidents"), payload, []);
+        var failures = 0;
+        GitHub.FailWith = request =>
+        {
+            // The first attempt's create reaches GitHub (seeded below) but the app never hears back.
+            if (request.Method != "POST" || request.Path != "/repos/operate-first/incidents/issues" || failures++ > 0)
+            {
+                return null;
+            }
+
+            Repo.AddIssue("[CRITICAL] JupyterHub is down", IssueBody.Section("opened before the crash", new IncidentState
+            {
+                Key = key,
+                Status = "firing",
+                Firing = ["1b426ae9ae5fb0ed"],
+                Severity = "critical",
+                StartedAt = payload.Alerts[0].StartsAt,
+            }), ["incident", "severity/critical"]);
+            return 502;
+        };
+
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await App.DeliverAsync(Fixtures.Alertmanager("resolved"));
+
+        Assert.Equal(2, Repo.Issues.Count);
+        var incident = Repo.Issues.Single(i => i.Title.Contains("JupyterHub", StringComparison.Ordinal));
+        Assert.Equal("closed", incident.State);
     }
 }

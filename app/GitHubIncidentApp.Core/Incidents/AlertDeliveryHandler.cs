@@ -17,13 +17,14 @@ public sealed partial class AlertDeliveryHandler(
     TimeProvider time,
     ILogger<AlertDeliveryHandler> logger)
 {
-    public async Task<DeliveryOutcome> HandleAsync(RepoRef repo, AlertmanagerPayload payload, CancellationToken cancellationToken)
+    /// <param name="retried">True when an earlier attempt at this delivery failed, possibly after opening the issue.</param>
+    public async Task<DeliveryOutcome> HandleAsync(RepoRef repo, AlertmanagerPayload payload, bool retried, CancellationToken cancellationToken)
     {
         var settings = await settingsCache.GetAsync(repo, cancellationToken);
         var key = IncidentKey.Derive(repo, payload, settings.Config.IncidentKeyLabels);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["IncidentKey"] = key });
 
-        var tracked = await store.FindByKeyAsync(repo, key, settings.Config, cancellationToken);
+        var tracked = await store.FindByKeyAsync(repo, key, settings.Config, cancellationToken, lookOnGitHub: retried);
         var context = new IncidentContext
         {
             Repo = repo,

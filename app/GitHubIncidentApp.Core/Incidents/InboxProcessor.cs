@@ -48,7 +48,7 @@ public sealed partial class InboxProcessor(
         });
         try
         {
-            await HandleAsync(item, cancellationToken);
+            await HandleAsync(entry, cancellationToken);
             await inbox.CompleteAsync(entry.Id, time.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception ex) when (GitHubFailures.IsPermanent(ex) || ex is InvalidDeliveryException)
@@ -66,8 +66,9 @@ public sealed partial class InboxProcessor(
         return true;
     }
 
-    private async Task HandleAsync(InboxItem item, CancellationToken cancellationToken)
+    private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
+        var item = entry.Item;
         if (item.Source.StartsWith(GitHubSourcePrefix, StringComparison.Ordinal))
         {
             var parsedEvent = GitHubEventParser.Parse(item.Source[GitHubSourcePrefix.Length..], item.Payload, item.DeliveryId);
@@ -106,7 +107,7 @@ public sealed partial class InboxProcessor(
             throw new InvalidDeliveryException($"the stored delivery cannot be read: {string.Join("; ", parsed.Errors)}");
         }
 
-        await alerts.HandleAsync(repo, parsed.Payload, cancellationToken);
+        await alerts.HandleAsync(repo, parsed.Payload, retried: entry.Attempts > 1, cancellationToken);
     }
 
     /// <summary>5 s, 10 s, 20 s ... up to 10 minutes, with ±20 % jitter so retries of many deliveries spread out.</summary>

@@ -19,30 +19,54 @@ public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex in
             return;
         }
 
-        var issues = await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken);
-        // Newest issue per key wins: an incident reopened after its window has a newer issue with the same key.
-        var newest = issues
-            .Select(issue => (Issue: issue, State: IssueBody.ReadState(issue.Body)))
-            .Where(pair => pair.State is not null)
-            .GroupBy(pair => pair.State!.Key)
-            .Select(group => group.MaxBy(pair => pair.Issue.Number));
-
-        foreach (var (issue, state) in newest)
+        foreach (var (issue, state) in await NewestPerKeyAsync(repo, config, cancellationToken))
         {
-            var seen = AsSeenOnGitHub(state!, issue, config);
-            await index.UpsertAsync(new IndexedIncident
-            {
-                Repo = repo,
-                Key = seen.Key,
-                IssueNumber = issue.Number,
-                StateJson = seen.ToJson(),
-                Labels = issue.Labels,
-                UpdatedAt = time.GetUtcNow(),
-                DueAt = seen.NextDueAt,
-            }, cancellationToken);
+            await UpsertAsync(repo, issue, state, config, cancellationToken);
         }
 
         await index.MarkRepoIndexedAsync(repo, cancellationToken);
+    }
+
+    /// <summary>
+    /// Looks on GitHub for the issue of one incident the index does not know, and indexes it. A retried
+    /// delivery asks this before opening an issue: its first attempt may have opened one and died before
+    /// recording it, and that issue must be found, not opened twice.
+    /// </summary>
+    public async Task FindOnGitHubAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        var found = (await NewestPerKeyAsync(repo, config, cancellationToken)).FirstOrDefault(pair => pair.State.Key == key);
+        if (found.Issue is not null)
+        {
+            await UpsertAsync(repo, found.Issue, found.State, config, cancellationToken);
+        }
+    }
+
+    // Newest issue per key wins: an incident reopened after its window has a newer issue with the same key.
+    private async Task<List<(IssueSnapshot Issue, IncidentState State)>> NewestPerKeyAsync(RepoRef repo, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        var issues = await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken);
+        return issues
+            .Select(issue => (Issue: issue, State: IssueBody.ReadState(issue.Body)))
+            .Where(pair => pair.State is not null)
+            .GroupBy(pair => pair.State!.Key)
+            .Select(group => group.MaxBy(pair => pair.Issue.Number))
+            .Select(pair => (pair.Issue, pair.State!))
+            .ToList();
+    }
+
+    private async Task UpsertAsync(RepoRef repo, IssueSnapshot issue, IncidentState state, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        var seen = AsSeenOnGitHub(state, issue, config);
+        await index.UpsertAsync(new IndexedIncident
+        {
+            Repo = repo,
+            Key = seen.Key,
+            IssueNumber = issue.Number,
+            StateJson = seen.ToJson(),
+            Labels = issue.Labels,
+            UpdatedAt = time.GetUtcNow(),
+            DueAt = seen.NextDueAt,
+        }, cancellationToken);
     }
 
     // The marker is not rewritten when an incident resolves (that would cost a read and a write), so

@@ -16,10 +16,18 @@ public sealed record TrackedIncident(string Key, IncidentState State, IncidentIs
 /// </summary>
 public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, IncidentExecutor executor, TimeProvider time)
 {
-    public async Task<TrackedIncident?> FindByKeyAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken)
+    /// <param name="lookOnGitHub">When the index does not know the key, look for its issue on GitHub (a retried delivery may have opened it).</param>
+    public async Task<TrackedIncident?> FindByKeyAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken, bool lookOnGitHub = false)
     {
         await rebuilder.EnsureIndexedAsync(repo, config, cancellationToken);
-        return Track(await index.FindAsync(repo, key, cancellationToken));
+        var tracked = Track(await index.FindAsync(repo, key, cancellationToken));
+        if (tracked is null && lookOnGitHub)
+        {
+            await rebuilder.FindOnGitHubAsync(repo, key, config, cancellationToken);
+            tracked = Track(await index.FindAsync(repo, key, cancellationToken));
+        }
+
+        return tracked;
     }
 
     /// <summary>The incident the index has in issue <paramref name="issueNumber"/>; null when it has none.</summary>
