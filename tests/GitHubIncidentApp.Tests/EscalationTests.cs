@@ -16,7 +16,7 @@ public sealed class EscalationTests : IAsyncLifetime
 
     private FakeRepo Repo => _github.Repo("operate-first", "incidents");
 
-    private FakeIssue Incident => Assert.Single(Repo.Issues);
+    private FakeIssue Incident => Assert.Single(Repo.Issues, i => i.Labels.Contains("incident"));
 
     private List<FakeComment> Escalations => Incident.Comments.Where(c => c.Body.Contains("Escalating", StringComparison.Ordinal)).ToList();
 
@@ -90,10 +90,7 @@ public sealed class EscalationTests : IAsyncLifetime
     [Fact]
     public async Task Ack_stops_escalation_until_the_acknowledgement_times_out()
     {
-        var comment = Repo.AddComment(Incident.Number, "bob", "/ack");
-        var payload = Webhooks.Comment(Repo, Incident, comment);
-        await Webhooks.PostAsync(_app.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), "ack-1");
-        await _app.WaitUntilIdleAsync();
+        await CommentAsync(Incident.Number, "bob", "/ack");
 
         await AdvanceAsync(TimeSpan.FromMinutes(30));
         Assert.Empty(Escalations);
@@ -102,5 +99,26 @@ public sealed class EscalationTests : IAsyncLifetime
         await EventuallyAsync(() => !Incident.Labels.Contains("acknowledged"));
         Assert.DoesNotContain("acknowledged", Incident.Labels);
         Assert.Contains(Incident.Comments, c => c.Body.Contains("unacknowledged again", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Oncall_take_is_kept_in_a_ledger_issue_and_changes_who_is_on_call()
+    {
+        var incident = Incident.Number;
+        await CommentAsync(incident, "carol", "/oncall take 2h");
+
+        var ledger = Assert.Single(Repo.Issues, i => i.Labels.Contains("oncall-overrides"));
+        Assert.Contains("| primary | @carol |", ledger.Body, StringComparison.Ordinal);
+
+        await CommentAsync(incident, "alice", "/oncall");
+        Assert.Contains("@carol (override in primary)", Repo.Issue(incident).Comments[^1].Body, StringComparison.Ordinal);
+    }
+
+    private async Task CommentAsync(int issue, string author, string body)
+    {
+        var comment = Repo.AddComment(issue, author, body);
+        var payload = Webhooks.Comment(Repo, Repo.Issue(issue), comment);
+        await Webhooks.PostAsync(_app.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), $"comment-{comment.Id}");
+        await _app.WaitUntilIdleAsync();
     }
 }

@@ -30,7 +30,7 @@ public static class CommandCatalog
         new("status", "/status <investigating|identified|monitoring> <text>", "Post a status update.", RepoPermission.Triage, BindStatus),
         new("timeline", "/timeline <text>", "Add an entry to the incident's timeline.", RepoPermission.Triage, BindTimeline),
         new("escalate", "/escalate", "Page the next step of the escalation policy now.", RepoPermission.Triage, NoArguments(new EscalateCommand())),
-        new("oncall", "/oncall", "Who is on call now, and the next hand-offs.", RepoPermission.Read, NoArguments(new OnCallCommand())),
+        new("oncall", "/oncall [take <duration> [rotation]]", "Who is on call now and the next hand-offs; `take 4h` puts you on call for that long.", RepoPermission.Read, BindOnCall),
         new("help", "/help", "List the commands and who may run them.", RepoPermission.Read, NoArguments(new HelpCommand())),
     ];
 
@@ -144,6 +144,23 @@ public static class CommandCatalog
         return text.Length == 0
             ? new CommandError($"`/{line.Name} {phase}` needs a text after the phase, such as `/{line.Name} {phase} rolling back the deploy`")
             : Text("the status", text, valid => new StatusCommand(phase, valid));
+    }
+
+    /// <summary>Longest override a command may take; longer cover belongs in the schedule file.</summary>
+    public static readonly TimeSpan MaxTake = TimeSpan.FromDays(14);
+
+    private static BindResult BindOnCall(CommandLine line, CommandContext context)
+    {
+        var words = line.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words switch
+        {
+            [] => new OnCallCommand(),
+            ["take", var duration, .. var rest] when rest.Length <= 1 =>
+                DurationText.TryParse(duration, out var take) && take > TimeSpan.Zero && take <= MaxTake
+                    ? new OnCallCommand(take, rest.FirstOrDefault())
+                    : new CommandError($"{InlineCode.Of(duration)} is not a duration from 1m to {DurationText.Format(MaxTake)}: write it like `4h`, `30m` or `1d12h`"),
+            _ => new CommandError("write `/oncall` to see who is on call, or `/oncall take <duration> [rotation]` to take it, such as `/oncall take 4h`"),
+        };
     }
 
     private static BindResult BindTimeline(CommandLine line, CommandContext context) =>

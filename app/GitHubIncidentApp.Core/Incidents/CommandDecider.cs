@@ -22,9 +22,10 @@ public static class CommandDecider
         IReadOnlyList<CommandLine> commands,
         RepoPermission permission,
         IncidentConfig config,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        TakenOverrides? taken = null)
     {
-        var work = new Working(incident.State, comment.Issue.IsOpen, comment.Issue.Labels, comment.Issue.Assignees);
+        var work = new Working(incident.State, comment.Issue.IsOpen, comment.Issue.Labels, comment.Issue.Assignees, taken ?? TakenOverrides.None);
         var context = CommandContext.For(comment.Sender.Login, config);
         var outcomes = new List<CommandOutcome>();
         foreach (var line in commands)
@@ -74,7 +75,10 @@ public static class CommandDecider
             EscalateCommand when state.Acknowledged is { } ack => (false, $"@{ack.By} has acknowledged the incident; `/unack` first to escalate it."),
             EscalateCommand when state.Escalation is not { DueAt: not null } => (false, "The incident has no escalation step left to fire."),
             EscalateCommand => Escalate(work, now),
-            OnCallCommand => (true, OnCallSummary.Render(config.OnCall, now)),
+            OnCallCommand { Take: null } => (true, OnCallSummary.Render(config.OnCall, now)),
+            OnCallCommand when permission < RepoPermission.Triage =>
+                (false, $"`/oncall take` needs the **triage** role; @{person} has **{Name(permission)}**."),
+            OnCallCommand take => TakeOnCall(work, take, person, config.OnCall, now),
             HelpCommand => (true, CommandCatalog.HelpText(permission, config.CommandPermissions)),
             _ => (false, $"`{typed}` is known but not handled yet."),
         };
@@ -172,6 +176,32 @@ public static class CommandDecider
         return (true, removed.Count == 0 ? "Nobody named was assigned." : $"Unassigned {Mentions(removed)}.");
     }
 
+    private static (bool, string) TakeOnCall(Working work, OnCallCommand take, string person, OnCallConfig? schedule, DateTimeOffset now)
+    {
+        if (schedule is null || schedule.Rotations.Count == 0)
+        {
+            return (false, "This repository has no on-call rotations to take: add `oncall:` to `.github/incidents.yml`.");
+        }
+
+        var name = take.Rotation
+            ?? OnCallResolver.WhoIsOnCall(schedule, now).Entries.FirstOrDefault(e => e.Rotation is not null)?.Rotation
+            ?? schedule.Rotations.Keys.First();
+        if (!schedule.Rotations.TryGetValue(name, out var rotation))
+        {
+            return (false, $"There is no rotation `{name.Replace('`', '\'')}`; the rotations are {string.Join(", ", schedule.Rotations.Keys.Select(k => $"`{k}`"))}.");
+        }
+
+        // Overrides are written in the rotation's local time, like those of the file; expired ones are dropped.
+        var from = TimeZoneInfo.ConvertTime(now, rotation.TimeZone).DateTime;
+        from = from.AddTicks(-(from.Ticks % TimeSpan.TicksPerMinute));
+        var to = from + take.Take!.Value;
+        work.Ledger = [.. work.Ledger.Where(entry => entry.To > LocalNow(schedule, entry.Rotation, now)), new OnCallOverride(name, person, from, to)];
+        return (true, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@{person} is on call for **{name}** until {to:ddd yyyy-MM-dd HH:mm} {rotation.TimeZone.Id}."));
+    }
+
+    private static DateTime LocalNow(OnCallConfig schedule, string rotation, DateTimeOffset now) =>
+        TimeZoneInfo.ConvertTime(now, schedule.Rotations.TryGetValue(rotation, out var r) ? r.TimeZone : schedule.TimeZone).DateTime;
+
     private static (bool, string) SetAutoClose(Working work, bool on)
     {
         work.State = work.State with { AutoClose = on };
@@ -192,8 +222,13 @@ public static class CommandDecider
     private static string Name(RepoPermission permission) => permission.ToString().ToLowerInvariant();
 
     /// <summary>The incident as the commands leave it, before anything is sent.</summary>
-    private sealed class Working(IncidentState state, bool open, IReadOnlyList<string> labels, IReadOnlyList<string> assignees)
+    private sealed class Working(IncidentState state, bool open, IReadOnlyList<string> labels, IReadOnlyList<string> assignees, TakenOverrides taken)
     {
+        private readonly TakenOverrides _taken = taken;
+
+        /// <summary>The override ledger as the commands leave it.</summary>
+        public IReadOnlyList<OnCallOverride> Ledger { get; set; } = taken.Entries;
+
         private readonly bool _wasOpen = open;
         private readonly HashSet<string> _labelsBefore = new(labels, StringComparer.OrdinalIgnoreCase);
 
@@ -232,6 +267,11 @@ public static class CommandDecider
             if (Assign.Count > 0)
             {
                 operations.Add(new AssignPeople(Assign));
+            }
+
+            if (!ReferenceEquals(Ledger, _taken.Entries))
+            {
+                operations.Add(new WriteOverrideLedger(_taken.Issue, Ledger));
             }
 
             if (Unassign.Count > 0)

@@ -74,8 +74,14 @@ public sealed partial class GitHubEventHandler(
         var repo = comment.Repo;
         var taken = await store.ApplyAsync(repo, incident.Key, incident.Issue, new IncidentDecision([new ReactToComment(comment.CommentId, "eyes")], incident.State), cancellationToken);
         var permission = await permissions.GetAsync(repo, comment.Sender.Login, cancellationToken);
-        var decision = CommandDecider.Decide(incident, comment, commands, permission, settings.Config, time.GetUtcNow());
+        var decision = CommandDecider.Decide(incident, comment, commands, permission, settings.Config, time.GetUtcNow(), settings.Taken);
         var applied = await store.ApplyAsync(repo, incident.Key, taken, new IncidentDecision(decision.Operations, decision.State), cancellationToken);
+        if (decision.Operations.Any(op => op is WriteOverrideLedger))
+        {
+            // Whoever is on call changed: the next resolution must read the ledger again.
+            settingsCache.Forget(repo);
+        }
+
 
         // GitHub skips people it cannot assign; they are mentioned instead, so they still hear of it.
         var notAssigned = decision.RequestedAssignees

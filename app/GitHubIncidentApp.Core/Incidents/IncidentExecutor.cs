@@ -28,6 +28,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
                 UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
                 ReactToComment react => await ReactAsync(repo, issue, react, cancellationToken),
                 AssignPeople assign => ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken)),
+                WriteOverrideLedger ledger => await WriteLedgerAsync(repo, issue, ledger, cancellationToken),
                 UnassignPeople unassign => ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken)),
                 _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
             };
@@ -45,6 +46,22 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
     private async Task<IncidentIssue?> ReactAsync(RepoRef repo, IncidentIssue? issue, ReactToComment react, CancellationToken cancellationToken)
     {
         await github.AddReactionAsync(repo, react.CommentId, react.Reaction, cancellationToken);
+        return issue;
+    }
+
+    private async Task<IncidentIssue?> WriteLedgerAsync(RepoRef repo, IncidentIssue? issue, WriteOverrideLedger ledger, CancellationToken cancellationToken)
+    {
+        // The ledger issue is the app's alone: its whole body is rewritten.
+        var body = OnCall.OverrideLedger.Render(ledger.Overrides);
+        if (ledger.LedgerIssue is { } number)
+        {
+            await github.UpdateIssueAsync(repo, number, new IssueUpdate { Body = body }, cancellationToken);
+        }
+        else
+        {
+            await github.CreateIssueAsync(repo, new NewIssue { Title = OnCall.OverrideLedger.Title, Body = body, Labels = [OnCall.OverrideLedger.Label] }, cancellationToken);
+        }
+
         return issue;
     }
 

@@ -39,3 +39,6 @@ public sealed record ReactToComment(long CommentId, string Reaction) : IssueOper
 public sealed record AssignPeople(IReadOnlyList<string> Logins) : IssueOperation;
 
 public sealed record UnassignPeople(IReadOnlyList<string> Logins) : IssueOperation;
+
+/// <summary>Rewrites the repository's override ledger issue (opening it when <paramref name="LedgerIssue"/> is null); the incident's issue is left alone.</summary>
+public sealed record WriteOverrideLedger(int? LedgerIssue, IReadOnlyList<OnCall.OnCallOverride> Overrides) : IssueOperation;

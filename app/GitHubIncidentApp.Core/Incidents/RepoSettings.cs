@@ -9,6 +9,14 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
 {
     public static RepoSettings Defaults { get; } = new(IncidentConfig.Default, new IncidentRenderer(TemplateSources.BuiltIn), []);
 
+    /// <summary>The overrides people took with <c>/oncall take</c>, already part of <see cref="Config"/>'s schedule.</summary>
+    public TakenOverrides Taken { get; init; } = TakenOverrides.None;
+
+    /// <summary>These settings with the taken overrides added after the file's own, so they win.</summary>
+    public RepoSettings With(TakenOverrides taken) => Config.OnCall is { } onCall
+        ? this with { Config = Config with { OnCall = onCall with { Overrides = [.. onCall.Overrides, .. taken.Entries] } }, Taken = taken }
+        : this;
+
     /// <summary>
     /// Reads <paramref name="repo"/>'s config file and the templates it names through <paramref name="readFile"/>
     /// (null: no such file), and the files its <c>_extends</c> chain names through <paramref name="readBase"/>
@@ -53,4 +61,10 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
         problems.AddRange(renderer.Problems);
         return new RepoSettings(parsed.Config, renderer, problems);
     }
+}
+
+/// <summary>The override ledger issue (null until the first <c>/oncall take</c>) and what it holds.</summary>
+public sealed record TakenOverrides(int? Issue, IReadOnlyList<OnCall.OnCallOverride> Entries)
+{
+    public static TakenOverrides None { get; } = new(null, []);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.OnCall;
 using Microsoft.Extensions.Logging;
 
 namespace GitHubIncidentApp.Core.Incidents;
@@ -24,6 +25,11 @@ public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider t
         }
 
         var settings = await RepoSettings.LoadAsync(repo, (path, ct) => github.GetFileAsync(repo, path, ct), github.GetFileAsync, cancellationToken);
+        if (settings.Config.OnCall is not null)
+        {
+            settings = settings.With(await ReadTakenOverridesAsync(repo, cancellationToken));
+        }
+
         _cache[repo] = (settings, now);
         foreach (var problem in settings.Problems)
         {
@@ -31,6 +37,17 @@ public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider t
         }
 
         return settings;
+    }
+
+    /// <summary>The next read of <paramref name="repo"/>'s settings goes to GitHub (after the app changed them).</summary>
+    public void Forget(RepoRef repo) => _cache.TryRemove(repo, out _);
+
+    private async Task<TakenOverrides> ReadTakenOverridesAsync(RepoRef repo, CancellationToken cancellationToken)
+    {
+        var ledger = (await github.ListIssuesWithLabelAsync(repo, OverrideLedger.Label, cancellationToken))
+            .Where(issue => issue.IsOpen)
+            .MinBy(issue => issue.Number);
+        return ledger is null ? TakenOverrides.None : new TakenOverrides(ledger.Number, OverrideLedger.Read(ledger.Body));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Settings of {Repo} have a problem; defaults are used where it applies: {Problem}")]

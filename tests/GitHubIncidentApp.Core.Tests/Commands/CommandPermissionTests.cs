@@ -75,7 +75,7 @@ public class CommandPermissionTests
             - 🔒 `/status <investigating|identified|monitoring> <text>`: Post a status update. *Needs triage access.*
             - 🔒 `/timeline <text>`: Add an entry to the incident's timeline. *Needs triage access.*
             - 🔒 `/escalate`: Page the next step of the escalation policy now. *Needs triage access.*
-            - ✅ `/oncall`: Who is on call now, and the next hand-offs.
+            - ✅ `/oncall [take <duration> [rotation]]`: Who is on call now and the next hand-offs; `take 4h` puts you on call for that long.
             - ✅ `/help`: List the commands and who may run them.
 
             You have read access: you may run the commands marked ✅.

@@ -18,7 +18,8 @@ public sealed class CommandDeciderTests
         IReadOnlyList<string>? labels = null,
         IReadOnlyList<string>? assignees = null,
         bool open = true,
-        IncidentConfig? config = null)
+        IncidentConfig? config = null,
+        TakenOverrides? taken = null)
     {
         var issue = new IssueSnapshot
         {
@@ -40,7 +41,7 @@ public sealed class CommandDeciderTests
             Issue = issue,
         };
         var incident = new TrackedIncident("key-1", state ?? Firing, new IncidentIssue(12, issue.Labels) { Assignees = issue.Assignees });
-        return CommandDecider.Decide(incident, comment, CommandParser.Parse(body), permission, config ?? IncidentConfig.Default, Now);
+        return CommandDecider.Decide(incident, comment, CommandParser.Parse(body), permission, config ?? IncidentConfig.Default, Now, taken);
     }
 
     [Fact]
@@ -195,5 +196,35 @@ public sealed class CommandDeciderTests
 
         Assert.StartsWith("> `/ack`\n\n✅ Acknowledged by @alice, who is now assigned.\n\n> `/severity bogus`\n\n❌ ", reply, StringComparison.Ordinal);
         Assert.Contains("GitHub could not assign @zed", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Oncall_take_adds_an_override_in_local_time_to_the_ledger_and_drops_expired_ones()
+    {
+        var config = IncidentConfigParser.Parse(GitHubIncidentApp.Testing.Schedules.Weekly).Config;
+        var expired = new GitHubIncidentApp.Core.OnCall.OnCallOverride("primary", "dave", new DateTime(2026, 11, 1, 9, 0, 0), new DateTime(2026, 11, 2, 9, 0, 0));
+
+        var decision = Decide("/oncall take 4h", config: config, taken: new TakenOverrides(7, [expired]));
+
+        var write = Assert.Single(decision.Operations.OfType<WriteOverrideLedger>());
+        Assert.Equal(7, write.LedgerIssue);
+        var entry = Assert.Single(write.Overrides);
+        Assert.Equal(("primary", "alice", new DateTime(2026, 11, 24, 14, 0, 0), new DateTime(2026, 11, 24, 18, 0, 0)), (entry.Rotation, entry.User, entry.From, entry.To));
+        Assert.Equal("@alice is on call for **primary** until Tue 2026-11-24 18:00 Europe/Berlin.", decision.Outcomes[0].Message);
+    }
+
+    [Theory]
+    [InlineData("/oncall take 4h", RepoPermission.Read, "needs the **triage** role")]
+    [InlineData("/oncall take soon", RepoPermission.Triage, "is not a duration")]
+    [InlineData("/oncall take 4h backup", RepoPermission.Triage, "There is no rotation `backup`")]
+    [InlineData("/oncall give 4h", RepoPermission.Triage, "`/oncall take <duration> [rotation]`")]
+    public void Oncall_take_explains_what_it_cannot_do(string command, RepoPermission permission, string expected)
+    {
+        var config = IncidentConfigParser.Parse(GitHubIncidentApp.Testing.Schedules.Weekly).Config;
+
+        var decision = Decide(command, permission: permission, config: config);
+
+        Assert.Empty(decision.Operations);
+        Assert.Contains(expected, Assert.Single(decision.Outcomes).Message, StringComparison.Ordinal);
     }
 }
