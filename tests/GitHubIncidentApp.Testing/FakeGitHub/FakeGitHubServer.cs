@@ -128,6 +128,26 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (in real time, polling) until a request matching <paramref name="match"/> has been answered.</summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (Requests.FirstOrDefault(match) is { } request)
+            {
+                return request;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No matching request reached the fake GitHub; it received:\n{string.Join('\n', Requests)}");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
