@@ -35,7 +35,7 @@ public sealed class GitHubApiException : Exception
     {
         { Kind: GitHubRateLimitKind.Primary, ResetsAt: { } reset } => string.Create(
             CultureInfo.InvariantCulture, $"GitHub's primary rate limit for this installation is used up until {reset:u}; calls wait until then."),
-        { Kind: GitHubRateLimitKind.Primary } => "GitHub's primary rate limit for this installation is used up; calls wait until it resets.",
+        { Kind: GitHubRateLimitKind.Primary } => "GitHub's primary rate limit for this installation is used up and GitHub named no reset time; calls wait at least a minute.",
         { RetryAfter: { } wait } => string.Create(
             CultureInfo.InvariantCulture, $"GitHub's secondary rate limit was hit (too many requests at once or content created too fast); GitHub asked to wait {wait.TotalSeconds:F0}s."),
         not null => "GitHub's secondary rate limit was hit (too many requests at once or content created too fast); calls wait at least a minute.",

@@ -28,9 +28,9 @@ public sealed record GitHubRateLimit
         }
 
         var headers = e.HttpResponse?.Headers;
-        var retryAfter = Seconds(Header(headers, "Retry-After")) is { } seconds
+        var retryAfter = (Seconds(Header(headers, "Retry-After")) ?? (e as AbuseException)?.RetryAfterSeconds) is { } seconds
             ? TimeSpan.FromSeconds(seconds)
-            : (e as AbuseException)?.RetryAfterSeconds is { } abuseSeconds ? TimeSpan.FromSeconds(abuseSeconds) : (TimeSpan?)null;
+            : (TimeSpan?)null;
 
         if (Header(headers, "X-RateLimit-Remaining") == "0" || e is RateLimitExceededException)
         {

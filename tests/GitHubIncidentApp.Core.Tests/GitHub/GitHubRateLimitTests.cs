@@ -46,6 +46,16 @@ public sealed class GitHubRateLimitTests
     }
 
     [Fact]
+    public void A_primary_limit_that_names_no_reset_waits_a_minute()
+    {
+        var e = Fail(r => new RateLimitExceededException(r), HttpStatusCode.Forbidden, "API rate limit exceeded for installation ID 1001.");
+
+        Assert.Equal(new GitHubRateLimit { Kind = GitHubRateLimitKind.Primary }, e.RateLimit);
+        Assert.Equal(TimeSpan.FromMinutes(1), GitHubFailures.RetryAfter(e, Now));
+        Assert.Contains("named no reset time; calls wait at least a minute", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_429_waits_as_long_as_Retry_After_says()
     {
         var e = Fail(r => new ApiException(r), HttpStatusCode.TooManyRequests, "Too many requests", ("Retry-After", "120"));
