@@ -58,9 +58,20 @@ public sealed partial class InboxProcessor(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            var now = time.GetUtcNow();
             var delay = Backoff(entry.Attempts);
-            LogRetrying(ex, item.DeliveryId, entry.Attempts, delay.TotalSeconds, ex.Message);
-            await inbox.RetryLaterAsync(entry.Id, ex.Message, time.GetUtcNow() + delay, CancellationToken.None);
+            if (GitHubFailures.RetryAfter(ex, now) is { } wait)
+            {
+                // The usual backoff still applies when longer: a limit hit again and again is tried less and less often.
+                delay = wait > delay ? wait : delay;
+                LogRateLimited(ex, item.DeliveryId, entry.Attempts, delay.TotalSeconds, ex.Message);
+            }
+            else
+            {
+                LogRetrying(ex, item.DeliveryId, entry.Attempts, delay.TotalSeconds, ex.Message);
+            }
+
+            await inbox.RetryLaterAsync(entry.Id, ex.Message, now + delay, CancellationToken.None);
         }
 
         return true;
@@ -122,6 +133,9 @@ public sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} failed on attempt {Attempts}; retrying in {DelaySeconds:F0}s: {Reason}")]
     private partial void LogRetrying(Exception exception, string deliveryId, int attempts, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was stopped by a GitHub rate limit on attempt {Attempts}; retrying in {DelaySeconds:F0}s: {Reason}")]
+    private partial void LogRateLimited(Exception exception, string deliveryId, int attempts, double delaySeconds, string reason);
 }
 
 /// <summary>A stored delivery that can never be processed.</summary>

@@ -74,6 +74,9 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     /// <summary>Called before a request is handled; a non-null status fails it with that status and a JSON error.</summary>
     public Func<RecordedRequest, int?>? FailWith { get; set; }
 
+    /// <summary>Called before a request is handled (before <see cref="FailWith"/>); a non-null fault is the answer, headers included.</summary>
+    public Func<RecordedRequest, FakeFault?>? FaultWith { get; set; }
+
     internal FakeAppJwtValidator JwtValidator { get; }
     internal TimeProvider Time => _time;
     internal FakeGitHubJson Json { get; private set; } = null!;
@@ -122,6 +125,26 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         lock (_requestsGate)
         {
             _requests.Clear();
+        }
+    }
+
+    /// <summary>Waits (in real time, polling) until a request matching <paramref name="match"/> has been answered.</summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (Requests.FirstOrDefault(match) is { } request)
+            {
+                return request;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No matching request reached the fake GitHub; it received:\n{string.Join('\n', Requests)}");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
         }
     }
 
@@ -187,9 +210,14 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         var statusCode = StatusCodes.Status500InternalServerError; // what Kestrel answers when a handler throws
         try
         {
-            if (FailWith?.Invoke(request) is { } status)
+            if ((FaultWith?.Invoke(request) ?? (FailWith?.Invoke(request) is { } status ? FakeFault.Status(status) : null)) is { } fault)
             {
-                await FakeResults.Json(FakeGitHubJson.Error($"Injected failure {status}"), status).ExecuteAsync(context).ConfigureAwait(false);
+                foreach (var (name, value) in fault.Headers)
+                {
+                    context.Response.Headers[name] = value;
+                }
+
+                await FakeResults.Json(FakeGitHubJson.Error(fault.Message), fault.StatusCode).ExecuteAsync(context).ConfigureAwait(false);
             }
             else
             {
