@@ -1,6 +1,7 @@
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing;
 using GitHubIncidentApp.Testing.FakeGitHub;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -41,6 +42,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         using var response = await _app.PostAlertsAsync(Fixtures.Alertmanager("firing-critical"));
         Assert.True(response.IsSuccessStatusCode);
         await _github.WaitForRequestAsync(r => r.Method == "POST" && r.Path == CreateIssuePath && r.StatusCode == 403);
+        await RetryRecordedAsync();
 
         // Well past Retry-After and any first backoff, but short of GitHub's minute: still waiting, not parked.
         _clock.Advance(TimeSpan.FromSeconds(59));
@@ -56,6 +58,27 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Contains("JupyterHub is down", issue.Title, StringComparison.Ordinal);
         Assert.Equal([403, 201], _github.Requests.Where(r => r.Method == "POST" && r.Path == CreateIssuePath).Select(r => r.StatusCode));
         Assert.Equal((0, 0), await PendingAndFailedAsync());
+    }
+
+    /// <summary>Waits until the worker has put the failed delivery back with its retry time, so moving the clock counts from there.</summary>
+    private async Task RetryRecordedAsync()
+    {
+        var path = _app.Services.GetRequiredService<SqliteDatabase>().FilePath;
+        for (var waited = 0; waited < 10_000; waited += 50)
+        {
+            await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM inbox WHERE status = 'pending' AND last_error IS NOT NULL";
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The worker never recorded the retry of the rate-limited delivery.");
     }
 
     private async Task<(int Pending, int Failed)> PendingAndFailedAsync()

@@ -123,5 +123,5 @@ public static class ConfigExtends
 
     /// <summary>Failures that retrying will not fix; others (rate limits, outages) propagate so the delivery is retried.</summary>
     private static bool IsUnreadable(Exception ex) =>
-        ex is GitHubAppNotInstalledException or InvalidOperationException or GitHubApiException { StatusCode: HttpStatusCode.Forbidden };
+        ex is GitHubAppNotInstalledException or InvalidOperationException or GitHubApiException { StatusCode: HttpStatusCode.Forbidden, RateLimit: null };
 }
