@@ -9,6 +9,24 @@ namespace GitHubIncidentApp;
 /// </summary>
 public static class AlertmanagerAuth
 {
+    /// <summary>Null when the request carries the token (or none is configured, in development); else the 401 to answer.</summary>
+    public static IResult? Refuse(HttpContext http, AppSettings settings)
+    {
+        if (settings.AlertmanagerToken is null || IsAuthorized(http.Request.Headers.Authorization, settings.AlertmanagerToken))
+        {
+            return null;
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Bearer realm=\"alertmanager\"";
+        return Results.Json(
+            new
+            {
+                error = "missing or wrong credentials: configure Alertmanager's webhook with http_config.authorization.credentials (or basic_auth password) set to ALERTMANAGER_TOKEN",
+                problems = Array.Empty<string>(),
+            },
+            statusCode: StatusCodes.Status401Unauthorized);
+    }
+
     public static bool IsAuthorized(string? authorizationHeader, string expectedToken)
     {
         var presented = TokenFrom(authorizationHeader);

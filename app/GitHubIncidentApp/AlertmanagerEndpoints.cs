@@ -27,11 +27,9 @@ public static partial class AlertmanagerEndpoints
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, RepoRef? fromUrl, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger logger)
     {
-        if (settings.AlertmanagerToken is not null && !AlertmanagerAuth.IsAuthorized(http.Request.Headers.Authorization, settings.AlertmanagerToken))
+        if (AlertmanagerAuth.Refuse(http, settings) is { } refused)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"alertmanager\"";
-            return Problem(StatusCodes.Status401Unauthorized,
-                "missing or wrong credentials: configure Alertmanager's webhook with http_config.authorization.credentials (or basic_auth password) set to ALERTMANAGER_TOKEN");
+            return refused;
         }
 
         var body = await RequestBody.ReadAtMostAsync(http.Request, MaxBodyBytes, http.RequestAborted);

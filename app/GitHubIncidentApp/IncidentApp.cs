@@ -39,6 +39,7 @@ public static class IncidentApp
         var app = builder.Build();
         app.MapHealth();
         app.MapAlertmanager();
+        app.MapDeliveries();
         app.MapGitHubWebhookEndpoint();
         return app;
     }

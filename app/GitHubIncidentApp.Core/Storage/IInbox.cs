@@ -26,6 +26,12 @@ public interface IInbox
     /// <summary>At start-up of a single replica: claims left by a process that died go back to pending.</summary>
     Task ReleaseStaleClaimsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Deliveries parked as failed, oldest first, for a person to look at.</summary>
+    Task<IReadOnlyList<InboxEntry>> ListFailedAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>A failed delivery back to pending, due at once; false when <paramref name="id"/> is not a failed delivery.</summary>
+    Task<bool> RetryFailedAsync(long id, CancellationToken cancellationToken);
+
     Task<InboxStats> GetStatsAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 

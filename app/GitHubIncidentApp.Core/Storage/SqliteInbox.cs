@@ -94,6 +94,30 @@ public sealed class SqliteInbox(SqliteDatabase database) : IInbox
                 "UPDATE inbox SET status = 'pending', claimed_at = NULL WHERE status = 'claimed';", cancellationToken),
             cancellationToken);
 
+    public Task<IReadOnlyList<InboxEntry>> ListFailedAsync(int limit, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                $"SELECT {EntryColumns} FROM inbox WHERE status = 'failed' ORDER BY id LIMIT $limit;",
+                ("$limit", limit));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var failed = new List<InboxEntry>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                failed.Add(ReadEntry(reader));
+            }
+
+            return (IReadOnlyList<InboxEntry>)failed;
+        }, cancellationToken);
+
+    public async Task<bool> RetryFailedAsync(long id, CancellationToken cancellationToken) =>
+        await database.WriteAsync(
+            connection => connection.ExecuteAsync(
+                "UPDATE inbox SET status = 'pending', not_before = NULL, finished_at = NULL WHERE id = $id AND status = 'failed';",
+                cancellationToken,
+                ("$id", id)),
+            cancellationToken) > 0;
+
     /// <summary>Pending counts every row not finished yet, claimed ones included: together they are the backlog.</summary>
     public Task<InboxStats> GetStatsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
