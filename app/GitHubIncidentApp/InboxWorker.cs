@@ -4,8 +4,13 @@ using GitHubIncidentApp.Core.Storage;
 namespace GitHubIncidentApp;
 
 /// <summary>Runs the inbox: processes deliveries as they come, and retries when they are due.</summary>
-public sealed partial class InboxWorker(IInbox inbox, InboxProcessor processor, InboxSignal signal, ILogger<InboxWorker> logger) : BackgroundService
+public sealed partial class InboxWorker(IInbox inbox, InboxProcessor processor, InboxSignal signal, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
 {
+    /// <summary>How long processed deliveries are kept, for looking into what happened.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
     /// <summary>How often to look for deliveries whose retry time has come, when nothing wakes the worker.</summary>
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
@@ -13,10 +18,18 @@ public sealed partial class InboxWorker(IInbox inbox, InboxProcessor processor, 
     {
         // With one replica, a claim left over from before a restart belongs to a process that died.
         await inbox.ReleaseStaleClaimsAsync(stoppingToken);
+        var nextPrune = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (time.GetUtcNow() >= nextPrune)
+                {
+                    var pruned = await inbox.PruneDoneAsync(time.GetUtcNow() - Retention, stoppingToken);
+                    LogPruned(pruned, Retention.TotalDays);
+                    nextPrune = time.GetUtcNow() + PruneEvery;
+                }
+
                 while (await processor.ProcessNextAsync(stoppingToken))
                 {
                 }
@@ -35,6 +48,9 @@ public sealed partial class InboxWorker(IInbox inbox, InboxProcessor processor, 
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Count} deliveries processed more than {Days} days ago")]
+    private partial void LogPruned(int count, double days);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The inbox could not be read; trying again")]
     private partial void LogInboxFailed(Exception exception);

@@ -26,6 +26,9 @@ public interface IInbox
     /// <summary>At start-up of a single replica: claims left by a process that died go back to pending.</summary>
     Task ReleaseStaleClaimsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Deletes deliveries processed before <paramref name="before"/>; returns how many.</summary>
+    Task<int> PruneDoneAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Deliveries parked as failed, oldest first, for a person to look at.</summary>
     Task<IReadOnlyList<InboxEntry>> ListFailedAsync(int limit, CancellationToken cancellationToken);
 

@@ -7,14 +7,23 @@ namespace GitHubIncidentApp.Core.Storage;
 /// done and failed rows are kept. Per incident key, rows are handed out strictly in enqueue order
 /// and one at a time; a failed row no longer holds its key back.
 /// </summary>
-public sealed class SqliteInbox(SqliteDatabase database) : IInbox
+/// <param name="maxPending">The backlog at which new deliveries are refused (the sender retries later) instead of growing without bound.</param>
+public sealed class SqliteInbox(SqliteDatabase database, int maxPending = SqliteInbox.DefaultMaxPending) : IInbox
 {
+    public const int DefaultMaxPending = 100_000;
+
     private const string EntryColumns =
         "id, source, delivery_id, repo, incident_key, payload, received_at, attempts, not_before, last_error";
 
     public Task<long> EnqueueAsync(InboxItem item, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
         {
+            var backlog = (long)(await connection.ScalarAsync("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'claimed');", cancellationToken))!;
+            if (backlog >= maxPending)
+            {
+                throw new InboxFullException(backlog);
+            }
+
             // A redelivery (same source and delivery id) stores nothing and gets the first row's id.
             var inserted = await connection.ScalarAsync(
                 """
@@ -92,6 +101,14 @@ public sealed class SqliteInbox(SqliteDatabase database) : IInbox
         database.WriteAsync(
             connection => connection.ExecuteAsync(
                 "UPDATE inbox SET status = 'pending', claimed_at = NULL WHERE status = 'claimed';", cancellationToken),
+            cancellationToken);
+
+    public Task<int> PruneDoneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            connection => connection.ExecuteAsync(
+                "DELETE FROM inbox WHERE status = 'done' AND finished_at < $before;",
+                cancellationToken,
+                ("$before", SqliteTime.ToText(before))),
             cancellationToken);
 
     public Task<IReadOnlyList<InboxEntry>> ListFailedAsync(int limit, CancellationToken cancellationToken) =>
