@@ -19,7 +19,7 @@ public sealed record ActionReport
     {
         get
         {
-            var touched = Writes.Where(w => w.Issue is not null).Select(w => (w.Repo, Number: w.Issue!.Value)).Distinct().ToList();
+            var touched = GitHubWrite.IssuesOf(Writes);
             return touched.Count == 1 ? touched[0] : null;
         }
     }

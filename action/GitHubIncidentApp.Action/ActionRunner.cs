@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Alerts;
@@ -176,7 +177,8 @@ public static partial class ActionRunner
             var located = LocatedProblem().Match(problem);
             if (located.Success && located.Groups["file"].Value == IncidentConfig.FilePath)
             {
-                commands.Error(located.Groups["message"].Value, configPath, int.Parse(located.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(located.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                var (line, column) = (int.Parse(located.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(located.Groups["col"].Value, CultureInfo.InvariantCulture));
+                commands.Error(located.Groups["message"].Value, configPath, line, column);
             }
             else
             {

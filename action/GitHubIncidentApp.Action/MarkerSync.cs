@@ -16,7 +16,7 @@ public static class MarkerSync
     public static async Task<int> SaveAsync(IGitHubPort github, IIncidentIndex index, IEnumerable<GitHubWrite> writes, CancellationToken cancellationToken)
     {
         var saved = 0;
-        foreach (var (repo, number) in writes.Where(w => w.Issue is not null).Select(w => (w.Repo, Number: w.Issue!.Value)).Distinct().ToList())
+        foreach (var (repo, number) in GitHubWrite.IssuesOf(writes))
         {
             if (await index.FindByIssueAsync(repo, number, cancellationToken) is not { } indexed || IncidentState.FromJson(indexed.StateJson) is not { } state)
             {

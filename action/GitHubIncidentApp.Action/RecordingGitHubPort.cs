@@ -3,9 +3,6 @@ using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Action;
 
-/// <summary>One write the run made (or, in a dry run, would have made) on GitHub.</summary>
-public sealed record GitHubWrite(string Call, RepoRef Repo, int? Issue);
-
 /// <summary>
 /// The port the Action's core services use: it records every write, for the outputs and the summary,
 /// and reads the config from the <c>config</c> input's path in the run's repository.

@@ -61,6 +61,20 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_workflow_dispatch_with_the_payload_input_opens_an_issue()
+    {
+        var dispatch = new System.Text.Json.Nodes.JsonObject
+        {
+            ["inputs"] = new System.Text.Json.Nodes.JsonObject { ["payload"] = Fixtures.Alertmanager("firing-critical") },
+        };
+
+        var result = await _action.RunAsync(_github, "workflow_dispatch", dispatch.ToJsonString());
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Single(Repo.Issues, i => i.Labels.Contains("incident"));
+    }
+
+    [Fact]
     public async Task A_scheduled_run_fires_a_due_escalation_step_once()
     {
         Repo.SetFile(".github/incidents.yml", Schedules.Weekly);
