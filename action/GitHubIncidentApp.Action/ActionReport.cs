@@ -57,7 +57,7 @@ public sealed record ActionReport
             summary.Append(CultureInfo.InvariantCulture, $"Incident: [{incident.Repo}#{incident.Number}]({Settings.IssueUrl(incident.Repo, incident.Number)})\n\n");
         }
 
-        summary.Append(CultureInfo.InvariantCulture, $"{Writes.Count} write(s) to GitHub{(Writes.Count > 0 ? ":" : ".")}\n");
+        summary.Append(CultureInfo.InvariantCulture, $"{Writes.Count} write(s) to GitHub{(Settings.DryRun ? ", not made" : "")}{(Writes.Count > 0 ? ":" : ".")}\n");
         foreach (var write in Writes)
         {
             summary.Append(CultureInfo.InvariantCulture, $"- {write.Call}{(write.Issue is { } number ? $" on #{number}" : "")}\n");

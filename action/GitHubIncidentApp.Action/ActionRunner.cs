@@ -141,7 +141,7 @@ public static partial class ActionRunner
         // earlier run opened is already found.
         var delivered = await services.Alerts.HandleAsync(repo, parsed.Payload, retried: false, cancellationToken);
         return delivered.IssueNumber is { } number
-            ? $"Incident '{delivered.Key}' in {repo}#{number}: {delivered.Operations} change(s)."
+            ? $"Incident '{delivered.Key}' is {repo}#{number}{(delivered.Operations == 0 ? ", unchanged" : "")}."
             : $"Incident '{delivered.Key}': nothing to do.";
     }
 

@@ -123,6 +123,17 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_GitHub_failure_fails_the_step_and_points_at_the_workflow_permissions()
+    {
+        _github.FailWith = request => request.Method == "POST" && request.Path.EndsWith("/issues", StringComparison.Ordinal) ? 403 : null;
+
+        var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")));
+
+        Assert.Equal(ActionRunner.Failure, result.ExitCode);
+        Assert.Matches(@"::error::A GitHub call failed: POST /repos/operate-first/incidents/issues failed with 403.*permissions:", result.Stdout);
+    }
+
+    [Fact]
     public async Task Config_problems_are_annotated_on_the_config_file_at_their_line()
     {
         Repo.SetFile(".github/ops/incidents.yml", "incident_label: incident\nseverity_policy: 12\n");
