@@ -104,6 +104,13 @@ public sealed class FakeGitHubServer : IAsyncDisposable
 
     public void AddInstallation(string owner, long installationId) => _installations[owner] = installationId;
 
+    /// <summary>
+    /// Accepts <paramref name="token"/> for <paramref name="owner"/>'s repositories, like a workflow's
+    /// <c>GITHUB_TOKEN</c>: no installation behind it and no expiry. Writes are authored as the app's writes are.
+    /// </summary>
+    public void AddRepositoryToken(string owner, string token) =>
+        _tokens[token] = new IssuedToken(owner, 0, DateTimeOffset.MaxValue);
+
     /// <summary>Uninstalls the app from <paramref name="owner"/>: its installation is gone and its tokens stop working, as on GitHub.</summary>
     public void RemoveInstallation(string owner)
     {

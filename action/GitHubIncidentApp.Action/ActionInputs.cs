@@ -1,0 +1,22 @@
+namespace GitHubIncidentApp.Action;
+
+/// <summary>
+/// The inputs <c>action.yml</c> declares, and the only place the program reads <c>INPUT_*</c>
+/// (a test checks both agree). GitHub passes input <c>x-y</c> as <c>INPUT_X-Y</c>, hyphens kept.
+/// </summary>
+public static class ActionInputs
+{
+    public const string Token = "token";
+    public const string Config = "config";
+    public const string Mode = "mode";
+    public const string AlertmanagerUrl = "alertmanager-url";
+    public const string DryRun = "dry-run";
+
+    public static IReadOnlyList<string> All { get; } = [Token, Config, Mode, AlertmanagerUrl, DryRun];
+
+    public static string VariableName(string input) => "INPUT_" + input.ToUpperInvariant();
+
+    /// <summary>The input's value, trimmed; null when it is unset or blank.</summary>
+    public static string? Read(Func<string, string?> environment, string input) =>
+        environment(VariableName(input)) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
+
+namespace GitHubIncidentApp.Action;
+
+/// <summary>
+/// One run of the Action: maps the workflow's event to the core's handlers, then reports. Exits 0
+/// unless the run failed (bad environment or event file, GitHub refusing a call).
+/// </summary>
+public static partial class ActionRunner
+{
+    public const int Failure = 1;
+
+    private const string GitHubHint =
+        "With the Action, check the workflow's 'permissions:' (issues: write; contents: read to read the config) and that the token input may write to this repository.";
+
+    public static async Task<int> RunAsync(Func<string, string?> environment, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var commands = new WorkflowCommands(output);
+        var (settings, problems) = ActionSettings.Load(environment);
+        if (settings is null)
+        {
+            foreach (var problem in problems)
+            {
+                commands.Error(problem);
+            }
+
+            return Failure;
+        }
+
+        if (settings.AlertmanagerUrl is not null)
+        {
+            commands.Notice($"{ActionInputs.AlertmanagerUrl} is set, but reconciliation with Alertmanager is not implemented yet: this run only handles its event.");
+        }
+
+        using var loggers = new WorkflowLoggerFactory(commands);
+        using var services = new ActionServices(settings, loggers, time);
+        string outcome;
+        var failed = false;
+        commands.Group($"Incidents: {settings.EventName} ({ActionModes.Name(settings.Mode)}) in {settings.Repository}");
+        try
+        {
+            var repoSettings = await services.Settings.GetAsync(settings.Repository, cancellationToken);
+            ReportConfigProblems(commands, repoSettings.Problems, settings.ConfigPath);
+            outcome = settings.Mode switch
+            {
+                ActionMode.Commands => await HandleGitHubEventAsync(settings, services, cancellationToken),
+                ActionMode.Alert => await HandleAlertAsync(settings, services, cancellationToken),
+                _ => await FireDueStepsAsync(settings, repoSettings, services, time, cancellationToken),
+            };
+            await MarkerSync.SaveAsync(services.GitHub, services.Index, services.GitHub.Writes, cancellationToken);
+        }
+        catch (ActionFailedException e)
+        {
+            (outcome, failed) = (e.Message, true);
+        }
+        catch (Exception e) when (e is GitHubApiException or GitHubAppNotInstalledException or HttpRequestException)
+        {
+            (outcome, failed) = ($"A GitHub call failed: {e.Message} {GitHubHint}", true);
+        }
+        finally
+        {
+            commands.EndGroup();
+        }
+
+        if (failed)
+        {
+            commands.Error(outcome);
+        }
+        else
+        {
+            commands.Info(outcome);
+        }
+
+        var report = new ActionReport { Settings = settings, Outcome = outcome, Writes = services.GitHub.Writes, Failed = failed };
+        report.WriteOutputs();
+        report.WriteSummary();
+        return failed ? Failure : 0;
+    }
+
+    private static async Task<string> HandleGitHubEventAsync(ActionSettings settings, ActionServices services, CancellationToken cancellationToken)
+    {
+        var json = await ReadEventFileAsync(settings, cancellationToken);
+        var parsed = GitHubEventParser.Parse(settings.EventName, json, deliveryId: "workflow-event");
+        if (parsed.Error is not null)
+        {
+            throw new ActionFailedException($"The event file {settings.EventPath} is not a usable '{settings.EventName}' payload: {parsed.Error}. The runner writes this file; when running by hand, point GITHUB_EVENT_PATH at a payload GitHub sent.");
+        }
+
+        if (parsed.Event is null)
+        {
+            return $"Nothing to do: {parsed.IgnoredReason}.";
+        }
+
+        await services.GitHubEvents.HandleAsync(parsed.Event, cancellationToken);
+        return $"Handled the '{settings.EventName}' event.";
+    }
+
+    private static async Task<string> HandleAlertAsync(ActionSettings settings, ActionServices services, CancellationToken cancellationToken)
+    {
+        var json = await ReadEventFileAsync(settings, cancellationToken);
+        (byte[]? Json, string? Problem, bool Ignored) found;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            found = DispatchPayload.Find(settings.EventName, document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            throw new ActionFailedException($"The event file {settings.EventPath} is not valid JSON: {e.Message}. The runner writes this file; when running by hand, point GITHUB_EVENT_PATH at a payload GitHub sent.");
+        }
+
+        if (found.Ignored)
+        {
+            return $"Nothing to do: {found.Problem}.";
+        }
+
+        if (found.Json is null)
+        {
+            throw new ActionFailedException($"No Alertmanager payload: {found.Problem}.");
+        }
+
+        var parsed = AlertmanagerPayloadParser.Parse(found.Json);
+        if (parsed.Payload is null)
+        {
+            throw new ActionFailedException($"The Alertmanager payload is not valid: {string.Join("; ", parsed.Errors)}. Relay the webhook body unchanged.");
+        }
+
+        var (repo, problem) = TargetRepository.Resolve(parsed.Payload, fromUrl: null, defaultRepo: settings.Repository);
+        if (repo is null)
+        {
+            throw new ActionFailedException($"No target repository: {problem}.");
+        }
+
+        // No retry flag: the in-memory index is rebuilt from GitHub on every run, so an issue a failed
+        // earlier run opened is already found.
+        var delivered = await services.Alerts.HandleAsync(repo, parsed.Payload, retried: false, cancellationToken);
+        return delivered.IssueNumber is { } number
+            ? $"Incident '{delivered.Key}' is {repo}#{number}{(delivered.Operations == 0 ? ", unchanged" : "")}."
+            : $"Incident '{delivered.Key}': nothing to do.";
+    }
+
+    private static async Task<string> FireDueStepsAsync(ActionSettings settings, RepoSettings repoSettings, ActionServices services, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await services.Rebuilder.EnsureIndexedAsync(settings.Repository, repoSettings.Config, cancellationToken);
+        var due = await services.Index.FindDueAsync(time.GetUtcNow(), int.MaxValue, cancellationToken);
+        foreach (var incident in due)
+        {
+            await services.TimedSteps.HandleAsync(incident.Repo, incident.IssueNumber, cancellationToken);
+        }
+
+        return due.Count == 0
+            ? "No incident has a step due."
+            : $"Fired the due step of {due.Count} incident(s): {string.Join(", ", due.Select(i => $"#{i.IssueNumber}"))}.";
+    }
+
+    private static async Task<string> ReadEventFileAsync(ActionSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.EventPath is null || !File.Exists(settings.EventPath))
+        {
+            throw new ActionFailedException($"The event file '{settings.EventPath}' does not exist: the runner sets GITHUB_EVENT_PATH; when running by hand, point it at a '{settings.EventName}' payload.");
+        }
+
+        return await File.ReadAllTextAsync(settings.EventPath, cancellationToken);
+    }
+
+    // Config problems read "path:line:col: message"; those of the repository's own file become annotations on it.
+    private static void ReportConfigProblems(WorkflowCommands commands, IReadOnlyList<string> problems, string configPath)
+    {
+        foreach (var problem in problems)
+        {
+            var located = LocatedProblem().Match(problem);
+            if (located.Success && located.Groups["file"].Value == IncidentConfig.FilePath)
+            {
+                var (line, column) = (int.Parse(located.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(located.Groups["col"].Value, CultureInfo.InvariantCulture));
+                commands.Error(located.Groups["message"].Value, configPath, line, column);
+            }
+            else
+            {
+                commands.Error(problem);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?<file>.+?):(?<line>\d+):(?<col>\d+): (?<message>.*)$", RegexOptions.Singleline)]
+    private static partial Regex LocatedProblem();
+}

@@ -1,0 +1,87 @@
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+
+namespace GitHubIncidentApp.Action;
+
+/// <summary>
+/// The port the Action's core services use: it records every write, for the outputs and the summary,
+/// and reads the config from the <c>config</c> input's path in the run's repository.
+/// </summary>
+public sealed class RecordingGitHubPort(IGitHubPort inner, RepoRef repository, string configPath) : IGitHubPort
+{
+    private readonly Lock _gate = new();
+    private readonly List<GitHubWrite> _writes = [];
+
+    public IReadOnlyList<GitHubWrite> Writes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _writes];
+            }
+        }
+    }
+
+    public async Task<IssueSnapshot> CreateIssueAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
+    {
+        var created = await inner.CreateIssueAsync(repo, issue, cancellationToken);
+        Record("open issue", repo, created.Number);
+        return created;
+    }
+
+    public Task<IssueSnapshot> GetIssueAsync(RepoRef repo, int number, CancellationToken cancellationToken) =>
+        inner.GetIssueAsync(repo, number, cancellationToken);
+
+    public Task<IssueSnapshot> UpdateIssueAsync(RepoRef repo, int number, IssueUpdate update, CancellationToken cancellationToken) =>
+        RecordAsync("update issue", repo, number, inner.UpdateIssueAsync(repo, number, update, cancellationToken));
+
+    public Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken) =>
+        RecordAsync("comment", repo, number, inner.AddCommentAsync(repo, number, body, cancellationToken));
+
+    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
+        inner.ListIssuesWithLabelAsync(repo, label, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        inner.ListLabelsAsync(repo, cancellationToken);
+
+    public Task CreateLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken) =>
+        RecordAsync($"create label '{label.Name}'", repo, null, inner.CreateLabelAsync(repo, label, cancellationToken));
+
+    public Task<RepoPermission> GetPermissionAsync(RepoRef repo, string login, CancellationToken cancellationToken) =>
+        inner.GetPermissionAsync(repo, login, cancellationToken);
+
+    // A reaction names a comment, not an issue: it does not count as touching an incident.
+    public Task AddReactionAsync(RepoRef repo, long commentId, string content, CancellationToken cancellationToken) =>
+        RecordAsync($"react {content}", repo, null, inner.AddReactionAsync(repo, commentId, content, cancellationToken));
+
+    public Task<IssueSnapshot> AddAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
+        RecordAsync("assign", repo, number, inner.AddAssigneesAsync(repo, number, logins, cancellationToken));
+
+    public Task<IssueSnapshot> RemoveAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
+        RecordAsync("unassign", repo, number, inner.RemoveAssigneesAsync(repo, number, logins, cancellationToken));
+
+    public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
+        inner.GetFileAsync(repo, repo == repository && path == IncidentConfig.FilePath ? configPath : path, cancellationToken);
+
+    private async Task RecordAsync(string call, RepoRef repo, int? issue, Task write)
+    {
+        await write;
+        Record(call, repo, issue);
+    }
+
+    private async Task<T> RecordAsync<T>(string call, RepoRef repo, int? issue, Task<T> write)
+    {
+        var result = await write;
+        Record(call, repo, issue);
+        return result;
+    }
+
+    private void Record(string call, RepoRef repo, int? issue)
+    {
+        lock (_gate)
+        {
+            _writes.Add(new GitHubWrite(call, repo, issue));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Testing;
+using GitHubIncidentApp.Testing.FakeGitHub;
+
+namespace GitHubIncidentApp.Action.Tests;
+
+/// <summary>Incident issues seeded on the fake GitHub with a marker, and event payloads about them.</summary>
+public static class SeededIncident
+{
+    public static FakeIssue Add(FakeRepo repo, Func<IncidentState, IncidentState>? change = null)
+    {
+        var state = new IncidentState
+        {
+            Key = "operate-first/incidents|alertname=JupyterHubDown",
+            Status = AlertStatus.Firing,
+            Firing = ["fp-1"],
+            Severity = "critical",
+            StartedAt = DateTimeOffset.UtcNow.AddMinutes(-30),
+        };
+        return repo.AddIssue("JupyterHubDown", IssueBody.Section("The hub is down.", change?.Invoke(state) ?? state), ["incident"]);
+    }
+
+    /// <summary>The recorded <c>issue_comment.created</c> payload, moved onto <paramref name="issue"/> and <paramref name="comment"/>.</summary>
+    public static string CommentEvent(FakeRepo repo, FakeIssue issue, FakeComment comment)
+    {
+        var root = JsonNode.Parse(Fixtures.Text("github/issue_comment.created.json"))!;
+        root["repository"]!["name"] = repo.Name;
+        root["repository"]!["full_name"] = $"{repo.Owner}/{repo.Name}";
+        root["repository"]!["owner"]!["login"] = repo.Owner;
+        var json = root["issue"]!;
+        json["number"] = issue.Number;
+        json["title"] = issue.Title;
+        json["body"] = issue.Body;
+        json["state"] = issue.State;
+        json["labels"] = new JsonArray([.. issue.Labels.Select(name => (JsonNode)new JsonObject { ["name"] = name })]);
+        json["assignees"] = new JsonArray();
+        root["comment"]!["id"] = comment.Id;
+        root["comment"]!["body"] = comment.Body;
+        root["comment"]!["user"]!["login"] = comment.Author;
+        root["sender"]!["login"] = comment.Author;
+        root["sender"]!["type"] = "User";
+        return root.ToJsonString();
+    }
+
+    /// <summary>A <c>repository_dispatch</c> of type alertmanager carrying the webhook body as <c>client_payload.payload</c>.</summary>
+    public static string AlertDispatch(string alertmanagerJson) => new JsonObject
+    {
+        ["action"] = "alertmanager",
+        ["client_payload"] = new JsonObject { ["payload"] = JsonNode.Parse(alertmanagerJson) },
+    }.ToJsonString();
+}
