@@ -48,7 +48,10 @@ public static class EscalationDecider
         operations.Add(new CommentOnIssue(who.Length > 0
             ? $"🚨 Escalating ({stepText} of the **{progress.Policy}** policy): {who}, nobody has acknowledged this incident. Comment `/ack` to take it."
             : $"🚨 Escalating ({stepText} of the **{progress.Policy}** policy), but nobody is on call for it. Comment `/ack` to take it."));
-        return new IncidentDecision(operations, state with { Escalation = next });
+        // The step is recorded in the marker too: an index rebuilt from the issues must not page again.
+        var after = state with { Escalation = next };
+        operations.Insert(0, new UpdateIssue { Marker = after });
+        return new IncidentDecision(operations, after);
     }
 
     /// <summary>The policy after firing its current step: the next step, the next round, or the end.</summary>
@@ -70,11 +73,12 @@ public static class EscalationDecider
     private static IncidentDecision AcknowledgementTimedOut(IncidentState state, Acknowledgement ack, DateTimeOffset now)
     {
         var restarted = state.Escalation is { } progress ? progress with { Step = 0, Round = 0, DueAt = now } : null;
+        var after = state with { Acknowledged = null, Escalation = restarted };
         return new IncidentDecision(
         [
-            new UpdateIssue { RemoveLabels = [IncidentDecider.AcknowledgedLabel] },
+            new UpdateIssue { RemoveLabels = [IncidentDecider.AcknowledgedLabel], Marker = after },
             new CommentOnIssue($"⏰ @{ack.By} acknowledged this incident {HumanTime(now - ack.At)} ago and its alerts still fire, so it is unacknowledged again and escalation restarts. Comment `/ack` to take it again."),
-        ], state with { Acknowledged = null, Escalation = restarted });
+        ], after);
     }
 
     private static string HumanTime(TimeSpan span) => Configuration.DurationText.Format(span);

@@ -47,6 +47,7 @@ public sealed class EscalationDeciderTests
         var after = Decide(third.State!, Opened.AddDays(1));
 
         Assert.Equal(["bob"], Assert.Single(second.Operations.OfType<AssignPeople>()).Logins);
+        Assert.Equal(second.State, Assert.Single(second.Operations.OfType<UpdateIssue>()).Marker);
         Assert.Contains("step 2 of 3", Assert.Single(second.Operations.OfType<CommentOnIssue>()).Body, StringComparison.Ordinal);
         Assert.Same(IncidentDecision.Nothing, again);
         Assert.Empty(third.Operations.OfType<AssignPeople>());
