@@ -23,26 +23,7 @@ public static class SeededIncident
     }
 
     /// <summary>The recorded <c>issue_comment.created</c> payload, moved onto <paramref name="issue"/> and <paramref name="comment"/>.</summary>
-    public static string CommentEvent(FakeRepo repo, FakeIssue issue, FakeComment comment)
-    {
-        var root = JsonNode.Parse(Fixtures.Text("github/issue_comment.created.json"))!;
-        root["repository"]!["name"] = repo.Name;
-        root["repository"]!["full_name"] = $"{repo.Owner}/{repo.Name}";
-        root["repository"]!["owner"]!["login"] = repo.Owner;
-        var json = root["issue"]!;
-        json["number"] = issue.Number;
-        json["title"] = issue.Title;
-        json["body"] = issue.Body;
-        json["state"] = issue.State;
-        json["labels"] = new JsonArray([.. issue.Labels.Select(name => (JsonNode)new JsonObject { ["name"] = name })]);
-        json["assignees"] = new JsonArray();
-        root["comment"]!["id"] = comment.Id;
-        root["comment"]!["body"] = comment.Body;
-        root["comment"]!["user"]!["login"] = comment.Author;
-        root["sender"]!["login"] = comment.Author;
-        root["sender"]!["type"] = "User";
-        return root.ToJsonString();
-    }
+    public static string CommentEvent(FakeRepo repo, FakeIssue issue, FakeComment comment) => GitHubPayloads.Comment(repo, issue, comment);
 
     /// <summary>A <c>repository_dispatch</c> of type alertmanager carrying the webhook body as <c>client_payload.payload</c>.</summary>
     public static string AlertDispatch(string alertmanagerJson) => new JsonObject

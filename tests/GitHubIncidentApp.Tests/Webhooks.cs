@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GitHubIncidentApp.Testing;
 using GitHubIncidentApp.Testing.FakeGitHub;
 
@@ -36,47 +35,10 @@ public static class Webhooks
     }
 
     /// <summary>An <c>issue_comment.created</c> payload for a comment on the fake issue, as GitHub would send it.</summary>
-    public static byte[] Comment(FakeRepo repo, FakeIssue issue, FakeComment comment, bool senderIsBot = false)
-    {
-        var root = Payload("issue_comment.created", repo, issue, comment.Author, senderIsBot);
-        root["comment"]!["id"] = comment.Id;
-        root["comment"]!["body"] = comment.Body;
-        root["comment"]!["user"]!["login"] = comment.Author;
-        return Encoding.UTF8.GetBytes(root.ToJsonString());
-    }
+    public static byte[] Comment(FakeRepo repo, FakeIssue issue, FakeComment comment, bool senderIsBot = false) =>
+        Encoding.UTF8.GetBytes(GitHubPayloads.Comment(repo, issue, comment, senderIsBot));
 
     /// <summary>An <c>issues</c> payload (closed, reopened, labeled, ...) for the fake issue as it is now.</summary>
-    public static byte[] IssueChange(string action, FakeRepo repo, FakeIssue issue, string sender, string? label = null)
-    {
-        var root = Payload("issues.labeled", repo, issue, sender, senderIsBot: false);
-        root["action"] = action;
-        if (label is null)
-        {
-            root.AsObject().Remove("label");
-        }
-        else
-        {
-            root["label"]!["name"] = label;
-        }
-
-        return Encoding.UTF8.GetBytes(root.ToJsonString());
-    }
-
-    private static JsonNode Payload(string fixture, FakeRepo repo, FakeIssue issue, string sender, bool senderIsBot)
-    {
-        var root = JsonNode.Parse(Fixtures.Text($"github/{fixture}.json"))!;
-        root["repository"]!["name"] = repo.Name;
-        root["repository"]!["full_name"] = $"{repo.Owner}/{repo.Name}";
-        root["repository"]!["owner"]!["login"] = repo.Owner;
-        var json = root["issue"]!;
-        json["number"] = issue.Number;
-        json["title"] = issue.Title;
-        json["body"] = issue.Body;
-        json["state"] = issue.State;
-        json["labels"] = new JsonArray([.. issue.Labels.Select(name => (JsonNode)new JsonObject { ["name"] = name })]);
-        json["assignees"] = new JsonArray([.. issue.Assignees.Select(login => (JsonNode)new JsonObject { ["login"] = login })]);
-        root["sender"]!["login"] = sender;
-        root["sender"]!["type"] = senderIsBot ? "Bot" : "User";
-        return root;
-    }
+    public static byte[] IssueChange(string action, FakeRepo repo, FakeIssue issue, string sender, string? label = null) =>
+        Encoding.UTF8.GetBytes(GitHubPayloads.IssueChange(action, repo, issue, sender, label));
 }
