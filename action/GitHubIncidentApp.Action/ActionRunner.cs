@@ -9,7 +9,7 @@ namespace GitHubIncidentApp.Action;
 
 /// <summary>
 /// One run of the Action: maps the workflow's event to the core's handlers, then reports. Exits 0
-/// unless the run failed (bad environment or event file, GitHub refusing a call).
+/// unless the run failed (bad environment or event file, GitHub refusing a call, Alertmanager not answering).
 /// </summary>
 public static partial class ActionRunner
 {
@@ -181,10 +181,9 @@ public static partial class ActionRunner
     private static string Describe(ReconcileOutcome outcome, int groups, string? receiver)
     {
         var changed = outcome.Delivered.Where(d => d.Operations > 0).Select(d => d.IssueNumber is { } number ? $"#{number}" : d.Key).ToList();
-        var text = $"Alertmanager lists {groups} alert group(s){(receiver is null ? "" : $" (incidents from receiver '{receiver}' only)")}: "
+        return $"Alertmanager lists {groups} alert group(s){(receiver is null ? "" : $" (incidents from receiver '{receiver}' only)")}: "
             + $"{outcome.Delivered.Count} incident(s) with active alerts, {changed.Count} changed{(changed.Count > 0 ? $" ({string.Join(", ", changed)})" : "")}; "
             + $"{outcome.Resolved.Count} resolved because their alerts are gone{(outcome.Resolved.Count > 0 ? $" ({string.Join(", ", outcome.Resolved.Select(r => $"#{r.Issue}"))})" : "")}.";
-        return text;
     }
 
     private static async Task<string> FireDueStepsAsync(ActionSettings settings, RepoSettings repoSettings, ActionServices services, TimeProvider time, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class AlertmanagerApi(HttpClient http, Uri baseUrl)
             status = response.StatusCode;
             body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException { CancellationToken.IsCancellationRequested: false })
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw Unavailable($"there was no answer ({e.Message})", "check that the URL is right and that Alertmanager is reachable from where this runs (for the Action: a self-hosted runner inside the cluster)", e);
         }
