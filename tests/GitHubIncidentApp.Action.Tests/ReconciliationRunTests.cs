@@ -124,6 +124,7 @@ public sealed class ReconciliationRunTests : IAsyncLifetime
         await _alertmanager.FireAsync(DiskFull);
         await _alertmanager.WaitForAlertGroupsAsync(groups => groups.Count == 1);
 
+        // The harness routes everything to its one receiver, "webhook".
         var other = await ReconcileAsync(receiver: "pagerduty");
         var ours = await ReconcileAsync(receiver: "webhook");
 
