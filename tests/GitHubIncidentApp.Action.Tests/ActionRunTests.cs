@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Testing;
@@ -195,8 +197,46 @@ public sealed partial class ActionRunTests : IAsyncLifetime
         Assert.Empty(_github.Requests);
     }
 
+    [Fact]
+    public async Task An_unreachable_Alertmanager_fails_the_run_and_changes_nothing()
+    {
+        var issue = SeededIncident.Add(Repo, state => state with
+        {
+            Escalation = new EscalationProgress { Policy = "default", Steps = [new EscalationStepPlan(["@operate-first/sre"], null)], DueAt = DateTimeOffset.UtcNow.AddMinutes(-1) },
+        });
+        var nobody = new Uri($"http://127.0.0.1:{UnusedPort()}/");
+
+        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = nobody.AbsoluteUri });
+
+        Assert.Equal(ActionRunner.Failure, result.ExitCode);
+        Assert.Contains($"::error::Could not read the alerts from Alertmanager at GET {nobody}api/v2/alerts/groups: there was no answer", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Check the alertmanager-url input", result.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Writes);
+        Assert.True(Repo.Issue(issue.Number).IsOpen);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_alert_groups_fails_the_run_and_changes_nothing()
+    {
+        SeededIncident.Add(Repo);
+
+        // The fake GitHub answers 404 with a JSON error: a wrong URL, not an empty list of alerts.
+        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = _github.BaseUrl.AbsoluteUri });
+
+        Assert.Equal(ActionRunner.Failure, result.ExitCode);
+        Assert.Matches(@"::error::Could not read the alerts from Alertmanager at GET \S+api/v2/alerts/groups: it answered 404 NotFound", result.Stdout);
+        Assert.Empty(Writes);
+    }
+
     private static Dictionary<string, string> Outputs(ActionResult result) =>
         OutputPattern().Matches(result.Outputs).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     [GeneratedRegex(@"(?<name>[a-z-]+)<<(?<delimiter>ghadelimiter_[0-9a-f-]{36})\n(?<value>.*?)\n\k<delimiter>\n", RegexOptions.Singleline)]
     private static partial Regex OutputPattern();
