@@ -10,9 +10,10 @@ public static class ActionInputs
     public const string Config = "config";
     public const string Mode = "mode";
     public const string AlertmanagerUrl = "alertmanager-url";
+    public const string AlertmanagerReceiver = "alertmanager-receiver";
     public const string DryRun = "dry-run";
 
-    public static IReadOnlyList<string> All { get; } = [Token, Config, Mode, AlertmanagerUrl, DryRun];
+    public static IReadOnlyList<string> All { get; } = [Token, Config, Mode, AlertmanagerUrl, AlertmanagerReceiver, DryRun];
 
     public static string VariableName(string input) => "INPUT_" + input.ToUpperInvariant();
 

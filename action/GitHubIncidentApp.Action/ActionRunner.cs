@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Alerts;
-using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 
@@ -10,7 +9,7 @@ namespace GitHubIncidentApp.Action;
 
 /// <summary>
 /// One run of the Action: maps the workflow's event to the core's handlers, then reports. Exits 0
-/// unless the run failed (bad environment or event file, GitHub refusing a call).
+/// unless the run failed (bad environment or event file, GitHub refusing a call, Alertmanager not answering).
 /// </summary>
 public static partial class ActionRunner
 {
@@ -33,9 +32,14 @@ public static partial class ActionRunner
             return Failure;
         }
 
-        if (settings.AlertmanagerUrl is not null)
+        if (settings.AlertmanagerUrl is not null && settings.Mode != ActionMode.Schedule)
         {
-            commands.Notice($"{ActionInputs.AlertmanagerUrl} is set, but reconciliation with Alertmanager is not implemented yet: this run only handles its event.");
+            commands.Notice($"{ActionInputs.AlertmanagerUrl} is only used by scheduled runs (mode {ActionModes.Name(ActionMode.Schedule)}); this {ActionModes.Name(settings.Mode)} run does not reconcile with Alertmanager.");
+        }
+
+        if (settings.DryRun && settings.Token is null)
+        {
+            commands.Notice($"Dry run without a token: nothing is read from GitHub either (no config file, no existing incident issues), so every incident looks new. Pass the {ActionInputs.Token} input to have the dry run read them.");
         }
 
         using var loggers = new WorkflowLoggerFactory(commands);
@@ -51,7 +55,7 @@ public static partial class ActionRunner
             {
                 ActionMode.Commands => await HandleGitHubEventAsync(settings, services, cancellationToken),
                 ActionMode.Alert => await HandleAlertAsync(settings, services, cancellationToken),
-                _ => await FireDueStepsAsync(settings, repoSettings, services, time, cancellationToken),
+                _ => await RunScheduleAsync(settings, repoSettings, services, commands, time, cancellationToken),
             };
             await MarkerSync.SaveAsync(services.GitHub, services.Index, services.GitHub.Writes, cancellationToken);
         }
@@ -145,6 +149,43 @@ public static partial class ActionRunner
             : $"Incident '{delivered.Key}': nothing to do.";
     }
 
+    // Alertmanager is read before anything is written: if it cannot be read, the run fails having changed nothing.
+    private static async Task<string> RunScheduleAsync(ActionSettings settings, RepoSettings repoSettings, ActionServices services, WorkflowCommands commands, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (services.Alertmanager is not { } alertmanager)
+        {
+            return await FireDueStepsAsync(settings, repoSettings, services, time, cancellationToken);
+        }
+
+        IReadOnlyList<AlertGroup> groups;
+        try
+        {
+            groups = await alertmanager.GetAlertGroupsAsync(cancellationToken);
+        }
+        catch (AlertmanagerUnavailableException e)
+        {
+            throw new ActionFailedException($"{e.Message} Nothing was changed: no incident opened or resolved, no escalation step fired. Check the {ActionInputs.AlertmanagerUrl} input, or remove it to only fire escalation steps.");
+        }
+
+        var scope = new ReconcileScope { DefaultRepo = settings.Repository, Receiver = settings.AlertmanagerReceiver, ExternalUrl = alertmanager.ExternalUrl };
+        var reconciled = await services.Reconciler.ReconcileAsync(groups, scope, cancellationToken);
+        foreach (var problem in reconciled.Problems)
+        {
+            commands.Warning(problem);
+        }
+
+        var fired = await FireDueStepsAsync(settings, repoSettings, services, time, cancellationToken);
+        return $"{Describe(reconciled, groups.Count, settings.AlertmanagerReceiver)} {fired}";
+    }
+
+    private static string Describe(ReconcileOutcome outcome, int groups, string? receiver)
+    {
+        var changed = outcome.Delivered.Where(d => d.Operations > 0).Select(d => d.IssueNumber is { } number ? $"#{number}" : d.Key).ToList();
+        return $"Alertmanager lists {groups} alert group(s){(receiver is null ? "" : $" (incidents from receiver '{receiver}' only)")}: "
+            + $"{outcome.Delivered.Count} incident(s) with active alerts, {changed.Count} changed{(changed.Count > 0 ? $" ({string.Join(", ", changed)})" : "")}; "
+            + $"{outcome.Resolved.Count} resolved because their alerts are gone{(outcome.Resolved.Count > 0 ? $" ({string.Join(", ", outcome.Resolved.Select(r => $"#{r.Issue}"))})" : "")}.";
+    }
+
     private static async Task<string> FireDueStepsAsync(ActionSettings settings, RepoSettings repoSettings, ActionServices services, TimeProvider time, CancellationToken cancellationToken)
     {
         await services.Rebuilder.EnsureIndexedAsync(settings.Repository, repoSettings.Config, cancellationToken);
@@ -175,7 +216,7 @@ public static partial class ActionRunner
         foreach (var problem in problems)
         {
             var located = LocatedProblem().Match(problem);
-            if (located.Success && located.Groups["file"].Value == IncidentConfig.FilePath)
+            if (located.Success && located.Groups["file"].Value == configPath)
             {
                 var (line, column) = (int.Parse(located.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(located.Groups["col"].Value, CultureInfo.InvariantCulture));
                 commands.Error(located.Groups["message"].Value, configPath, line, column);

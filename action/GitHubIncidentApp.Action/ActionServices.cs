@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
@@ -11,29 +12,39 @@ namespace GitHubIncidentApp.Action;
 /// </summary>
 public sealed class ActionServices : IDisposable
 {
+    private static readonly TimeSpan AlertmanagerTimeout = TimeSpan.FromSeconds(30);
+
     private readonly TokenClientProvider? _clients;
+    private readonly HttpClient? _alertmanagerHttp;
 
     public ActionServices(ActionSettings settings, ILoggerFactory loggers, TimeProvider time)
     {
-        IGitHubPort port;
-        if (settings.DryRun)
+        IGitHubPort? github = null;
+        if (settings.Token is { } token)
         {
-            port = new DryRunGitHubPort(loggers.CreateLogger<DryRunGitHubPort>(), time);
-        }
-        else
-        {
-            _clients = new TokenClientProvider(settings.Token!, settings.ApiUrl);
-            port = new OctokitGitHubPort(_clients);
+            _clients = new TokenClientProvider(token, settings.ApiUrl);
+            github = new OctokitGitHubPort(_clients);
         }
 
-        GitHub = new RecordingGitHubPort(port, settings.Repository, settings.ConfigPath);
+        // A dry run reads with the token when there is one, so it decides as a real run would.
+        var port = !settings.DryRun ? github!
+            : github is null ? new DryRunGitHubPort(loggers.CreateLogger<DryRunGitHubPort>(), time)
+            : DryRunGitHubPort.ReadingFrom(github, loggers.CreateLogger<DryRunGitHubPort>(), time);
+
+        GitHub = new RecordingGitHubPort(port);
         Index = new InMemoryIncidentIndex();
-        Settings = new RepoSettingsCache(GitHub, time, loggers.CreateLogger<RepoSettingsCache>());
+        Settings = new RepoSettingsCache(GitHub, time, loggers.CreateLogger<RepoSettingsCache>(), settings.ConfigPath);
         Rebuilder = new IncidentIndexRebuilder(GitHub, Index, time);
         var store = new IncidentStore(Index, Rebuilder, new IncidentExecutor(GitHub, new LabelCache(GitHub)), time);
         TimedSteps = new TimedStepHandler(Settings, store, time, loggers.CreateLogger<TimedStepHandler>());
         Alerts = new AlertDeliveryHandler(Settings, store, time, loggers.CreateLogger<AlertDeliveryHandler>());
         GitHubEvents = new GitHubEventHandler(Settings, store, new PermissionCache(GitHub, time), TimedSteps, time, loggers.CreateLogger<GitHubEventHandler>());
+        Reconciler = new AlertmanagerReconciler(Settings, store, Alerts, GitHub, time, loggers.CreateLogger<AlertmanagerReconciler>());
+        if (settings.AlertmanagerUrl is { } alertmanagerUrl)
+        {
+            _alertmanagerHttp = new HttpClient { Timeout = AlertmanagerTimeout };
+            Alertmanager = new AlertmanagerApi(_alertmanagerHttp, alertmanagerUrl);
+        }
     }
 
     public RecordingGitHubPort GitHub { get; }
@@ -43,6 +54,14 @@ public sealed class ActionServices : IDisposable
     public TimedStepHandler TimedSteps { get; }
     public AlertDeliveryHandler Alerts { get; }
     public GitHubEventHandler GitHubEvents { get; }
+    public AlertmanagerReconciler Reconciler { get; }
 
-    public void Dispose() => _clients?.Dispose();
+    /// <summary>Null unless the <c>alertmanager-url</c> input is set.</summary>
+    public AlertmanagerApi? Alertmanager { get; }
+
+    public void Dispose()
+    {
+        _clients?.Dispose();
+        _alertmanagerHttp?.Dispose();
+    }
 }

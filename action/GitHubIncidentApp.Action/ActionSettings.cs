@@ -17,7 +17,12 @@ public sealed record ActionSettings
     public required string ConfigPath { get; init; }
     public required ActionMode Mode { get; init; }
     public required bool DryRun { get; init; }
-    public required string? AlertmanagerUrl { get; init; }
+
+    /// <summary>Alertmanager's base URL for reconciliation on scheduled runs; null: no reconciliation.</summary>
+    public required Uri? AlertmanagerUrl { get; init; }
+
+    /// <summary>The receiver whose groups open incidents; null: every receiver's.</summary>
+    public required string? AlertmanagerReceiver { get; init; }
     public required string? OutputPath { get; init; }
     public required string? SummaryPath { get; init; }
 
@@ -62,6 +67,13 @@ public sealed record ActionSettings
             problems.Add($"the {ActionInputs.Token} input is empty: leave it at its default (${{{{ github.token }}}}) or pass a token with 'issues: write', or set {ActionInputs.DryRun}: true");
         }
 
+        var alertmanagerText = ActionInputs.Read(environment, ActionInputs.AlertmanagerUrl);
+        Uri? alertmanagerUrl = null;
+        if (alertmanagerText is not null && !(Uri.TryCreate(alertmanagerText, UriKind.Absolute, out alertmanagerUrl) && alertmanagerUrl.Scheme is "http" or "https"))
+        {
+            problems.Add($"the {ActionInputs.AlertmanagerUrl} input '{alertmanagerText}' is not an http(s) URL: give Alertmanager's base URL as the runner reaches it, such as http://alertmanager.monitoring:9093");
+        }
+
         var (mode, modeProblem) = eventName is null ? (null, null) : ActionModes.Choose(ActionInputs.Read(environment, ActionInputs.Mode), eventName);
         if (modeProblem is not null)
         {
@@ -84,7 +96,8 @@ public sealed record ActionSettings
             ConfigPath = ActionInputs.Read(environment, ActionInputs.Config) ?? IncidentConfig.FilePath,
             Mode = mode!.Value,
             DryRun = dryRun!.Value,
-            AlertmanagerUrl = ActionInputs.Read(environment, ActionInputs.AlertmanagerUrl),
+            AlertmanagerUrl = alertmanagerUrl,
+            AlertmanagerReceiver = ActionInputs.Read(environment, ActionInputs.AlertmanagerReceiver),
             OutputPath = Env("GITHUB_OUTPUT"),
             SummaryPath = Env("GITHUB_STEP_SUMMARY"),
         }, problems);

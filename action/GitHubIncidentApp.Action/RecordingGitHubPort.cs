@@ -1,13 +1,11 @@
-using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Action;
 
 /// <summary>
-/// The port the Action's core services use: it records every write, for the outputs and the summary,
-/// and reads the config from the <c>config</c> input's path in the run's repository.
+/// The port the Action's core services use: it records every write, for the outputs and the summary.
 /// </summary>
-public sealed class RecordingGitHubPort(IGitHubPort inner, RepoRef repository, string configPath) : IGitHubPort
+public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
 {
     private readonly Lock _gate = new();
     private readonly List<GitHubWrite> _writes = [];
@@ -62,7 +60,7 @@ public sealed class RecordingGitHubPort(IGitHubPort inner, RepoRef repository, s
         RecordAsync("unassign", repo, number, inner.RemoveAssigneesAsync(repo, number, logins, cancellationToken));
 
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
-        inner.GetFileAsync(repo, repo == repository && path == IncidentConfig.FilePath ? configPath : path, cancellationToken);
+        inner.GetFileAsync(repo, path, cancellationToken);
 
     private async Task RecordAsync(string call, RepoRef repo, int? issue, Task write)
     {

@@ -17,6 +17,8 @@ public sealed class WorkflowCommands(TextWriter output)
     public void Error(string message, string file, int line, int column) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"::error file={EscapeProperty(file)},line={line},col={column}::{EscapeData(message)}"));
 
+    public void Warning(string message) => output.WriteLine($"::warning::{EscapeData(message)}");
+
     public void Notice(string message) => output.WriteLine($"::notice::{EscapeData(message)}");
 
     public void Debug(string message) => output.WriteLine($"::debug::{EscapeData(message)}");

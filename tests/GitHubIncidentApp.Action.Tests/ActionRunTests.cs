@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Testing;
@@ -99,16 +101,51 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_dry_run_writes_nothing_to_GitHub_and_says_what_it_would_do()
+    public async Task A_dry_run_reads_with_the_token_but_writes_nothing_and_says_what_it_would_do()
     {
         var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
             new Dictionary<string, string> { [ActionInputs.DryRun] = "true" });
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
-        Assert.Empty(_github.Requests);
+        Assert.Contains(_github.Requests, r => r.Path.EndsWith("/contents/.github/incidents.yml", StringComparison.Ordinal));
+        Assert.Empty(Writes);
         Assert.Empty(Repo.Issues);
+        Assert.Contains("dry-run: would create issue in operate-first/incidents as #1", result.Stdout, StringComparison.Ordinal);
         Assert.NotEqual("0", Outputs(result)["operations"]);
         Assert.Contains("dry run", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_reads_an_existing_incident_and_reports_the_update_it_would_make()
+    {
+        Repo.SetFile(".github/incidents.yml", Schedules.Weekly);
+        var issue = SeededIncident.Add(Repo, state => state with
+        {
+            Escalation = new EscalationProgress { Policy = "default", Steps = [new EscalationStepPlan(["@operate-first/sre-leads"], null)], DueAt = DateTimeOffset.UtcNow.AddMinutes(-7) },
+        });
+        var before = Repo.Issue(issue.Number);
+
+        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.DryRun] = "true" });
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Empty(Writes);
+        Assert.Equal(before, Repo.Issue(issue.Number));
+        Assert.Contains($"dry-run: would comment on operate-first/incidents#{issue.Number}: ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"dry-run: would update operate-first/incidents#{issue.Number}: body=(", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"- comment on #{issue.Number}", result.Summary, StringComparison.Ordinal);
+        Assert.Contains(", not made:", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_without_a_token_reads_nothing_and_says_so()
+    {
+        var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
+            new Dictionary<string, string> { [ActionInputs.DryRun] = "true", [ActionInputs.Token] = "" });
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Empty(_github.Requests);
+        Assert.Contains("::notice::Dry run without a token: nothing is read from GitHub either", result.Stdout, StringComparison.Ordinal);
+        Assert.NotEqual("0", Outputs(result)["operations"]);
     }
 
     [Fact]
@@ -134,14 +171,20 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Config_problems_are_annotated_on_the_config_file_at_their_line()
+    public async Task The_config_input_is_the_path_read_and_named_in_every_message()
     {
-        Repo.SetFile(".github/ops/incidents.yml", "incident_label: incident\nseverity_policy: 12\n");
+        Repo.SetFile(".github/incidents.yml", "incident_label: elsewhere\n");
+        Repo.SetFile(".github/custom-incidents.yml", "incident_label: incident\nseverity_policy: 12\n");
 
-        var result = await _action.RunAsync(_github, "schedule", eventJson: null, new Dictionary<string, string> { [ActionInputs.Config] = ".github/ops/incidents.yml" });
+        var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
+            new Dictionary<string, string> { [ActionInputs.Config] = ".github/custom-incidents.yml" });
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
-        Assert.Matches(@"::error file=\.github/ops/incidents\.yml,line=2,col=\d+::", result.Stdout);
+        Assert.Matches(@"::error file=\.github/custom-incidents\.yml,line=2,col=\d+::", result.Stdout);
+        var issue = Assert.Single(Repo.Issues);
+        Assert.Contains("incident", issue.Labels);
+        Assert.Contains(".github/custom-incidents.yml:2:", issue.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(".github/incidents.yml", result.Stdout + issue.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,8 +197,46 @@ public sealed partial class ActionRunTests : IAsyncLifetime
         Assert.Empty(_github.Requests);
     }
 
+    [Fact]
+    public async Task An_unreachable_Alertmanager_fails_the_run_and_changes_nothing()
+    {
+        var issue = SeededIncident.Add(Repo, state => state with
+        {
+            Escalation = new EscalationProgress { Policy = "default", Steps = [new EscalationStepPlan(["@operate-first/sre"], null)], DueAt = DateTimeOffset.UtcNow.AddMinutes(-1) },
+        });
+        var nobody = new Uri($"http://127.0.0.1:{UnusedPort()}/");
+
+        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = nobody.AbsoluteUri });
+
+        Assert.Equal(ActionRunner.Failure, result.ExitCode);
+        Assert.Contains($"::error::Could not read the alerts from Alertmanager at GET {nobody}api/v2/alerts/groups: there was no answer", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Check the alertmanager-url input", result.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Writes);
+        Assert.True(Repo.Issue(issue.Number).IsOpen);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_alert_groups_fails_the_run_and_changes_nothing()
+    {
+        SeededIncident.Add(Repo);
+
+        // The fake GitHub answers 404 with a JSON error: a wrong URL, not an empty list of alerts.
+        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = _github.BaseUrl.AbsoluteUri });
+
+        Assert.Equal(ActionRunner.Failure, result.ExitCode);
+        Assert.Matches(@"::error::Could not read the alerts from Alertmanager at GET \S+api/v2/alerts/groups: it answered 404 NotFound", result.Stdout);
+        Assert.Empty(Writes);
+    }
+
     private static Dictionary<string, string> Outputs(ActionResult result) =>
         OutputPattern().Matches(result.Outputs).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     [GeneratedRegex(@"(?<name>[a-z-]+)<<(?<delimiter>ghadelimiter_[0-9a-f-]{36})\n(?<value>.*?)\n\k<delimiter>\n", RegexOptions.Singleline)]
     private static partial Regex OutputPattern();

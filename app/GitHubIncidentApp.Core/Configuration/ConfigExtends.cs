@@ -27,9 +27,10 @@ public static class ConfigExtends
     /// Parses the repository's own config <paramref name="yaml"/> with the bases it extends, read through
     /// <paramref name="readBase"/>; without one (local files), <c>_extends</c> is reported and the file applies alone.
     /// </summary>
-    public static async Task<ExtendedParseResult> ParseAsync(string yaml, RepoRef repo, ReadRepoFile? readBase, CancellationToken cancellationToken)
+    /// <param name="ownPath">Where the repository's own file is; its errors name this path.</param>
+    public static async Task<ExtendedParseResult> ParseAsync(
+        string yaml, RepoRef repo, ReadRepoFile? readBase, CancellationToken cancellationToken, string ownPath = IncidentConfig.FilePath)
     {
-        const string ownPath = IncidentConfig.FilePath;
         var origins = new NodeOrigins();
         var (root, loadErrors) = IncidentConfigParser.LoadFile(yaml, ownPath);
         if (root is null)

@@ -4,35 +4,58 @@ using Microsoft.Extensions.Logging;
 namespace GitHubIncidentApp.Core.GitHub;
 
 /// <summary>
-/// <see cref="IGitHubPort"/> for running without GitHub credentials: logs each write it would make
-/// and keeps the resulting issues in memory (numbered from 1 per repository), so later deliveries
-/// in the same run see consistent issues. It reads no files and knows only the labels it "created".
-/// Everyone counts as an admin, so slash commands tried locally are carried out, not refused.
+/// <see cref="IGitHubPort"/> that writes nothing: it logs each write it would make and keeps the issues it
+/// would have changed in memory, so later steps of the same run see consistent issues. Without a reader
+/// (no credentials) it reads nothing either: no files, no existing issues, new issues numbered from 1 per
+/// repository, and everyone counts as an admin so slash commands tried locally are carried out. With a reader
+/// (<see cref="ReadingFrom"/>), reads go to GitHub, so the run decides as it would for real.
 /// </summary>
-public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider) : IGitHubPort
+public sealed partial class DryRunGitHubPort : IGitHubPort
 {
     private const int CommentExcerptLength = 200;
 
+    private readonly ILogger<DryRunGitHubPort> _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly IGitHubPort? _reader;
     private readonly Lock _gate = new();
-    private readonly Dictionary<RepoRef, List<IssueSnapshot>> _issues = [];
+    private readonly Dictionary<(RepoRef Repo, int Number), IssueSnapshot> _issues = [];
+    private readonly Dictionary<RepoRef, int> _highestNumber = [];
     private readonly Dictionary<RepoRef, List<string>> _labels = [];
+
+    /// <summary>A dry run that reads nothing.</summary>
+    public DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider)
+        : this(logger, timeProvider, reader: null)
+    {
+    }
+
+    private DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider, IGitHubPort? reader)
+    {
+        _logger = logger;
+        _timeProvider = timeProvider;
+        _reader = reader;
+    }
+
+    /// <summary>A dry run that reads issues, labels, permissions and files through <paramref name="reader"/> and writes nothing.</summary>
+    public static DryRunGitHubPort ReadingFrom(IGitHubPort reader, ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider) =>
+        new(logger, timeProvider, reader);
 
     public Task<IssueSnapshot> CreateIssueAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
     {
         IssueSnapshot created;
         lock (_gate)
         {
-            var issues = Issues(repo);
+            // Above every number seen, so it does not stand for a real issue read later in the run.
+            var number = _highestNumber.GetValueOrDefault(repo) + 1;
             created = new IssueSnapshot
             {
-                Number = issues.Count + 1,
+                Number = number,
                 Title = issue.Title,
                 Body = issue.Body,
                 IsOpen = true,
                 Labels = [.. issue.Labels],
                 Assignees = [.. issue.Assignees],
             };
-            issues.Add(created);
+            Keep(repo, created);
             AddLabels(repo, issue.Labels);
         }
 
@@ -40,62 +63,60 @@ public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, T
         return Task.FromResult(created);
     }
 
-    public Task<IssueSnapshot> GetIssueAsync(RepoRef repo, int number, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult(Find(repo, number));
-        }
-    }
+    public async Task<IssueSnapshot> GetIssueAsync(RepoRef repo, int number, CancellationToken cancellationToken) =>
+        Known(repo, number) ?? Seen(repo, await ReaderOrNotFound(repo, number).GetIssueAsync(repo, number, cancellationToken));
 
-    public Task<IssueSnapshot> UpdateIssueAsync(RepoRef repo, int number, IssueUpdate update, CancellationToken cancellationToken)
+    public async Task<IssueSnapshot> UpdateIssueAsync(RepoRef repo, int number, IssueUpdate update, CancellationToken cancellationToken)
     {
-        IssueSnapshot updated;
+        var issue = await GetIssueAsync(repo, number, cancellationToken);
+        var closes = update.Open == false && issue.IsOpen;
+        var updated = issue with
+        {
+            IsOpen = update.Open ?? issue.IsOpen,
+            Body = update.Body ?? issue.Body,
+            Labels = update.Labels is { } labels ? [.. labels] : issue.Labels,
+            ClosedAt = update.Open == true ? null : closes ? _timeProvider.GetUtcNow() : issue.ClosedAt,
+        };
         lock (_gate)
         {
-            var issue = Find(repo, number);
-            var closes = update.Open == false && issue.IsOpen;
-            updated = issue with
-            {
-                IsOpen = update.Open ?? issue.IsOpen,
-                Body = update.Body ?? issue.Body,
-                Labels = update.Labels is { } labels ? [.. labels] : issue.Labels,
-                ClosedAt = update.Open == true ? null : closes ? timeProvider.GetUtcNow() : issue.ClosedAt,
-            };
-            Issues(repo)[number - 1] = updated;
+            Keep(repo, updated);
             AddLabels(repo, updated.Labels);
         }
 
         LogUpdateIssue(repo, number, Describe(update));
-        return Task.FromResult(updated);
+        return updated;
     }
 
-    public Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken)
+    public async Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            Find(repo, number);
-        }
-
+        await GetIssueAsync(repo, number, cancellationToken);
         LogComment(repo, number, body.Length <= CommentExcerptLength ? body : body[..CommentExcerptLength] + "…");
-        return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
     {
+        var read = _reader is null ? [] : await _reader.ListIssuesWithLabelAsync(repo, label, cancellationToken);
         lock (_gate)
         {
-            IReadOnlyList<IssueSnapshot> matching =
-                [.. Issues(repo).Where(issue => issue.Labels.Contains(label, StringComparer.OrdinalIgnoreCase))];
-            return Task.FromResult(matching);
+            foreach (var issue in read)
+            {
+                Seen(repo, issue);
+            }
+
+            // This run's changes win over what GitHub still shows.
+            return [.. read.Select(issue => _issues.GetValueOrDefault((repo, issue.Number)) ?? issue)
+                .UnionBy(_issues.Where(pair => pair.Key.Repo == repo).Select(pair => pair.Value), issue => issue.Number)
+                .Where(issue => issue.Labels.Contains(label, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(issue => issue.Number)];
         }
     }
 
-    public Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken)
     {
+        var read = _reader is null ? [] : await _reader.ListLabelsAsync(repo, cancellationToken);
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<string>>([.. Labels(repo)]);
+            return [.. read.UnionBy(Labels(repo), name => name.ToUpperInvariant())];
         }
     }
 
@@ -112,6 +133,11 @@ public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, T
 
     public Task<RepoPermission> GetPermissionAsync(RepoRef repo, string login, CancellationToken cancellationToken)
     {
+        if (_reader is not null)
+        {
+            return _reader.GetPermissionAsync(repo, login, cancellationToken);
+        }
+
         // Someone trying slash commands locally should see them work rather than be refused.
         LogAssumedAdmin(login, repo);
         return Task.FromResult(RepoPermission.Admin);
@@ -123,52 +149,74 @@ public sealed partial class DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, T
         return Task.CompletedTask;
     }
 
-    public Task<IssueSnapshot> AddAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
+    public async Task<IssueSnapshot> AddAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
     {
-        var updated = ChangeAssignees(repo, number, assignees => assignees.Union(logins, StringComparer.OrdinalIgnoreCase));
+        var updated = await ChangeAssigneesAsync(repo, number, assignees => assignees.Union(logins, StringComparer.OrdinalIgnoreCase), cancellationToken);
         LogAssign(repo, number, List(logins));
-        return Task.FromResult(updated);
+        return updated;
     }
 
-    public Task<IssueSnapshot> RemoveAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
+    public async Task<IssueSnapshot> RemoveAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
     {
-        var updated = ChangeAssignees(repo, number, assignees => assignees.Except(logins, StringComparer.OrdinalIgnoreCase));
+        var updated = await ChangeAssigneesAsync(repo, number, assignees => assignees.Except(logins, StringComparer.OrdinalIgnoreCase), cancellationToken);
         LogUnassign(repo, number, List(logins));
-        return Task.FromResult(updated);
+        return updated;
     }
 
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken)
     {
+        if (_reader is not null)
+        {
+            return _reader.GetFileAsync(repo, path, cancellationToken);
+        }
+
         LogNoFile(repo, path);
         return Task.FromResult<string?>(null);
     }
 
-    private List<IssueSnapshot> Issues(RepoRef repo) =>
-        _issues.TryGetValue(repo, out var issues) ? issues : _issues[repo] = [];
-
     private List<string> Labels(RepoRef repo) =>
         _labels.TryGetValue(repo, out var labels) ? labels : _labels[repo] = [];
 
-    private IssueSnapshot Find(RepoRef repo, int number)
-    {
-        var issues = Issues(repo);
-        return number >= 1 && number <= issues.Count
-            ? issues[number - 1]
-            : throw new GitHubApiException(
-                $"dry-run: {repo}#{number} was not created in this run, and a dry run cannot read real issues: run with GitHub App credentials to act on existing issues.",
-                HttpStatusCode.NotFound);
-    }
-
-    /// <summary>Everyone can be assigned in a dry run: there is no repository to ask who may be.</summary>
-    private IssueSnapshot ChangeAssignees(RepoRef repo, int number, Func<IReadOnlyList<string>, IEnumerable<string>> change)
+    private IssueSnapshot? Known(RepoRef repo, int number)
     {
         lock (_gate)
         {
-            var issue = Find(repo, number);
-            var updated = issue with { Assignees = [.. change(issue.Assignees)] };
-            Issues(repo)[number - 1] = updated;
-            return updated;
+            return _issues.GetValueOrDefault((repo, number));
         }
+    }
+
+    private IGitHubPort ReaderOrNotFound(RepoRef repo, int number) =>
+        _reader ?? throw new GitHubApiException(
+            $"dry-run: {repo}#{number} was not created in this run, and a dry run without credentials cannot read real issues: give it a token or GitHub App credentials to act on existing issues.",
+            HttpStatusCode.NotFound);
+
+    private IssueSnapshot Seen(RepoRef repo, IssueSnapshot issue)
+    {
+        lock (_gate)
+        {
+            _highestNumber[repo] = Math.Max(_highestNumber.GetValueOrDefault(repo), issue.Number);
+        }
+
+        return issue;
+    }
+
+    private void Keep(RepoRef repo, IssueSnapshot issue)
+    {
+        _issues[(repo, issue.Number)] = issue;
+        _highestNumber[repo] = Math.Max(_highestNumber.GetValueOrDefault(repo), issue.Number);
+    }
+
+    /// <summary>Everyone can be assigned in a dry run: it does not ask GitHub who may be.</summary>
+    private async Task<IssueSnapshot> ChangeAssigneesAsync(RepoRef repo, int number, Func<IReadOnlyList<string>, IEnumerable<string>> change, CancellationToken cancellationToken)
+    {
+        var issue = await GetIssueAsync(repo, number, cancellationToken);
+        var updated = issue with { Assignees = [.. change(issue.Assignees)] };
+        lock (_gate)
+        {
+            Keep(repo, updated);
+        }
+
+        return updated;
     }
 
     private void AddLabels(RepoRef repo, IEnumerable<string> names)

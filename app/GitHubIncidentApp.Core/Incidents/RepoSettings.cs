@@ -24,16 +24,18 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
     /// the repository's own files, even when a base names them. Shared by the app (files from GitHub) and the
     /// command line (files from disk).
     /// </summary>
+    /// <param name="configPath">Where the config file is (the Action's <c>config</c> input); problems name this path.</param>
     public static async Task<RepoSettings> LoadAsync(
-        RepoRef repo, Func<string, CancellationToken, Task<string?>> readFile, ReadRepoFile? readBase, CancellationToken cancellationToken)
+        RepoRef repo, Func<string, CancellationToken, Task<string?>> readFile, ReadRepoFile? readBase, CancellationToken cancellationToken,
+        string configPath = IncidentConfig.FilePath)
     {
-        var yaml = await readFile(IncidentConfig.FilePath, cancellationToken);
+        var yaml = await readFile(configPath, cancellationToken);
         if (yaml is null)
         {
             return Defaults;
         }
 
-        var (parsed, warnings) = await ConfigExtends.ParseAsync(yaml, repo, readBase, cancellationToken);
+        var (parsed, warnings) = await ConfigExtends.ParseAsync(yaml, repo, readBase, cancellationToken, configPath);
         var problems = parsed.Errors.Concat(warnings).Select(e => e.ToString()).ToList();
         var paths = parsed.Config.Templates;
 
@@ -47,7 +49,7 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
             var text = await readFile(path, cancellationToken);
             if (text is null)
             {
-                problems.Add($"{IncidentConfig.FilePath}: the {kind} template '{path}' does not exist on the default branch; the built-in {kind} template is used");
+                problems.Add($"{configPath}: the {kind} template '{path}' does not exist on the default branch; the built-in {kind} template is used");
             }
 
             return text;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.OnCall;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// <see cref="Lifetime"/>, so that a burst of deliveries costs no extra calls and an edited config file
 /// (its own or an org-wide base) still takes effect soon.
 /// </summary>
-public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider time, ILogger<RepoSettingsCache> logger)
+/// <param name="configPath">Where each repository keeps its config file; the App uses the default, the Action its <c>config</c> input.</param>
+public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider time, ILogger<RepoSettingsCache> logger, string configPath = IncidentConfig.FilePath)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -24,7 +26,7 @@ public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider t
             return entry.Settings;
         }
 
-        var settings = await RepoSettings.LoadAsync(repo, (path, ct) => github.GetFileAsync(repo, path, ct), github.GetFileAsync, cancellationToken);
+        var settings = await RepoSettings.LoadAsync(repo, (path, ct) => github.GetFileAsync(repo, path, ct), github.GetFileAsync, cancellationToken, configPath);
         if (settings.Config.OnCall is not null)
         {
             settings = settings.With(await ReadTakenOverridesAsync(repo, cancellationToken));

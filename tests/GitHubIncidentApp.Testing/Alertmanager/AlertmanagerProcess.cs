@@ -167,6 +167,33 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
         return groups ?? throw new InvalidOperationException($"Alertmanager answered GET {BaseUrl}api/v2/alerts/groups with null. Its log:\n{Log}");
     }
 
+    /// <summary>
+    /// Polls <see cref="GetAlertGroupsAsync"/> until <paramref name="until"/> holds: a posted alert reaches the
+    /// groups a moment later, and a resolved one leaves them once its endsAt has passed.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertmanagerAlertGroup>> WaitForAlertGroupsAsync(
+        Func<IReadOnlyList<AlertmanagerAlertGroup>, bool> until, TimeSpan? timeout = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var groups = await GetAlertGroupsAsync(ct).ConfigureAwait(false);
+            if (until(groups))
+            {
+                return groups;
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException(
+                    $"Alertmanager's groups did not reach the expected state in time; they are {JsonSerializer.Serialize(groups, Json)}. Its log:\n{Log}");
+            }
+
+            await Task.Delay(ReadinessPollInterval, ct).ConfigureAwait(false);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (processStarted)
