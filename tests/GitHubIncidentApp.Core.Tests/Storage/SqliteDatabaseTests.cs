@@ -18,7 +18,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         await database.MigrateAsync(CancellationToken.None);
 
         Assert.True(File.Exists(path));
-        Assert.Equal(3, SqliteDatabase.LatestSchemaVersion);
+        Assert.Equal(4, SqliteDatabase.LatestSchemaVersion);
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, await database.GetSchemaVersionAsync(CancellationToken.None));
         Assert.Equal("wal", await QueryAsync(path, "PRAGMA journal_mode;"));
     }
@@ -27,14 +27,14 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task Migrate_is_idempotent_across_calls_and_restarts_and_keeps_the_data()
     {
         var first = await directory.OpenMigratedAsync();
-        var id = await new SqliteInbox(first).EnqueueAsync(SqliteInboxTests.Item("d1", "k1"), CancellationToken.None);
+        var id = await new SqliteInbox(first).EnqueueAsync(StorageSamples.Item("d1", "k1"), CancellationToken.None);
 
         await first.MigrateAsync(CancellationToken.None);
         var second = await directory.OpenMigratedAsync();
 
-        Assert.Equal(3L, await QueryAsync(directory.DatabasePath, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(4L, await QueryAsync(directory.DatabasePath, "SELECT COUNT(*) FROM schema_version;"));
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, await second.GetSchemaVersionAsync(CancellationToken.None));
-        var claimed = await new SqliteInbox(second).ClaimNextAsync(SqliteInboxTests.T0, CancellationToken.None);
+        var claimed = await new SqliteInbox(second).ClaimNextAsync(StorageSamples.T0, StorageSamples.Lease, CancellationToken.None);
         Assert.Equal(id, claimed?.Id);
     }
 
