@@ -39,6 +39,29 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_claim_from_before_leases_is_expired_by_the_upgrade()
+    {
+        // A version 3 file, as shipped before leases, with a row claimed by a process that died.
+        Directory.CreateDirectory(directory.Path);
+        var claimedAt = StorageSamples.T0.AddMinutes(-1);
+        foreach (var step in SqliteMigrations.Steps.Take(3))
+        {
+            await QueryAsync(directory.DatabasePath, step);
+        }
+
+        await QueryAsync(directory.DatabasePath, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP); INSERT INTO schema_version (version) VALUES (1), (2), (3);");
+        await QueryAsync(
+            directory.DatabasePath,
+            "INSERT INTO inbox (source, delivery_id, repo, incident_key, payload, received_at, status, attempts, claimed_at) " +
+            $"VALUES ('alertmanager', 'd1', 'octo/app', 'k1', '{{}}', '{SqliteTime.ToText(claimedAt)}', 'claimed', 1, '{SqliteTime.ToText(claimedAt)}');");
+
+        var inbox = new SqliteInbox(await directory.OpenMigratedAsync());
+        var reclaimed = await inbox.ClaimNextAsync(StorageSamples.T0, StorageSamples.Lease, CancellationToken.None);
+
+        Assert.Equal(("d1", 2, 0), (reclaimed?.Item.DeliveryId, reclaimed?.Attempts, reclaimed?.Item.Priority));
+    }
+
+    [Fact]
     public async Task A_file_never_migrated_has_schema_version_zero()
     {
         var database = directory.Track(new SqliteDatabase(Path.Combine(directory.Path, "empty.db")));
