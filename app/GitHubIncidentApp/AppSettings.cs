@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;
 
@@ -24,6 +25,9 @@ public sealed record AppSettings
     public string? AlertmanagerToken { get; init; }
     public RepoRef? DefaultRepo { get; init; }
     public string DataDir { get; init; } = "data";
+
+    /// <summary>PostgreSQL, shared by several replicas (<c>postgres://user:password@host:port/database</c>); null keeps the data in SQLite in <see cref="DataDir"/>.</summary>
+    public string? DatabaseUrl { get; init; }
     public bool DevMode { get; init; }
 
     /// <summary>Without app credentials the app only logs the GitHub operations it would apply.</summary>
@@ -83,9 +87,36 @@ public sealed record AppSettings
             AlertmanagerToken = alertmanagerToken,
             DefaultRepo = ReadDefaultRepo(Get("DEFAULT_REPO"), problems),
             DataDir = Get("DATA_DIR") ?? "data",
+            DatabaseUrl = ReadDatabaseUrl(Get("DATABASE_URL"), dryRun: key is null || appId is null, problems),
             DevMode = devMode,
         };
         return problems.Count == 0 ? (settings, problems) : (null, problems);
+    }
+
+    private static string? ReadDatabaseUrl(string? text, bool dryRun, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            PostgresUrl.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            problems.Add(ex.Message);
+            return null;
+        }
+
+        if (dryRun)
+        {
+            problems.Add("DATABASE_URL is set but the app has no credentials (APP_ID and PRIVATE_KEY), so it would only dry-run: a dry run keeps its made-up issues in a throwaway SQLite file, never in a shared database. Set APP_ID and PRIVATE_KEY, or unset DATABASE_URL");
+            return null;
+        }
+
+        return text;
     }
 
     private static long? ReadAppId(string? text, List<string> problems)

@@ -3,19 +3,20 @@ using GitHubIncidentApp.Core.Storage;
 namespace GitHubIncidentApp;
 
 /// <summary>Creates or migrates the database before the worker and the endpoints start.</summary>
-public sealed partial class DatabaseMigrator(SqliteDatabase database, AppSettings settings, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed partial class DatabaseMigrator(IStorageDatabase database, AppSettings settings, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (settings.DryRun)
+        // Settings refuse a dry run on PostgreSQL, so a dry run always has its own SQLite file.
+        if (settings.DryRun && database is SqliteDatabase sqlite)
         {
-            DeleteDatabaseFiles();
+            DeleteDatabaseFiles(sqlite.FilePath);
         }
 
         await database.MigrateAsync(cancellationToken);
         if (settings.DryRun)
         {
-            LogDryRun(database.FilePath);
+            LogDryRun(database.Location);
         }
 
         if (settings.DevMode && settings.AlertmanagerToken is null)
@@ -25,16 +26,16 @@ public sealed partial class DatabaseMigrator(SqliteDatabase database, AppSetting
     }
 
     // Dry-run issues live only in memory, so an index that names them must not outlive the process.
-    private void DeleteDatabaseFiles()
+    private static void DeleteDatabaseFiles(string path)
     {
-        var directory = Path.GetDirectoryName(database.FilePath)!;
+        var directory = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(directory))
         {
             return;
         }
 
         // The database file and its -wal and -shm companions.
-        foreach (var file in Directory.GetFiles(directory, Path.GetFileName(database.FilePath) + "*"))
+        foreach (var file in Directory.GetFiles(directory, Path.GetFileName(path) + "*"))
         {
             File.Delete(file);
         }

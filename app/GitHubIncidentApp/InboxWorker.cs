@@ -4,7 +4,7 @@ using GitHubIncidentApp.Core.Storage;
 namespace GitHubIncidentApp;
 
 /// <summary>Runs the inbox: processes deliveries as they come, and retries when they are due.</summary>
-public sealed partial class InboxWorker(IInbox inbox, InboxProcessor processor, InboxSignal signal, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
+public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database, InboxProcessor processor, InboxSignal signal, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
 {
     /// <summary>How long processed deliveries are kept, for looking into what happened.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
@@ -16,8 +16,13 @@ public sealed partial class InboxWorker(IInbox inbox, InboxProcessor processor, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // With one replica, a claim left over from before a restart belongs to a process that died.
-        await inbox.ReleaseStaleClaimsAsync(stoppingToken);
+        // With one replica, a claim left over from before a restart belongs to a process that died. With
+        // several, it may be another replica's live work: the claim's lease running out releases it instead.
+        if (!database.IsShared)
+        {
+            await inbox.ReleaseStaleClaimsAsync(stoppingToken);
+        }
+
         var nextPrune = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -44,6 +44,28 @@ public static class IncidentApp
         return app;
     }
 
+    /// <summary>PostgreSQL when DATABASE_URL is set (several replicas may share it), else a SQLite file in DATA_DIR.</summary>
+    private static void AddStorage(IServiceCollection services, AppSettings settings)
+    {
+        // Created by the container, so it is disposed (and its connection pool closed) with the app.
+        if (settings.DatabaseUrl is { } url)
+        {
+            services.AddSingleton(_ => new PostgresDatabase(url));
+            services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
+            services.AddSingleton<IInbox, PostgresInbox>();
+            services.AddSingleton<IIncidentIndex, PostgresIncidentIndex>();
+        }
+        else
+        {
+            services.AddSingleton(_ => new SqliteDatabase(Path.Combine(settings.DataDir, settings.DryRun ? "incidents-dry-run.db" : "incidents.db")));
+            services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+            services.AddSingleton<IInbox, SqliteInbox>();
+            services.AddSingleton<IIncidentIndex, SqliteIncidentIndex>();
+        }
+
+        services.AddHostedService<DatabaseMigrator>();
+    }
+
     private static void ConfigureLogging(ILoggingBuilder logging, AppSettings settings)
     {
         // One JSON object per line, scopes included: delivery id, repository, incident key.
@@ -66,11 +88,7 @@ public static class IncidentApp
         services.AddSingleton<InboxSignal>();
         services.AddGitHubWebhooks();
 
-        // Created by the container, so it is disposed (and its connection pool closed) with the app.
-        services.AddSingleton(_ => new SqliteDatabase(Path.Combine(settings.DataDir, settings.DryRun ? "incidents-dry-run.db" : "incidents.db")));
-        services.AddHostedService<DatabaseMigrator>();
-        services.AddSingleton<IInbox, SqliteInbox>();
-        services.AddSingleton<IIncidentIndex, SqliteIncidentIndex>();
+        AddStorage(services, settings);
 
         if (settings.DryRun)
         {

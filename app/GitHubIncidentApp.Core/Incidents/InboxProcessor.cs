@@ -31,10 +31,13 @@ public sealed partial class InboxProcessor(
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a claim holds without renewal; while a delivery is handled it is renewed every third of that.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
     /// <summary>Processes one due delivery; false when there was none.</summary>
     public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
     {
-        var entry = await inbox.ClaimNextAsync(time.GetUtcNow(), cancellationToken);
+        var entry = await inbox.ClaimNextAsync(time.GetUtcNow(), Lease, cancellationToken);
         if (entry is null)
         {
             return false;
@@ -48,13 +51,33 @@ public sealed partial class InboxProcessor(
         });
         try
         {
-            await HandleAsync(entry, cancellationToken);
-            await inbox.CompleteAsync(entry.Id, time.GetUtcNow(), CancellationToken.None);
+            await SettleAsync(entry, cancellationToken);
+        }
+        catch (ClaimLostException ex)
+        {
+            // Another worker (another replica) holds the delivery now and settles it.
+            LogClaimLost(ex, item.DeliveryId, ex.Message);
+        }
+
+        return true;
+    }
+
+    private async Task SettleAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var item = entry.Item;
+        try
+        {
+            await ClaimLease.HoldWhileAsync(inbox, entry, Lease, time, logger, handling => HandleAsync(entry, handling), cancellationToken);
+            await inbox.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (ClaimLostException)
+        {
+            throw;
         }
         catch (Exception ex) when (GitHubFailures.IsPermanent(ex) || ex is InvalidDeliveryException)
         {
             LogParked(ex, item.DeliveryId, ex.Message);
-            await inbox.FailAsync(entry.Id, ex.Message, time.GetUtcNow(), CancellationToken.None);
+            await inbox.FailAsync(entry, ex.Message, time.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -71,10 +94,8 @@ public sealed partial class InboxProcessor(
                 LogRetrying(ex, item.DeliveryId, entry.Attempts, delay.TotalSeconds, ex.Message);
             }
 
-            await inbox.RetryLaterAsync(entry.Id, ex.Message, now + delay, CancellationToken.None);
+            await inbox.RetryLaterAsync(entry, ex.Message, now + delay, CancellationToken.None);
         }
-
-        return true;
     }
 
     private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
@@ -133,6 +154,9 @@ public sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} failed on attempt {Attempts}; retrying in {DelaySeconds:F0}s: {Reason}")]
     private partial void LogRetrying(Exception exception, string deliveryId, int attempts, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} is no longer this worker's to settle: {Reason}")]
+    private partial void LogClaimLost(Exception exception, string deliveryId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was stopped by a GitHub rate limit on attempt {Attempts}; retrying in {DelaySeconds:F0}s: {Reason}")]
     private partial void LogRateLimited(Exception exception, string deliveryId, int attempts, double delaySeconds, string reason);

@@ -10,20 +10,33 @@ public interface IInbox
     Task<long> EnqueueAsync(InboxItem item, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The oldest pending delivery that is due (<see cref="InboxEntry.NotBefore"/> passed) and whose
-    /// incident key no other claim holds; null when there is none. The claim lasts until completed or failed.
+    /// Claims the most urgent, then oldest, delivery that is due (<see cref="InboxEntry.NotBefore"/> passed) or
+    /// whose previous claim's lease ran out, and whose incident key no other live claim holds nor older
+    /// delivery waits on; null when there is none. The claim is a lease until <paramref name="now"/> +
+    /// <paramref name="lease"/>: renew it while working, or another worker (another replica) may take the
+    /// delivery over. Each claim adds one to <see cref="InboxEntry.Attempts"/>, the claim's fencing token.
     /// </summary>
-    Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    Task CompleteAsync(long id, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Extends the claim's lease to <paramref name="until"/>; false when the claim was lost (taken over, released or ended).</summary>
+    Task<bool> RenewClaimAsync(InboxEntry entry, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Marks the claimed delivery done.</summary>
+    /// <exception cref="ClaimLostException">The claim is no longer the caller's.</exception>
+    Task CompleteAsync(InboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Back to pending, due again at <paramref name="retryAt"/>, with the error recorded.</summary>
-    Task RetryLaterAsync(long id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);
+    /// <exception cref="ClaimLostException">The claim is no longer the caller's.</exception>
+    Task RetryLaterAsync(InboxEntry entry, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);
 
     /// <summary>Parked as failed: retrying cannot help, a person has to look.</summary>
-    Task FailAsync(long id, string error, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <exception cref="ClaimLostException">The claim is no longer the caller's.</exception>
+    Task FailAsync(InboxEntry entry, string error, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>At start-up of a single replica: claims left by a process that died go back to pending.</summary>
+    /// <summary>
+    /// At start-up of a single replica: claims left by a process that died go back to pending at once instead
+    /// of when their lease runs out. Never with a shared database: the claims may be other replicas' live work.
+    /// </summary>
     Task ReleaseStaleClaimsAsync(CancellationToken cancellationToken);
 
     /// <summary>Deletes deliveries processed before <paramref name="before"/>; returns how many.</summary>
@@ -47,12 +60,16 @@ public sealed record InboxItem
     public required string IncidentKey { get; init; }
     public required string Payload { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>Higher is more urgent: among deliveries that may be claimed, the highest priority goes first, then the oldest.</summary>
+    public int Priority { get; init; }
 }
 
 public sealed record InboxEntry
 {
     public required long Id { get; init; }
     public required InboxItem Item { get; init; }
+    /// <summary>How many times the delivery was claimed, this claim included; it identifies the claim (its fencing token).</summary>
     public required int Attempts { get; init; }
     public DateTimeOffset NotBefore { get; init; }
     public string? LastError { get; init; }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace GitHubIncidentApp.Core.Storage;
@@ -7,7 +8,7 @@ namespace GitHubIncidentApp.Core.Storage;
 /// own pooled connection, so one instance is shared by every caller and thread. Call
 /// <see cref="MigrateAsync"/> once at start-up, before anything else.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : ISqlDatabase, IDisposable
 {
     private const int BusyTimeoutMilliseconds = 10_000;
 
@@ -27,6 +28,13 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     public string FilePath { get; }
+
+    public string Location => FilePath;
+
+    /// <summary>One process owns the file (the inbox's claims rely on it; see <see cref="IInbox.ReleaseStaleClaimsAsync"/>).</summary>
+    public bool IsShared => false;
+
+    string ISqlDatabase.SkipLockedRows => "";
 
     /// <summary>The schema version this code creates and expects.</summary>
     public static int LatestSchemaVersion => SqliteMigrations.Steps.Count;
@@ -55,21 +63,8 @@ public sealed class SqliteDatabase : IDisposable
 
             // Read the version under the write lock, so two processes never apply a step twice.
             await using var transaction = connection.BeginTransaction(deferred: false);
-            var current = await ReadSchemaVersionAsync(connection, cancellationToken);
-            if (current > LatestSchemaVersion)
-            {
-                throw new StorageException(
-                    $"The database '{FilePath}' has schema version {current}, newer than this version of the app knows " +
-                    $"({LatestSchemaVersion}). Run a newer version of the app, or point DATA_DIR at another directory.");
-            }
-
-            for (var version = current; version < LatestSchemaVersion; version++)
-            {
-                await connection.ExecuteAsync(SqliteMigrations.Steps[version], cancellationToken);
-                await connection.ExecuteAsync(
-                    "INSERT INTO schema_version (version) VALUES ($version);", cancellationToken, ("$version", version + 1));
-            }
-
+            await SchemaSteps.ApplyAsync(
+                connection, SqliteMigrations.Steps, FilePath, "point DATA_DIR at another directory", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return null;
         }, cancellationToken);
@@ -83,7 +78,7 @@ public sealed class SqliteDatabase : IDisposable
                 "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';", cancellationToken);
             return (long)exists! == 0
                 ? 0
-                : await ReadSchemaVersionAsync(connection, cancellationToken);
+                : await SchemaSteps.ReadVersionAsync(connection, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Closes the pooled connections of this file (they hold file handles and the WAL open).</summary>
@@ -125,8 +120,15 @@ public sealed class SqliteDatabase : IDisposable
             return result;
         }, cancellationToken);
 
-    private static async Task<int> ReadSchemaVersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        (int)(long)(await connection.ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken))!;
+    Task<T> ISqlDatabase.ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(work, cancellationToken);
+
+    Task<T> ISqlDatabase.WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, cancellationToken);
+
+    object ISqlDatabase.ToDatabaseTime(DateTimeOffset time) => SqliteTime.ToText(time);
+
+    DateTimeOffset ISqlDatabase.ReadTime(DbDataReader reader, int ordinal) => SqliteTime.FromText(reader.GetString(ordinal));
 
     private void PrepareDirectory()
     {

@@ -30,7 +30,7 @@ internal static class SqliteErrors
             Full => $"The disk holding the database '{path}' is full. Free some space.",
             IoErr => $"Reading or writing the database '{path}' failed ({exception.Message}). Check the disk and the file system.",
             Busy or Locked => $"The database '{path}' stayed locked by another connection ({exception.Message}). " +
-                "Make sure only one app instance uses this DATA_DIR.",
+                "Make sure only one app instance uses this DATA_DIR (several replicas share a PostgreSQL database instead: DATABASE_URL).",
             _ => $"The database '{path}' failed: {exception.Message}",
         };
 }

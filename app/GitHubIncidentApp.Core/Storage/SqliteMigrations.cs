@@ -57,5 +57,14 @@ internal static class SqliteMigrations
         ALTER TABLE incidents ADD COLUMN due_at TEXT;
         CREATE INDEX incidents_by_due ON incidents (due_at) WHERE due_at IS NOT NULL;
         """,
+
+        // 4: claims are leases (several replicas, or a process that died, must not hold a key forever),
+        // and urgent deliveries go first. Claims from before the upgrade are expired at once.
+        """
+        ALTER TABLE inbox ADD COLUMN claimed_until TEXT;
+        ALTER TABLE inbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+        UPDATE inbox SET claimed_until = claimed_at WHERE status = 'claimed';
+        CREATE INDEX inbox_by_priority ON inbox (status, priority DESC, id);
+        """,
     ];
 }

@@ -18,7 +18,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         await database.MigrateAsync(CancellationToken.None);
 
         Assert.True(File.Exists(path));
-        Assert.Equal(3, SqliteDatabase.LatestSchemaVersion);
+        Assert.Equal(4, SqliteDatabase.LatestSchemaVersion);
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, await database.GetSchemaVersionAsync(CancellationToken.None));
         Assert.Equal("wal", await QueryAsync(path, "PRAGMA journal_mode;"));
     }
@@ -27,15 +27,38 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task Migrate_is_idempotent_across_calls_and_restarts_and_keeps_the_data()
     {
         var first = await directory.OpenMigratedAsync();
-        var id = await new SqliteInbox(first).EnqueueAsync(SqliteInboxTests.Item("d1", "k1"), CancellationToken.None);
+        var id = await new SqliteInbox(first).EnqueueAsync(StorageSamples.Item("d1", "k1"), CancellationToken.None);
 
         await first.MigrateAsync(CancellationToken.None);
         var second = await directory.OpenMigratedAsync();
 
-        Assert.Equal(3L, await QueryAsync(directory.DatabasePath, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(4L, await QueryAsync(directory.DatabasePath, "SELECT COUNT(*) FROM schema_version;"));
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, await second.GetSchemaVersionAsync(CancellationToken.None));
-        var claimed = await new SqliteInbox(second).ClaimNextAsync(SqliteInboxTests.T0, CancellationToken.None);
+        var claimed = await new SqliteInbox(second).ClaimNextAsync(StorageSamples.T0, StorageSamples.Lease, CancellationToken.None);
         Assert.Equal(id, claimed?.Id);
+    }
+
+    [Fact]
+    public async Task A_claim_from_before_leases_is_expired_by_the_upgrade()
+    {
+        // A version 3 file, as shipped before leases, with a row claimed by a process that died.
+        Directory.CreateDirectory(directory.Path);
+        var claimedAt = StorageSamples.T0.AddMinutes(-1);
+        foreach (var step in SqliteMigrations.Steps.Take(3))
+        {
+            await QueryAsync(directory.DatabasePath, step);
+        }
+
+        await QueryAsync(directory.DatabasePath, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP); INSERT INTO schema_version (version) VALUES (1), (2), (3);");
+        await QueryAsync(
+            directory.DatabasePath,
+            "INSERT INTO inbox (source, delivery_id, repo, incident_key, payload, received_at, status, attempts, claimed_at) " +
+            $"VALUES ('alertmanager', 'd1', 'octo/app', 'k1', '{{}}', '{SqliteTime.ToText(claimedAt)}', 'claimed', 1, '{SqliteTime.ToText(claimedAt)}');");
+
+        var inbox = new SqliteInbox(await directory.OpenMigratedAsync());
+        var reclaimed = await inbox.ClaimNextAsync(StorageSamples.T0, StorageSamples.Lease, CancellationToken.None);
+
+        Assert.Equal(("d1", 2, 0), (reclaimed?.Item.DeliveryId, reclaimed?.Attempts, reclaimed?.Item.Priority));
     }
 
     [Fact]

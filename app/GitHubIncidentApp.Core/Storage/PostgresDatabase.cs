@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace GitHubIncidentApp.Core.Storage;
+
+/// <summary>
+/// One PostgreSQL database, shared by every replica of the app: owns the connection pool and the schema.
+/// One instance is shared by every caller and thread. Call <see cref="MigrateAsync"/> once at start-up.
+/// </summary>
+public sealed class PostgresDatabase : ISqlDatabase, IAsyncDisposable, IDisposable
+{
+    // Any fixed number: every replica takes the same advisory lock to migrate.
+    private const long MigrationLock = 0x1ac1_de47_a99;
+
+    private readonly NpgsqlConnectionStringBuilder connection;
+    private readonly NpgsqlDataSource dataSource;
+
+    /// <param name="databaseUrl">The DATABASE_URL, <c>postgres://user:password@host:port/database?sslmode=...</c>.</param>
+    /// <exception cref="FormatException">The URL is malformed (see <see cref="PostgresUrl.Parse"/>).</exception>
+    public PostgresDatabase(string databaseUrl)
+    {
+        connection = PostgresUrl.Parse(databaseUrl);
+        Location = PostgresUrl.Describe(connection);
+        dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
+    }
+
+    public string Location { get; }
+
+    public bool IsShared => true;
+
+    string ISqlDatabase.SkipLockedRows => "FOR UPDATE SKIP LOCKED";
+
+    /// <summary>The schema version this code creates and expects.</summary>
+    public static int LatestSchemaVersion => PostgresMigrations.Steps.Count;
+
+    /// <summary>
+    /// Applies the migration steps the database lacks, under an advisory lock held until the transaction
+    /// ends: replicas starting at once take turns, and the later ones find nothing left to do.
+    /// </summary>
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        WriteAsync<object?>(async connection =>
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@lock);", cancellationToken, ("@lock", MigrationLock));
+            await connection.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());",
+                cancellationToken);
+            await SchemaSteps.ApplyAsync(
+                connection, PostgresMigrations.Steps, Location, "point DATABASE_URL at another database", cancellationToken);
+            return null;
+        }, cancellationToken);
+
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) =>
+        ReadAsync(
+            async connection => await connection.ScalarAsync("SELECT to_regclass('schema_version') IS NOT NULL;", cancellationToken) is true
+                ? await SchemaSteps.ReadVersionAsync(connection, cancellationToken)
+                : 0,
+            cancellationToken);
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public void Dispose() => dataSource.Dispose();
+
+    Task<T> ISqlDatabase.ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        ReadAsync(work, cancellationToken);
+
+    Task<T> ISqlDatabase.WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var opened = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await work(opened);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw new StorageException(PostgresErrors.Describe(exception, connection, Location), exception);
+        }
+    }
+
+    private Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        ReadAsync(async opened =>
+        {
+            await using var transaction = await opened.BeginTransactionAsync(cancellationToken);
+            var result = await work(opened);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
+
+    // Npgsql writes timestamptz from UTC values only.
+    object ISqlDatabase.ToDatabaseTime(DateTimeOffset time) => time.ToUniversalTime();
+
+    DateTimeOffset ISqlDatabase.ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+}

@@ -1,0 +1,55 @@
+namespace GitHubIncidentApp.Core.Storage;
+
+/// <summary>
+/// The PostgreSQL schema as ordered steps, the twin of <see cref="SqliteMigrations"/> in PostgreSQL's types
+/// (times are timestamptz). Append new steps; never edit one that has shipped.
+/// </summary>
+internal static class PostgresMigrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        // Version 1: the inbox (claims are leases), the incident index and the list of fully indexed
+        // repositories; the same tables as SQLite's version 4. repo_id is the lower-cased "owner/name".
+        """
+        CREATE TABLE inbox (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            source text NOT NULL,
+            delivery_id text NOT NULL,
+            repo text NOT NULL,
+            incident_key text NOT NULL,
+            payload text NOT NULL,
+            received_at timestamptz NOT NULL,
+            priority integer NOT NULL DEFAULT 0,
+            status text NOT NULL CHECK (status IN ('pending', 'claimed', 'done', 'failed')),
+            attempts integer NOT NULL DEFAULT 0,
+            not_before timestamptz,
+            last_error text,
+            claimed_at timestamptz,
+            claimed_until timestamptz,
+            finished_at timestamptz,
+            UNIQUE (source, delivery_id)
+        );
+        CREATE INDEX inbox_by_priority ON inbox (status, priority DESC, id);
+        CREATE INDEX inbox_by_key ON inbox (incident_key, status, id);
+
+        CREATE TABLE incidents (
+            repo_id text NOT NULL,
+            owner text NOT NULL,
+            name text NOT NULL,
+            incident_key text NOT NULL,
+            issue_number integer NOT NULL,
+            state_json text NOT NULL,
+            labels_json text NOT NULL,
+            updated_at timestamptz NOT NULL,
+            due_at timestamptz,
+            PRIMARY KEY (repo_id, incident_key)
+        );
+        CREATE INDEX incidents_by_issue ON incidents (repo_id, issue_number);
+        CREATE INDEX incidents_by_due ON incidents (due_at) WHERE due_at IS NOT NULL;
+
+        CREATE TABLE indexed_repos (
+            repo_id text PRIMARY KEY
+        );
+        """,
+    ];
+}
