@@ -16,6 +16,12 @@ public sealed record TrackedIncident(string Key, IncidentState State, IncidentIs
 /// </summary>
 public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, IncidentExecutor executor, TimeProvider time)
 {
+    private readonly IncidentLocks _locks = new();
+
+    /// <summary>Holds the incident for one find-decide-apply, against other workers of this process.</summary>
+    public Task<IDisposable> LockAsync(RepoRef repo, string key, CancellationToken cancellationToken) =>
+        _locks.AcquireAsync($"{repo.ToString().ToLowerInvariant()} {key}", cancellationToken);
+
     /// <param name="lookOnGitHub">When the index does not know the key, look for its issue on GitHub (a retried delivery may have opened it).</param>
     public async Task<TrackedIncident?> FindByKeyAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken, bool lookOnGitHub = false)
     {

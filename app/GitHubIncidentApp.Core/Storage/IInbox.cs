@@ -47,6 +47,9 @@ public sealed record InboxItem
     public required string IncidentKey { get; init; }
     public required string Payload { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>Higher goes first among deliveries that are due; within one incident key, order still rules.</summary>
+    public int Priority { get; init; }
 }
 
 public sealed record InboxEntry
