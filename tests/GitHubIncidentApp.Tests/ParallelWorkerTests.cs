@@ -99,4 +99,22 @@ public sealed class ParallelWorkerTests : IAsyncLifetime
         Assert.Equal("alice", state.Acknowledged!.By);
         Assert.False(Repo.Issue(issue.Number).IsOpen);
     }
+
+    [Fact]
+    public async Task Two_groups_that_the_config_joins_into_one_incident_open_one_issue_though_they_arrive_at_once()
+    {
+        // Keyed by namespace only: both alert names are one incident, though Alertmanager sends two groups.
+        Repo.SetFile(".github/incidents.yml", "incident_key:\n  labels: [namespace]\n");
+        SlowWrites(r => r.Method == "POST" && r.Path == CreateIssuePath, TimeSpan.FromMilliseconds(300));
+        await using var app = await RunningApp.StartAsync(_github, settings: new Dictionary<string, string?> { ["WORKERS"] = "4" });
+
+        await Task.WhenAll(new[] { "ServiceDown", "ServiceSlow" }.Select(async group =>
+        {
+            using var response = await app.PostAlertsAsync(Payloads.Group(group));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }));
+        await app.WaitUntilIdleAsync();
+
+        Assert.Single(Repo.Issues);
+    }
 }

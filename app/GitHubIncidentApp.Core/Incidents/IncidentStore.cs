@@ -58,6 +58,21 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
         return state is null ? null : new TrackedIncident(state.Key, state, new IncidentIssue(issue.Number, issue.Labels) { Assignees = issue.Assignees });
     }
 
+    /// <summary>
+    /// <see cref="FindByIssueAsync"/> with the incident's lock held; dispose the lock when done. The
+    /// incident is read again once the lock is held: whoever held it before may have changed it.
+    /// </summary>
+    public async Task<(TrackedIncident Incident, IDisposable Held)?> FindByIssueLockedAsync(RepoRef repo, IssueSnapshot issue, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        if (await FindByIssueAsync(repo, issue, config, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        var held = await LockAsync(repo, found.Key, cancellationToken);
+        return (await FindByIssueAsync(repo, issue, config, cancellationToken) ?? found, held);
+    }
+
     /// <param name="issue">The incident's issue, or null when the decision opens a new one.</param>
     public async Task<IncidentIssue> ApplyAsync(RepoRef repo, string key, IncidentIssue? issue, IncidentDecision decision, CancellationToken cancellationToken)
     {
