@@ -56,8 +56,8 @@ public static partial class AlertmanagerEndpoints
             Source = InboxProcessor.AlertmanagerSource,
             DeliveryId = Guid.NewGuid().ToString("N"),
             Repo = repo.ToString(),
-            // Orders deliveries of one group; the repository's config may still choose other key labels.
-            IncidentKey = IncidentKey.Derive(repo, parsed.Payload, []),
+            IncidentKey = DeliveryOrdering.ForAlerts(repo, parsed.Payload),
+            Priority = DeliveryOrdering.ForAlertPriority(parsed.Payload),
             Payload = System.Text.Encoding.UTF8.GetString(body),
             ReceivedAt = time.GetUtcNow(),
         };

@@ -30,6 +30,11 @@ public sealed record AppSettings
     public string? DatabaseUrl { get; init; }
     public bool DevMode { get; init; }
 
+    /// <summary>Deliveries processed at once; those of one incident always go one at a time.</summary>
+    public int Workers { get; init; } = DefaultWorkers;
+
+    public const int DefaultWorkers = 4;
+
     /// <summary>Without app credentials the app only logs the GitHub operations it would apply.</summary>
     public bool DryRun => AppId is null;
 
@@ -81,7 +86,7 @@ public sealed record AppSettings
             WebhookSecret = webhookSecret,
             WebhookPath = ReadWebhookPath(Get("WEBHOOK_PATH"), problems),
             GitHubApiUrl = ReadApiUrl(Get("GHE_HOST"), Get("GITHUB_API_URL"), problems),
-            Port = ReadPort(Get("PORT"), problems),
+            Port = ReadNumber("PORT", Get("PORT"), 0, 65535, 3000, "is not a TCP port", problems),
             Host = Get("HOST") ?? (devMode ? "127.0.0.1" : "0.0.0.0"),
             LogLevel = ReadLogLevel(Get("LOG_LEVEL"), problems),
             AlertmanagerToken = alertmanagerToken,
@@ -89,6 +94,7 @@ public sealed record AppSettings
             DataDir = Get("DATA_DIR") ?? "data",
             DatabaseUrl = ReadDatabaseUrl(Get("DATABASE_URL"), dryRun: key is null || appId is null, problems),
             DevMode = devMode,
+            Workers = ReadNumber("WORKERS", Get("WORKERS"), 1, 64, DefaultWorkers, "is not a number of inbox workers", problems),
         };
         return problems.Count == 0 ? (settings, problems) : (null, problems);
     }
@@ -208,20 +214,20 @@ public sealed record AppSettings
         }
     }
 
-    private static int ReadPort(string? text, List<string> problems)
+    private static int ReadNumber(string name, string? text, int min, int max, int fallback, string what, List<string> problems)
     {
         if (text is null)
         {
-            return 3000;
+            return fallback;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
         {
-            return port;
+            return number;
         }
 
-        problems.Add($"PORT \"{text}\" is not a TCP port: use a number from 1 to 65535 (default 3000)");
-        return 3000;
+        problems.Add($"{name} \"{text}\" {what}: use a number from {Math.Max(min, 1)} to {max} (default {fallback})");
+        return fallback;
     }
 
     private static LogLevel ReadLogLevel(string? text, List<string> problems)

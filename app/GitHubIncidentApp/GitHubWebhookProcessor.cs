@@ -12,7 +12,7 @@ namespace GitHubIncidentApp;
 /// body with <see cref="GitHubEventParser"/> (shared with the Action) instead of the library's models.
 /// One instance per request: <see cref="Response"/> carries the answer back to the endpoint.
 /// </summary>
-public sealed partial class GitHubWebhookProcessor(IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<GitHubWebhookProcessor> logger)
+public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex index, InboxSignal signal, TimeProvider time, ILogger<GitHubWebhookProcessor> logger)
     : WebhookEventProcessor
 {
     /// <summary>The answer to the delivery; null until it is processed.</summary>
@@ -45,20 +45,22 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, InboxSignal sig
             return Results.Json(new { status = "pong", deliveryId });
         }
 
-        var (repo, incidentKey) = OrderingOf(parsed.Event);
-        var item = new InboxItem
-        {
-            Source = InboxProcessor.GitHubSourcePrefix + eventName,
-            DeliveryId = deliveryId,
-            Repo = repo,
-            IncidentKey = incidentKey,
-            Payload = body,
-            ReceivedAt = time.GetUtcNow(),
-        };
+        var repo = RepoOf(parsed.Event);
+        string incidentKey;
         try
         {
+            incidentKey = await OrderingKeyAsync(parsed.Event, cancellationToken);
             // A redelivery (same X-GitHub-Delivery) stores nothing new: the inbox keeps the first.
-            await inbox.EnqueueAsync(item, cancellationToken);
+            await inbox.EnqueueAsync(new InboxItem
+            {
+                Source = InboxProcessor.GitHubSourcePrefix + eventName,
+                DeliveryId = deliveryId,
+                Repo = repo,
+                IncidentKey = incidentKey,
+                Payload = body,
+                ReceivedAt = time.GetUtcNow(),
+                Priority = DeliveryOrdering.GitHubEventPriority,
+            }, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -72,20 +74,24 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, InboxSignal sig
         return Results.Json(new { status = "accepted", deliveryId }, statusCode: StatusCodes.Status202Accepted);
     }
 
-    /// <summary>
-    /// The repository and the inbox key that orders deliveries: the events of one issue (or one
-    /// installation) are processed one at a time, in the order they arrived.
-    /// </summary>
-    private static (string Repo, string IncidentKey) OrderingOf(GitHubEvent gitHubEvent) => gitHubEvent switch
+    private static string RepoOf(GitHubEvent gitHubEvent) => gitHubEvent switch
     {
-        IssueCommentEvent comment => IssueOrdering(comment.Repo, comment.Issue),
-        IssueChangeEvent change => IssueOrdering(change.Repo, change.Issue),
-        InstallationEvent installation => ("", $"installation/{installation.InstallationId}"),
-        _ => throw new ArgumentOutOfRangeException(nameof(gitHubEvent), gitHubEvent.GetType().Name, "this event is not stored"),
+        IssueCommentEvent comment => comment.Repo.ToString(),
+        IssueChangeEvent change => change.Repo.ToString(),
+        _ => "",
     };
 
-    private static (string Repo, string IncidentKey) IssueOrdering(RepoRef repo, IssueSnapshot issue) =>
-        (repo.ToString(), InboxProcessor.IssueOrderingKey(repo, issue.Number));
+    /// <summary>
+    /// The inbox key that orders deliveries: an issue's events share their incident's key (so they
+    /// queue behind its alerts), an installation's events share one key.
+    /// </summary>
+    private Task<string> OrderingKeyAsync(GitHubEvent gitHubEvent, CancellationToken cancellationToken) => gitHubEvent switch
+    {
+        IssueCommentEvent comment => DeliveryOrdering.ForIssueAsync(index, comment.Repo, comment.Issue.Number, cancellationToken),
+        IssueChangeEvent change => DeliveryOrdering.ForIssueAsync(index, change.Repo, change.Issue.Number, cancellationToken),
+        InstallationEvent installation => Task.FromResult($"installation/{installation.InstallationId}"),
+        _ => throw new ArgumentOutOfRangeException(nameof(gitHubEvent), gitHubEvent.GetType().Name, "this event is not stored"),
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted GitHub delivery {DeliveryId} ({Event}) for {Repo}, key {IncidentKey}")]
     private static partial void LogAccepted(ILogger logger, string deliveryId, string @event, string repo, string incidentKey);

@@ -1,23 +1,31 @@
 namespace GitHubIncidentApp;
 
-/// <summary>Wakes the inbox worker when a delivery arrives, so it need not poll often.</summary>
+/// <summary>Wakes every idle inbox worker when a delivery arrives, so they need not poll often.</summary>
 public sealed class InboxSignal
 {
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
+    private TaskCompletionSource _next = NewSource();
 
-    public void Wake()
+    /// <summary>
+    /// Completes at the next <see cref="Wake"/>. Take it before looking into the inbox: a delivery
+    /// stored after that look still wakes the worker.
+    /// </summary>
+    public Task Next => Volatile.Read(ref _next).Task;
+
+    public void Wake() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
+
+    /// <summary>Waits for <paramref name="next"/> (from <see cref="Next"/>) or the timeout, whichever comes first.</summary>
+    public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
-            _semaphore.Release();
+            await next.WaitAsync(timeout, cancellationToken);
         }
-        catch (SemaphoreFullException)
+        catch (TimeoutException)
         {
-            // Already awake: one pending wake-up is enough.
+            // Nothing arrived: time to look for retries that have come due.
         }
     }
 
-    /// <summary>Waits for a wake-up or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        _semaphore.WaitAsync(timeout, cancellationToken);
+    // Continuations run elsewhere, not inside the request that called Wake.
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

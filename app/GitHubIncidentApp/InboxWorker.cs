@@ -3,8 +3,11 @@ using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;
 
-/// <summary>Runs the inbox: processes deliveries as they come, and retries when they are due.</summary>
-public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database, InboxProcessor processor, InboxSignal signal, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
+/// <summary>
+/// Runs the inbox: <see cref="AppSettings.Workers"/> workers process deliveries as they come and
+/// retry them when due (the inbox gives each incident to one worker at a time), and old ones are pruned.
+/// </summary>
+public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database, InboxProcessor processor, InboxSignal signal, AppSettings settings, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
 {
     /// <summary>How long processed deliveries are kept, for looking into what happened.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
@@ -23,23 +26,36 @@ public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database,
             await inbox.ReleaseStaleClaimsAsync(stoppingToken);
         }
 
-        var nextPrune = time.GetUtcNow();
+        var loops = Enumerable.Range(0, settings.Workers)
+            .Select(_ => KeepGoingAsync(ProcessDueAsync, stoppingToken))
+            .Append(KeepGoingAsync(PruneAsync, stoppingToken));
+        await Task.WhenAll(loops);
+    }
+
+    private async Task ProcessDueAsync(CancellationToken stoppingToken)
+    {
+        var next = signal.Next;
+        while (await processor.ProcessNextAsync(stoppingToken))
+        {
+        }
+
+        await InboxSignal.WaitAsync(next, IdlePoll, stoppingToken);
+    }
+
+    private async Task PruneAsync(CancellationToken stoppingToken)
+    {
+        var pruned = await inbox.PruneDoneAsync(time.GetUtcNow() - Retention, stoppingToken);
+        LogPruned(pruned, Retention.TotalDays);
+        await Task.Delay(PruneEvery, time, stoppingToken);
+    }
+
+    private async Task KeepGoingAsync(Func<CancellationToken, Task> step, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (time.GetUtcNow() >= nextPrune)
-                {
-                    var pruned = await inbox.PruneDoneAsync(time.GetUtcNow() - Retention, stoppingToken);
-                    LogPruned(pruned, Retention.TotalDays);
-                    nextPrune = time.GetUtcNow() + PruneEvery;
-                }
-
-                while (await processor.ProcessNextAsync(stoppingToken))
-                {
-                }
-
-                await signal.WaitAsync(IdlePoll, stoppingToken);
+                await step(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

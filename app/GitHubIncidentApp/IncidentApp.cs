@@ -100,6 +100,7 @@ public static class IncidentApp
             services.AddSingleton<GitHubAppClientFactory>();
             services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton<IInstallationCache>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
+            services.AddSingleton(sp => new ContentPacer(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IGitHubPort, OctokitGitHubPort>();
         }
 

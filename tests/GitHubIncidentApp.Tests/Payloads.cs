@@ -28,4 +28,21 @@ public static class Payloads
         root["commonLabels"]![name] = value;
         return root.ToJsonString();
     }
+
+    /// <summary>The recorded group renamed to <paramref name="alertname"/> (a group of its own) at <paramref name="severity"/>.</summary>
+    public static string Group(string alertname, string severity = "critical", string fixture = "firing-critical")
+    {
+        var root = JsonNode.Parse(Testing.Fixtures.Alertmanager(fixture))!;
+        foreach (var alert in root["alerts"]!.AsArray())
+        {
+            alert!["labels"]!["alertname"] = alertname;
+            alert["labels"]!["severity"] = severity;
+            alert["fingerprint"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(alertname)))[..16];
+        }
+
+        root["groupLabels"]!["alertname"] = alertname;
+        root["commonLabels"]!["alertname"] = alertname;
+        root["commonLabels"]!["severity"] = severity;
+        return root.ToJsonString();
+    }
 }

@@ -6,9 +6,10 @@ namespace GitHubIncidentApp.Core.GitHub;
 /// <see cref="IGitHubPort"/> over Octokit: one REST call per method (list methods page through
 /// 100 items at a time). Failures surface as <see cref="GitHubApiException"/>; nothing is retried here.
 /// Octokit's typed clients take no cancellation token, so the token is checked before each call
-/// and a started call runs to completion (a write is never left half-known).
+/// and a started call runs to completion (a write is never left half-known). Creating calls wait for
+/// the <paramref name="pacer"/>, when there is one.
 /// </summary>
-public sealed class OctokitGitHubPort(IGitHubClientProvider clients) : IGitHubPort
+public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPacer? pacer = null) : IGitHubPort
 {
     private const int PageSize = 100;
 
@@ -26,7 +27,7 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients) : IGitHubPo
         }
 
         return CallAsync(repo, $"POST /repos/{repo}/issues", async client =>
-            ToSnapshot(await client.Issue.Create(repo.Owner, repo.Name, request).ConfigureAwait(false)), cancellationToken);
+            ToSnapshot(await client.Issue.Create(repo.Owner, repo.Name, request).ConfigureAwait(false)), cancellationToken, createsContent: true);
     }
 
     public Task<IssueSnapshot> GetIssueAsync(RepoRef repo, int number, CancellationToken cancellationToken) =>
@@ -67,7 +68,7 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients) : IGitHubPo
 
     public Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken) =>
         CallAsync(repo, $"POST /repos/{repo}/issues/{number}/comments", client =>
-            client.Issue.Comment.Create(repo.Owner, repo.Name, number, body), cancellationToken);
+            client.Issue.Comment.Create(repo.Owner, repo.Name, number, body), cancellationToken, createsContent: true);
 
     public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
     {
@@ -158,9 +159,14 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients) : IGitHubPo
                 : throw new InvalidOperationException($"'{path}' in {repo} is a directory, not a file: point the setting at a file.");
         }, cancellationToken);
 
-    private async Task<T> CallAsync<T>(RepoRef repo, string request, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(RepoRef repo, string request, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken, bool createsContent = false)
     {
         var client = await clients.GetClientAsync(repo, cancellationToken).ConfigureAwait(false);
+        if (createsContent && pacer is not null)
+        {
+            await pacer.WaitForSlotAsync(repo.Owner, cancellationToken).ConfigureAwait(false);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         try
         {

@@ -9,7 +9,8 @@ public sealed record DeliveryOutcome(string Key, int? IssueNumber, int Operation
 
 /// <summary>
 /// Turns one Alertmanager delivery into issue changes: settings, index, decide, apply, remember.
-/// Deliveries of one incident must come here one at a time (the inbox sees to that).
+/// Deliveries of one incident run one at a time: the inbox orders each group's, the store's lock
+/// keeps groups that share an incident apart.
 /// </summary>
 public sealed partial class AlertDeliveryHandler(
     RepoSettingsCache settingsCache,
@@ -23,6 +24,7 @@ public sealed partial class AlertDeliveryHandler(
         var settings = await settingsCache.GetAsync(repo, cancellationToken);
         var key = IncidentKey.Derive(repo, payload, settings.Config.IncidentKeyLabels);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["IncidentKey"] = key });
+        using var held = await store.LockAsync(repo, key, cancellationToken);
 
         var tracked = await store.FindByKeyAsync(repo, key, settings.Config, cancellationToken, lookOnGitHub: retried);
         var context = new IncidentContext

@@ -33,10 +33,13 @@ public sealed partial class GitHubEventHandler(
         }
 
         var settings = await settingsCache.GetAsync(change.Repo, cancellationToken);
-        if (await store.FindByIssueAsync(change.Repo, change.Issue, settings.Config, cancellationToken) is not { } incident)
+        if (await store.FindByIssueLockedAsync(change.Repo, change.Issue, settings.Config, cancellationToken) is not { } locked)
         {
             return;
         }
+
+        using var held = locked.Held;
+        var incident = locked.Incident;
 
         var decision = IssueEventDecider.Decide(incident.Known, change, settings.Config, time.GetUtcNow());
         if (decision.State is not null)
@@ -66,10 +69,13 @@ public sealed partial class GitHubEventHandler(
             return;
         }
 
-        if (await store.FindByIssueAsync(comment.Repo, comment.Issue, settings.Config, cancellationToken) is not { } incident)
+        if (await store.FindByIssueLockedAsync(comment.Repo, comment.Issue, settings.Config, cancellationToken) is not { } locked)
         {
             return;
         }
+
+        using var held = locked.Held;
+        var incident = locked.Incident;
 
         var repo = comment.Repo;
         var taken = await store.ApplyAsync(repo, incident.Key, incident.Issue, new IncidentDecision([new ReactToComment(comment.CommentId, "eyes")], incident.State), cancellationToken);

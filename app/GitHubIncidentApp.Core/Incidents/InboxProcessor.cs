@@ -25,10 +25,6 @@ public sealed partial class InboxProcessor(
     /// <summary>A due timed step (escalation, acknowledgement timeout); the payload is the issue number.</summary>
     public const string TimerSource = "timer";
 
-    /// <summary>Deliveries about one issue are applied in order; lower case, as GitHub takes names in any case.</summary>
-    public static string IssueOrderingKey(RepoRef repo, int issueNumber) =>
-        $"{repo.ToString().ToLowerInvariant()}#{issueNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
     /// <summary>How long a claim holds without renewal; while a delivery is handled it is renewed every third of that.</summary>

@@ -12,6 +12,8 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// </summary>
 public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex index, TimeProvider time)
 {
+    private readonly IncidentLocks _rebuilding = new();
+
     public async Task EnsureIndexedAsync(RepoRef repo, IncidentConfig config, CancellationToken cancellationToken)
     {
         if (await index.IsRepoIndexedAsync(repo, cancellationToken))
@@ -19,8 +21,21 @@ public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex in
             return;
         }
 
+        // Workers of one repository wait for a single rebuild instead of listing its issues each.
+        using var held = await _rebuilding.AcquireAsync(repo.ToString().ToLowerInvariant(), cancellationToken);
+        if (await index.IsRepoIndexedAsync(repo, cancellationToken))
+        {
+            return;
+        }
+
         foreach (var (issue, state) in await NewestPerKeyAsync(repo, config, cancellationToken))
         {
+            // What another replica wrote while this one listed is newer than the listing.
+            if (await index.FindAsync(repo, state.Key, cancellationToken) is { } known && known.IssueNumber >= issue.Number)
+            {
+                continue;
+            }
+
             await UpsertAsync(repo, issue, state, config, cancellationToken);
         }
 

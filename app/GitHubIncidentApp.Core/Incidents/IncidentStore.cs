@@ -16,6 +16,12 @@ public sealed record TrackedIncident(string Key, IncidentState State, IncidentIs
 /// </summary>
 public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, IncidentExecutor executor, TimeProvider time)
 {
+    private readonly IncidentLocks _locks = new();
+
+    /// <summary>Holds the incident for one find-decide-apply, against other workers of this process.</summary>
+    public Task<IDisposable> LockAsync(RepoRef repo, string key, CancellationToken cancellationToken) =>
+        _locks.AcquireAsync($"{repo.ToString().ToLowerInvariant()} {key}", cancellationToken);
+
     /// <param name="lookOnGitHub">When the index does not know the key, look for its issue on GitHub (a retried delivery may have opened it).</param>
     public async Task<TrackedIncident?> FindByKeyAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken, bool lookOnGitHub = false)
     {
@@ -50,6 +56,21 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
         // Not indexed yet (opened by another replica, or the index lags): the marker says whether it is an incident.
         var state = IssueBody.ReadState(issue.Body);
         return state is null ? null : new TrackedIncident(state.Key, state, new IncidentIssue(issue.Number, issue.Labels) { Assignees = issue.Assignees });
+    }
+
+    /// <summary>
+    /// <see cref="FindByIssueAsync"/> with the incident's lock held; dispose the lock when done. The
+    /// incident is read again once the lock is held: whoever held it before may have changed it.
+    /// </summary>
+    public async Task<(TrackedIncident Incident, IDisposable Held)?> FindByIssueLockedAsync(RepoRef repo, IssueSnapshot issue, IncidentConfig config, CancellationToken cancellationToken)
+    {
+        if (await FindByIssueAsync(repo, issue, config, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        var held = await LockAsync(repo, found.Key, cancellationToken);
+        return (await FindByIssueAsync(repo, issue, config, cancellationToken) ?? found, held);
     }
 
     /// <param name="issue">The incident's issue, or null when the decision opens a new one.</param>

@@ -14,13 +14,14 @@ public static class SeverityResolver
     {
         var levels = alerts.Where(a => a.IsFiring).Select(a => LevelOf(a, config)).ToList();
         return levels.Count > 0
-            ? levels.MinBy(level => IndexOf(level, config))!
+            ? levels.MinBy(level => RankOf(level, config))!
             : config.Find(fallback) ?? Default(config);
     }
 
     private static SeverityLevel Default(SeverityConfig config) =>
         config.Find(config.Default) ?? config.Levels[^1];
 
-    private static int IndexOf(SeverityLevel level, SeverityConfig config) =>
+    /// <summary>0 for the most severe level, then 1, 2, ...</summary>
+    public static int RankOf(SeverityLevel level, SeverityConfig config) =>
         config.Levels.ToList().IndexOf(level);
 }

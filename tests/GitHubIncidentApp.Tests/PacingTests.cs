@@ -1,0 +1,88 @@
+using System.Net;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Testing.FakeGitHub;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>
+/// Content creation paced under GitHub's limits (scaled down here to 2 a minute), on a clock the test
+/// moves; a backlog opens its most severe incidents first.
+/// </summary>
+public sealed class PacingTests : IAsyncLifetime
+{
+    private const int PerMinute = 2;
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
+    private FakeGitHubServer _github = null!;
+    private RunningApp _app = null!;
+
+    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
+
+    public async Task InitializeAsync()
+    {
+        _github = await FakeGitHubServer.StartAsync(_clock);
+        _github.AddInstallation("operate-first", 1001);
+        Repo.SetRole("alice", "triage");
+        _app = await RunningApp.StartAsync(
+            _github,
+            settings: new Dictionary<string, string?> { ["WORKERS"] = "1" },
+            time: _clock,
+            services: services => services.AddSingleton(new ContentPacer(_clock, perMinute: PerMinute, perHour: 100)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _github.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_burst_is_opened_under_the_limit_most_severe_first_and_every_group_exactly_once()
+    {
+        var warnings = Enumerable.Range(1, 6).Select(i => $"DiskFilling{i}").ToList();
+        var criticals = Enumerable.Range(1, 3).Select(i => $"ServiceDown{i}").ToList();
+        await PostAllAsync(warnings, "warning");
+
+        // Two open at once; the third waits for its slot while the critical ones arrive.
+        await WaitUntilAsync(() => Repo.Issues.Count == PerMinute);
+        await Task.Delay(300);
+        await PostAllAsync(criticals, "critical");
+
+        for (var minute = 0; minute < 10 && Repo.Issues.Count < warnings.Count + criticals.Count; minute++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            await WaitUntilAsync(() => Repo.Issues.Count >= Math.Min(9, PerMinute * (minute + 2)));
+        }
+
+        await _app.WaitUntilIdleAsync();
+        var issues = Repo.Issues.OrderBy(issue => issue.Number).ToList();
+        Assert.Equal(warnings.Count + criticals.Count, issues.Count);
+        Assert.Equal(
+            ["warning", "warning", "warning", "critical", "critical", "critical", "warning", "warning", "warning"],
+            issues.Select(issue => issue.Labels.Single(label => label.StartsWith("severity/", StringComparison.Ordinal))["severity/".Length..]));
+        Assert.All(issues, issue => Assert.True(
+            issues.Count(other => other.CreatedAt > issue.CreatedAt - TimeSpan.FromMinutes(1) && other.CreatedAt <= issue.CreatedAt) <= PerMinute,
+            $"more than {PerMinute} issues opened in the minute up to #{issue.Number}"));
+    }
+
+    private async Task PostAllAsync(IEnumerable<string> groups, string severity)
+    {
+        foreach (var group in groups)
+        {
+            using var response = await _app.PostAlertsAsync(Payloads.Group(group, severity));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the app");
+            await Task.Delay(20);
+        }
+    }
+}
