@@ -32,6 +32,12 @@ public static partial class AlertmanagerEndpoints
             return refused;
         }
 
+        if (!RequestBody.IsJson(http.Request))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType,
+                $"the body must be sent as application/json, not '{http.Request.ContentType}': this URL takes Alertmanager's webhook_config deliveries only, which are JSON");
+        }
+
         var body = await RequestBody.ReadAtMostAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {

@@ -33,7 +33,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     /// <param name="dataDir">Reuse one to restart on the same database; null makes a fresh one.</param>
     /// <param name="time">A clock for the app instead of the system's.</param>
-    public static async Task<RunningApp> StartAsync(FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <param name="services">More changes to the app's services (a log capture, say).</param>
+    public static async Task<RunningApp> StartAsync(
+        FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("incident-app-test-").FullName;
         var values = new Dictionary<string, string?>
@@ -54,12 +56,14 @@ public sealed class RunningApp : IAsyncDisposable
         }
 
         var errors = new StringWriter();
-        var app = IncidentApp.Build([], errors, values, services =>
+        var app = IncidentApp.Build([], errors, values, collection =>
             {
                 if (time is not null)
                 {
-                    services.AddSingleton(time);
+                    collection.AddSingleton(time);
                 }
+
+                services?.Invoke(collection);
             })
             ?? throw new InvalidOperationException($"The app refused its settings:\n{errors}");
         await app.StartAsync();
