@@ -46,12 +46,19 @@ public static partial class GitHubWebhookEndpoints
         var http = context.HttpContext;
         var request = http.Request;
         var logger = http.RequestServices.GetRequiredService<ILogger<GitHubWebhookProcessor>>();
+        var metrics = http.RequestServices.GetRequiredService<MetricsRegistry>();
         var eventName = request.Headers[EventHeader].ToString();
         var deliveryId = request.Headers[DeliveryHeader].ToString();
+        IResult Refuse(string reason, int status, string error)
+        {
+            LogRefused(logger, deliveryId, eventName, error);
+            metrics.DeliveriesRefused.Increment(MetricsRegistry.GitHubSource, reason);
+            return Problem(status, error);
+        }
+
         if (secret is null)
         {
-            LogRefused(logger, deliveryId, eventName, "no WEBHOOK_SECRET");
-            return Problem(StatusCodes.Status401Unauthorized,
+            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized,
                 "WEBHOOK_SECRET is not set, so no delivery can be verified: set it to the webhook secret of the GitHub App's settings and restart the app");
         }
 
@@ -59,30 +66,26 @@ public static partial class GitHubWebhookEndpoints
         var signature = request.Headers[SignatureHeader].ToString();
         if (CheckSignatureForm(signature) is { } badSignature)
         {
-            LogRefused(logger, deliveryId, eventName, badSignature);
-            return Problem(StatusCodes.Status401Unauthorized, badSignature);
+            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized, badSignature);
         }
 
         var body = await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
-            LogRefused(logger, deliveryId, eventName, "body over the size limit");
-            return Problem(StatusCodes.Status413PayloadTooLarge,
+            return Refuse(MetricsReason.TooLarge, StatusCodes.Status413PayloadTooLarge,
                 $"the body is larger than {MaxBodyBytes / (1024 * 1024)} MB, far more than any delivery of the events this app subscribes to: only GitHub's deliveries are accepted here");
         }
 
         // Compares in constant time.
         if (WebhookSignatureValidator.Verify(signature, secret, body) != WebhookSignatureValidationResult.Valid)
         {
-            const string mismatch = $"{SignatureHeader} does not match the body: the webhook secret in the GitHub App's settings differs from WEBHOOK_SECRET (make them the same), or the body was changed on the way";
-            LogRefused(logger, deliveryId, eventName, mismatch);
-            return Problem(StatusCodes.Status401Unauthorized, mismatch);
+            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized,
+                $"{SignatureHeader} does not match the body: the webhook secret in the GitHub App's settings differs from WEBHOOK_SECRET (make them the same), or the body was changed on the way");
         }
 
         if (CheckDelivery(request, eventName, deliveryId, body) is { } problem)
         {
-            LogRefused(logger, deliveryId, eventName, problem.Error);
-            return Problem(problem.Status, problem.Error);
+            return Refuse(problem.Status == StatusCodes.Status415UnsupportedMediaType ? MetricsReason.ContentType : MetricsReason.BadPayload, problem.Status, problem.Error);
         }
 
         // The library reads the body again, from memory, and verifies it again (same validator).

@@ -38,6 +38,7 @@ public static class IncidentApp
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapMetrics();
         app.MapAlertmanager();
         app.MapDeliveries();
         app.MapGitHubWebhookEndpoint();
@@ -64,6 +65,8 @@ public static class IncidentApp
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<MetricsRegistry>();
+        services.AddSingleton<IDeliveryMetrics>(sp => sp.GetRequiredService<MetricsRegistry>());
         services.AddGitHubWebhooks();
 
         // Created by the container, so it is disposed (and its connection pool closed) with the app.

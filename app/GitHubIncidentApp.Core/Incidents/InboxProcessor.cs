@@ -15,6 +15,7 @@ public sealed partial class InboxProcessor(
     GitHubEventHandler gitHubEvents,
     TimedStepHandler timedSteps,
     TimeProvider time,
+    IDeliveryMetrics metrics,
     ILogger<InboxProcessor> logger)
 {
     public const string AlertmanagerSource = "alertmanager";
@@ -50,11 +51,13 @@ public sealed partial class InboxProcessor(
         {
             await HandleAsync(entry, cancellationToken);
             await inbox.CompleteAsync(entry.Id, time.GetUtcNow(), CancellationToken.None);
+            metrics.Processed(ProcessingOutcome.Done);
         }
         catch (Exception ex) when (GitHubFailures.IsPermanent(ex) || ex is InvalidDeliveryException)
         {
             LogParked(ex, item.DeliveryId, ex.Message);
             await inbox.FailAsync(entry.Id, ex.Message, time.GetUtcNow(), CancellationToken.None);
+            metrics.Processed(ProcessingOutcome.Failed);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -72,6 +75,7 @@ public sealed partial class InboxProcessor(
             }
 
             await inbox.RetryLaterAsync(entry.Id, ex.Message, now + delay, CancellationToken.None);
+            metrics.Processed(ProcessingOutcome.Retried);
         }
 
         return true;
