@@ -24,6 +24,7 @@ public abstract partial class HostileTestBase : AppTestBase
     protected async Task RunAsync(HostileCase hostile)
     {
         var before = GitHub.Requests.Count;
+        var refusedBefore = Refused();
         var answer = await hostile.Send(this);
 
         Assert.True(hostile.Status == answer.Status, $"{hostile.Name}: expected {(int)hostile.Status}, got {(int)answer.Status}: {answer.Body}");
@@ -31,6 +32,8 @@ public abstract partial class HostileTestBase : AppTestBase
         {
             Assert.Contains(hostile.Says, answer.Text, StringComparison.Ordinal);
         }
+
+        Assert.Equal(refusedBefore + ((int)answer.Status >= 400 ? 1 : 0), Refused());
 
         await App.WaitUntilIdleAsync();
         if (hostile.Check is not null)
@@ -44,6 +47,15 @@ public abstract partial class HostileTestBase : AppTestBase
         }
 
         await AssertUnharmedAsync();
+    }
+
+    /// <summary>Deliveries the app counted as refused, for every sender and reason.</summary>
+    private long Refused()
+    {
+        var metrics = App.Services.GetRequiredService<MetricsRegistry>();
+        return new[] { MetricsRegistry.AlertmanagerSource, MetricsRegistry.GitHubSource }
+            .SelectMany(source => MetricsReason.All.Select(reason => metrics.DeliveriesRefused.Get(source, reason)))
+            .Sum();
     }
 
     /// <summary>The writes the app made to GitHub since request <paramref name="index"/>, as <c>POST /issues/{n}/comments</c>; labels it creates for itself left out.</summary>

@@ -111,6 +111,23 @@ public sealed class HostileWebhookTests : HostileTestBase
             HostileMarkdown.AssertInert(test.Incident.Comments.Last().Body);
             Assert.Contains("{{ 6 + 1 }}", test.Incident.Body, StringComparison.Ordinal);
         }),
+        new()
+        {
+            Name = "command on an issue that is no incident",
+            Send = test =>
+            {
+                var tests = (HostileWebhookTests)test;
+                var issue = tests.Repo.AddIssue("Printer on fire", "Not from the app.", ["incident"]);
+                var comment = tests.Repo.AddComment(issue.Number, "alice", "/resolve");
+                return test.SendAsync(Signed("issue_comment", Webhooks.Comment(tests.Repo, issue, comment)));
+            },
+            Status = HttpStatusCode.Accepted,
+            Check = test =>
+            {
+                Assert.All(((HostileWebhookTests)test).Repo.Issues, issue => Assert.Equal("open", issue.State));
+                return Task.CompletedTask;
+            },
+        },
         Commented("a thousand commands", "alice", string.Concat(Enumerable.Repeat("/ack\n", 1_000)), null, test =>
         {
             Assert.Single(test.Incident.Comments, c => c.Author == FakeGitHubServer.BotLogin);
@@ -118,11 +135,10 @@ public sealed class HostileWebhookTests : HostileTestBase
         }),
     ];
 
-    public static int CaseCount => All.Length;
-
     public static TheoryData<string> Cases => [.. All.Select(c => c.Name)];
 
-    public FakeIssue Incident => Assert.Single(Repo.Issues);
+    /// <summary>The incident the set-up opened: the repository's first issue.</summary>
+    public FakeIssue Incident => Repo.Issues.MinBy(issue => issue.Number)!;
 
     public override async Task InitializeAsync()
     {
