@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -183,21 +184,21 @@ public abstract partial class HostileTestBase : AppTestBase
             chunkedAnswer |= line.Equals("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase);
             if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
             {
-                length = int.Parse(line["Content-Length:".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                length = int.Parse(line["Content-Length:".Length..], CultureInfo.InvariantCulture);
             }
         }
 
         if (chunkedAnswer)
         {
             // The app's JSON answers are small: the first chunk holds all of it.
-            length = int.Parse((await reader.ReadLineAsync())!, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            length = int.Parse((await reader.ReadLineAsync())!, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         }
 
         var body = new char[length];
         await reader.ReadBlockAsync(body);
         await stop.CancelAsync();
         await Task.WhenAny(sending);
-        return HostileAnswer.Of((HttpStatusCode)int.Parse(statusLine!.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), new string(body));
+        return HostileAnswer.Of((HttpStatusCode)int.Parse(statusLine!.Split(' ')[1], CultureInfo.InvariantCulture), new string(body));
     }
 
     [GeneratedRegex("^/repos/[^/]+/[^/]+")]
