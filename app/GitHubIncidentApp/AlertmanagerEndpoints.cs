@@ -16,39 +16,47 @@ public static partial class AlertmanagerEndpoints
 
     public static IEndpointRouteBuilder MapAlertmanager(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/alertmanager", (HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<AlertIntakeLog> logger) =>
-            ReceiveAsync(http, null, settings, inbox, signal, time, logger));
-        app.MapPost("/api/alertmanager/{owner}/{repo}", (string owner, string repo, HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<AlertIntakeLog> logger) =>
+        app.MapPost("/api/alertmanager", (HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger<AlertIntakeLog> logger) =>
+            ReceiveAsync(http, null, settings, inbox, signal, time, metrics, logger));
+        app.MapPost("/api/alertmanager/{owner}/{repo}", (string owner, string repo, HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger<AlertIntakeLog> logger) =>
             RepoRef.TryParse($"{owner}/{repo}", out var target)
-                ? ReceiveAsync(http, target, settings, inbox, signal, time, logger)
-                : Task.FromResult(Problem(StatusCodes.Status400BadRequest, $"'{owner}/{repo}' in the URL is not a repository name")));
+                ? ReceiveAsync(http, target, settings, inbox, signal, time, metrics, logger)
+                : Task.FromResult(Refuse(metrics, MetricsReason.BadPayload, StatusCodes.Status400BadRequest, $"'{owner}/{repo}' in the URL is not a repository name")));
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, RepoRef? fromUrl, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger logger)
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, RepoRef? fromUrl, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger logger)
     {
         if (AlertmanagerAuth.Refuse(http, settings) is { } refused)
         {
+            metrics.DeliveriesRefused.Increment(MetricsRegistry.AlertmanagerSource, MetricsReason.Auth);
             return refused;
+        }
+
+        if (!RequestBody.IsJson(http.Request))
+        {
+            return Refuse(metrics, MetricsReason.ContentType, StatusCodes.Status415UnsupportedMediaType,
+                $"the body must be sent as application/json, not '{http.Request.ContentType}': this URL takes Alertmanager's webhook_config deliveries only, which are JSON");
         }
 
         var body = await RequestBody.ReadAtMostAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge,
+            return Refuse(metrics, MetricsReason.TooLarge, StatusCodes.Status413PayloadTooLarge,
                 $"the body is larger than {MaxBodyBytes / 1024} KiB: lower max_alerts in Alertmanager's webhook_config (50 is plenty)");
         }
 
         var parsed = AlertmanagerPayloadParser.Parse(body);
         if (parsed.Payload is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "this is not an Alertmanager webhook payload (version 4)", parsed.Errors);
+            return Refuse(metrics, MetricsReason.BadPayload, StatusCodes.Status400BadRequest, "this is not an Alertmanager webhook payload (version 4)", parsed.Errors);
         }
 
         var (repo, problem) = TargetRepository.Resolve(parsed.Payload, fromUrl, settings.DefaultRepo);
         if (repo is null)
         {
-            return Problem(StatusCodes.Status422UnprocessableEntity, problem!);
+            return Refuse(metrics, MetricsReason.BadPayload, StatusCodes.Status422UnprocessableEntity, problem!);
         }
 
         var item = new InboxItem
@@ -68,16 +76,21 @@ public static partial class AlertmanagerEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogNotStored(logger, ex, item.DeliveryId);
-            return Problem(StatusCodes.Status503ServiceUnavailable, "the delivery could not be stored; Alertmanager will retry it");
+            return Refuse(metrics, ex is InboxFullException ? MetricsReason.InboxFull : MetricsReason.StoreFailed,
+                StatusCodes.Status503ServiceUnavailable, "the delivery could not be stored; Alertmanager will retry it");
         }
 
+        metrics.DeliveriesReceived.Increment(MetricsRegistry.AlertmanagerSource);
         signal.Wake();
         LogAccepted(logger, item.DeliveryId, item.Repo, parsed.Payload.Status, parsed.Payload.Alerts.Count);
         return Results.Json(new { status = "accepted", deliveryId = item.DeliveryId, repository = item.Repo }, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static IResult Problem(int status, string error, IReadOnlyList<string>? problems = null) =>
-        Results.Json(new { error, problems = problems ?? [] }, statusCode: status);
+    private static IResult Refuse(MetricsRegistry metrics, string reason, int status, string error, IReadOnlyList<string>? problems = null)
+    {
+        metrics.DeliveriesRefused.Increment(MetricsRegistry.AlertmanagerSource, reason);
+        return Results.Json(new { error, problems = problems ?? [] }, statusCode: status);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted Alertmanager delivery {DeliveryId} for {Repo}: {Status}, {Alerts} alert(s)")]
     private static partial void LogAccepted(ILogger logger, string deliveryId, string repo, string status, int alerts);

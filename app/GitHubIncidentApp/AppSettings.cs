@@ -13,6 +13,7 @@ public sealed record AppSettings
 {
     public const string DevFlag = "--dev";
     public const string DefaultWebhookPath = "/api/github/webhooks";
+    private const string NotSet = "(not set)";
 
     public long? AppId { get; init; }
     public string? PrivateKeyPem { get; init; }
@@ -37,6 +38,28 @@ public sealed record AppSettings
 
     /// <summary>Without app credentials the app only logs the GitHub operations it would apply.</summary>
     public bool DryRun => AppId is null;
+
+    /// <summary>
+    /// The settings under their variable names, fit for a log: a record would print the private key, the webhook
+    /// secret and the token, so those show only whether they are set (and the database without its password).
+    /// </summary>
+    public override string ToString() => string.Join(", ",
+        $"APP_ID={AppId?.ToString(CultureInfo.InvariantCulture) ?? NotSet}",
+        $"PRIVATE_KEY={Redacted(PrivateKeyPem)}",
+        $"WEBHOOK_SECRET={Redacted(WebhookSecret)}",
+        $"ALERTMANAGER_TOKEN={Redacted(AlertmanagerToken)}",
+        $"WEBHOOK_PATH={WebhookPath}",
+        $"GITHUB_API_URL={GitHubApiUrl}",
+        $"HOST={Host}",
+        $"PORT={Port.ToString(CultureInfo.InvariantCulture)}",
+        $"LOG_LEVEL={LogLevel}",
+        $"DEFAULT_REPO={DefaultRepo?.ToString() ?? NotSet}",
+        $"DATA_DIR={DataDir}",
+        $"DATABASE_URL={(DatabaseUrl is null ? NotSet : Core.Storage.PostgresUrl.Describe(Core.Storage.PostgresUrl.Parse(DatabaseUrl)))}",
+        $"WORKERS={Workers.ToString(CultureInfo.InvariantCulture)}",
+        $"dev mode {(DevMode ? "on" : "off")}");
+
+    private static string Redacted(string? secret) => secret is null ? NotSet : $"(set, {secret.Length.ToString(CultureInfo.InvariantCulture)} chars)";
 
     private static readonly Dictionary<string, LogLevel> LogLevels = new(StringComparer.OrdinalIgnoreCase)
     {

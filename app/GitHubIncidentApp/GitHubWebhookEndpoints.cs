@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Octokit.Webhooks;
 using Octokit.Webhooks.AspNetCore;
 
@@ -12,8 +11,12 @@ namespace GitHubIncidentApp;
 /// </summary>
 public static partial class GitHubWebhookEndpoints
 {
-    /// <summary>GitHub caps webhook payloads at 25 MB.</summary>
-    public const int MaxBodyBytes = 25 * 1024 * 1024;
+    /// <summary>
+    /// GitHub caps webhook payloads at 25 MB, but the events the app subscribes to (issues, issue_comment,
+    /// installation) stay far below 5 MB: an issue or comment body is at most 65,536 characters. The body is
+    /// held in memory before its signature can be checked, so a lower cap keeps unsigned bodies from filling it.
+    /// </summary>
+    public const int MaxBodyBytes = 5 * 1024 * 1024;
 
     private const string EventHeader = "X-GitHub-Event";
     private const string DeliveryHeader = "X-GitHub-Delivery";
@@ -43,33 +46,46 @@ public static partial class GitHubWebhookEndpoints
         var http = context.HttpContext;
         var request = http.Request;
         var logger = http.RequestServices.GetRequiredService<ILogger<GitHubWebhookProcessor>>();
+        var metrics = http.RequestServices.GetRequiredService<MetricsRegistry>();
         var eventName = request.Headers[EventHeader].ToString();
         var deliveryId = request.Headers[DeliveryHeader].ToString();
+        IResult Refuse(string reason, int status, string error)
+        {
+            LogRefused(logger, deliveryId, eventName, error);
+            metrics.DeliveriesRefused.Increment(MetricsRegistry.GitHubSource, reason);
+            return Problem(status, error);
+        }
+
         if (secret is null)
         {
-            LogRefused(logger, deliveryId, eventName, "no WEBHOOK_SECRET");
-            return Problem(StatusCodes.Status401Unauthorized,
+            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized,
                 "WEBHOOK_SECRET is not set, so no delivery can be verified: set it to the webhook secret of the GitHub App's settings and restart the app");
+        }
+
+        // A delivery without a signature is refused before its body is read.
+        var signature = request.Headers[SignatureHeader].ToString();
+        if (CheckSignatureForm(signature) is { } badSignature)
+        {
+            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized, badSignature);
         }
 
         var body = await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
-            LogRefused(logger, deliveryId, eventName, "body over the size limit");
-            return Problem(StatusCodes.Status413PayloadTooLarge,
-                $"the body is larger than {MaxBodyBytes / (1024 * 1024)} MB, GitHub's limit for webhook payloads: only GitHub's deliveries are accepted here");
+            return Refuse(MetricsReason.TooLarge, StatusCodes.Status413PayloadTooLarge,
+                $"the body is larger than {MaxBodyBytes / (1024 * 1024)} MB, far more than any delivery of the events this app subscribes to: only GitHub's deliveries are accepted here");
         }
 
-        if (CheckSignature(request.Headers[SignatureHeader].ToString(), secret, body) is { } wrongSignature)
+        // Compares in constant time.
+        if (WebhookSignatureValidator.Verify(signature, secret, body) != WebhookSignatureValidationResult.Valid)
         {
-            LogRefused(logger, deliveryId, eventName, wrongSignature);
-            return Problem(StatusCodes.Status401Unauthorized, wrongSignature);
+            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized,
+                $"{SignatureHeader} does not match the body: the webhook secret in the GitHub App's settings differs from WEBHOOK_SECRET (make them the same), or the body was changed on the way");
         }
 
         if (CheckDelivery(request, eventName, deliveryId, body) is { } problem)
         {
-            LogRefused(logger, deliveryId, eventName, problem.Error);
-            return Problem(problem.Status, problem.Error);
+            return Refuse(problem.Status == StatusCodes.Status415UnsupportedMediaType ? MetricsReason.ContentType : MetricsReason.BadPayload, problem.Status, problem.Error);
         }
 
         // The library reads the body again, from memory, and verifies it again (same validator).
@@ -78,30 +94,23 @@ public static partial class GitHubWebhookEndpoints
         return http.RequestServices.GetRequiredService<GitHubWebhookProcessor>().Response ?? answer;
     }
 
-    /// <summary>What is wrong with the signature, or null when it is GitHub's for this body.</summary>
-    private static string? CheckSignature(string header, string secret, byte[] body)
+    /// <summary>What is wrong with the signature header's form, or null when it looks like GitHub's.</summary>
+    private static string? CheckSignatureForm(string header)
     {
         if (header.Length == 0)
         {
             return $"{SignatureHeader} is missing: set a webhook secret in the GitHub App's settings, the same as WEBHOOK_SECRET, so GitHub signs its deliveries";
         }
 
-        if (!header.StartsWith(SignaturePrefix, StringComparison.Ordinal) || header.Length != SignaturePrefix.Length + 64)
-        {
-            return $"{SignatureHeader} must be '{SignaturePrefix}' and the 64 hex digits of the HMAC-SHA256 of the body (SHA-1 signatures are not accepted)";
-        }
-
-        // Compares in constant time.
-        return WebhookSignatureValidator.Verify(header, secret, body) == WebhookSignatureValidationResult.Valid
+        return header.StartsWith(SignaturePrefix, StringComparison.Ordinal) && header.Length == SignaturePrefix.Length + 64
             ? null
-            : $"{SignatureHeader} does not match the body: the webhook secret in the GitHub App's settings differs from WEBHOOK_SECRET (make them the same), or the body was changed on the way";
+            : $"{SignatureHeader} must be '{SignaturePrefix}' and the 64 hex digits of the HMAC-SHA256 of the body (SHA-1 signatures are not accepted)";
     }
 
     /// <summary>The headers and encoding GitHub always sends; checked here so the library never refuses on its own, with no reason given.</summary>
     private static (int Status, string Error)? CheckDelivery(HttpRequest request, string eventName, string deliveryId, byte[] body)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !string.Equals(contentType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        if (!RequestBody.IsJson(request))
         {
             return (StatusCodes.Status415UnsupportedMediaType,
                 $"the body must be sent as application/json, not '{request.ContentType}': set the webhook's content type to application/json in GitHub's settings");

@@ -12,7 +12,7 @@ namespace GitHubIncidentApp;
 /// body with <see cref="GitHubEventParser"/> (shared with the Action) instead of the library's models.
 /// One instance per request: <see cref="Response"/> carries the answer back to the endpoint.
 /// </summary>
-public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex index, InboxSignal signal, TimeProvider time, ILogger<GitHubWebhookProcessor> logger)
+public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex index, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger<GitHubWebhookProcessor> logger)
     : WebhookEventProcessor
 {
     /// <summary>The answer to the delivery; null until it is processed.</summary>
@@ -22,6 +22,11 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
     {
         var webhook = WebhookHeaders.Parse(headers);
         Response = await AcceptAsync(webhook.Event ?? "", webhook.Delivery ?? "", body, cancellationToken);
+        // Answers without a status code are 200s.
+        if (Response is IStatusCodeHttpResult { StatusCode: null or < 300 })
+        {
+            metrics.DeliveriesReceived.Increment(MetricsRegistry.GitHubSource);
+        }
     }
 
     private async Task<IResult> AcceptAsync(string eventName, string deliveryId, string body, CancellationToken cancellationToken)
@@ -30,6 +35,7 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
         if (parsed.Error is { } error)
         {
             GitHubWebhookEndpoints.LogRefused(logger, deliveryId, eventName, error);
+            metrics.DeliveriesRefused.Increment(MetricsRegistry.GitHubSource, MetricsReason.BadPayload);
             return GitHubWebhookEndpoints.Problem(StatusCodes.Status400BadRequest, error);
         }
 
@@ -65,6 +71,7 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogNotStored(logger, ex, deliveryId, eventName, repo);
+            metrics.DeliveriesRefused.Increment(MetricsRegistry.GitHubSource, ex is InboxFullException ? MetricsReason.InboxFull : MetricsReason.StoreFailed);
             return GitHubWebhookEndpoints.Problem(StatusCodes.Status503ServiceUnavailable,
                 "the delivery could not be stored; redeliver it from the GitHub App's 'Advanced' settings page once the app is healthy");
         }

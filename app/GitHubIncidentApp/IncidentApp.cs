@@ -38,6 +38,7 @@ public static class IncidentApp
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapMetrics();
         app.MapAlertmanager();
         app.MapDeliveries();
         app.MapGitHubWebhookEndpoint();
@@ -86,6 +87,8 @@ public static class IncidentApp
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<MetricsRegistry>();
+        services.AddSingleton<IDeliveryMetrics>(sp => sp.GetRequiredService<MetricsRegistry>());
         services.AddGitHubWebhooks();
 
         AddStorage(services, settings);

@@ -16,8 +16,11 @@ public abstract class AppTestBase : IAsyncLifetime
         GitHub = await FakeGitHubServer.StartAsync();
         GitHub.AddInstallation("operate-first", 1001);
         GitHub.Repo("operate-first", "incidents");
-        App = await RunningApp.StartAsync(GitHub);
+        App = await StartAppAsync();
     }
+
+    /// <summary>Starts the app against <see cref="GitHub"/>; override to start it differently.</summary>
+    protected virtual Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub);
 
     public virtual async Task DisposeAsync()
     {

@@ -188,14 +188,14 @@ public sealed class GitHubWebhookTests : AppTestBase
     }
 
     [Fact]
-    public async Task Refuses_bodies_over_githubs_25_mb_limit()
+    public async Task Refuses_bodies_over_5_mb()
     {
         var body = new byte[GitHubWebhookEndpoints.MaxBodyBytes + 1];
 
         var (status, answer) = await PostAsync(App.BaseUrl, "issues", body, Sign(body), "d-big");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
-        Assert.Contains("25 MB", Error(answer), StringComparison.Ordinal);
+        Assert.Contains("5 MB", Error(answer), StringComparison.Ordinal);
     }
 
     [Fact]

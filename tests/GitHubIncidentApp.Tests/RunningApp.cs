@@ -33,8 +33,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     /// <param name="dataDir">Reuse one to restart on the same database; null makes a fresh one.</param>
     /// <param name="time">A clock for the app instead of the system's.</param>
-    /// <param name="services">Changes to the app's services, after the clock's.</param>
-    public static async Task<RunningApp> StartAsync(FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+    /// <param name="services">More changes to the app's services (a log capture, say).</param>
+    public static async Task<RunningApp> StartAsync(
+        FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("incident-app-test-").FullName;
         var values = new Dictionary<string, string?>

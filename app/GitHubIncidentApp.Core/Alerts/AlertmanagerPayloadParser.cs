@@ -14,6 +14,8 @@ public static class AlertmanagerPayloadParser
 
     public static PayloadParseResult Parse(ReadOnlySpan<byte> utf8Json)
     {
+        // A byte order mark is not JSON, but harmless: read what follows it.
+        utf8Json = utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
         // JsonDocument checks UTF-8 only when a string is read; refuse it here, with a clear reason.
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
         {

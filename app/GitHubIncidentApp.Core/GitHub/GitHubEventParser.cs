@@ -35,7 +35,7 @@ public static class GitHubEventParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json.TrimStart('\uFEFF')); // a byte order mark is not JSON, but harmless
         }
         catch (JsonException ex)
         {

@@ -15,6 +15,7 @@ public sealed partial class InboxProcessor(
     GitHubEventHandler gitHubEvents,
     TimedStepHandler timedSteps,
     TimeProvider time,
+    IDeliveryMetrics metrics,
     ILogger<InboxProcessor> logger)
 {
     public const string AlertmanagerSource = "alertmanager";
@@ -65,6 +66,7 @@ public sealed partial class InboxProcessor(
         {
             await ClaimLease.HoldWhileAsync(inbox, entry, Lease, time, logger, handling => HandleAsync(entry, handling), cancellationToken);
             await inbox.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None);
+            metrics.Processed(ProcessingOutcome.Done);
         }
         catch (ClaimLostException)
         {
@@ -74,6 +76,7 @@ public sealed partial class InboxProcessor(
         {
             LogParked(ex, item.DeliveryId, ex.Message);
             await inbox.FailAsync(entry, ex.Message, time.GetUtcNow(), CancellationToken.None);
+            metrics.Processed(ProcessingOutcome.Failed);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -91,6 +94,7 @@ public sealed partial class InboxProcessor(
             }
 
             await inbox.RetryLaterAsync(entry, ex.Message, now + delay, CancellationToken.None);
+            metrics.Processed(ProcessingOutcome.Retried);
         }
     }
 

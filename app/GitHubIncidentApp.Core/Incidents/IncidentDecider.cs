@@ -73,7 +73,7 @@ public static class IncidentDecider
         var view = View(payload, context, state, "opened", diff);
 
         var title = context.Renderer.RenderTitle(view);
-        var body = context.Renderer.RenderBody(view, IssueBody.SectionMaxLength);
+        var body = context.Renderer.RenderBody(view, IssueBody.ContentRoom(state));
         var labels = new List<LabelSpec>
         {
             new(context.Config.IncidentLabel, IncidentLabelColor, "An incident opened from Prometheus alerts"),

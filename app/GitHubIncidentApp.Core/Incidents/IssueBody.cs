@@ -23,7 +23,13 @@ public static partial class IssueBody
     private const string TruncationNote = "\n\n> The app's section was cut short to fit GitHub's size limit for issue bodies.\n";
     private const string LostContent = "_The alert details were removed from this issue; they come back with the next change to its alerts._";
 
-    /// <summary>The bot-owned section: rendered content, the timeline, then the marker.</summary>
+    /// <summary>
+    /// Room for rendered content beside <paramref name="state"/>'s marker, which grows with the alerts
+    /// (a thousand fingerprints take some 20,000 characters).
+    /// </summary>
+    public static int ContentRoom(IncidentState state) => Math.Max(0, SectionMaxLength - state.ToJson().Length);
+
+    /// <summary>The bot-owned section: rendered content, the timeline, then the marker; cut to GitHub's limit, never the marker.</summary>
     public static string Section(string content, IncidentState state)
     {
         var section = new StringBuilder(Begin).Append('\n').Append(content.TrimEnd()).Append("\n\n");
@@ -38,7 +44,7 @@ public static partial class IssueBody
             section.Append('\n');
         }
 
-        return section.Append("<!-- incident-app: ").Append(state.ToJson()).Append(" -->\n").Append(End).ToString();
+        return FitSection(section.Append("<!-- incident-app: ").Append(state.ToJson()).Append(" -->\n").Append(End).ToString(), GitHubMaxLength);
     }
 
     /// <summary>

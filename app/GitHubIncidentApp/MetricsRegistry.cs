@@ -1,0 +1,121 @@
+using System.Diagnostics.Metrics;
+using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Storage;
+
+namespace GitHubIncidentApp;
+
+/// <summary>
+/// The app's Prometheus metrics: counters kept here, inbox gauges read at each scrape, and GitHub API calls
+/// counted from the HTTP client's own <c>http.client.request.duration</c> measurements for the GitHub API host.
+/// </summary>
+public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
+{
+    public const string AlertmanagerSource = "alertmanager";
+    public const string GitHubSource = "github";
+
+    private static readonly string[] Sources = [AlertmanagerSource, GitHubSource];
+    private static readonly string[] StatusClasses = ["2xx", "3xx", "4xx", "5xx", "error"];
+
+    private readonly Uri _gitHubApi;
+    private readonly MeterListener _listener = new();
+
+    public MetricsRegistry(AppSettings settings)
+    {
+        _gitHubApi = settings.GitHubApiUrl;
+        foreach (var source in Sources)
+        {
+            DeliveriesReceived.Declare(source);
+            foreach (var reason in MetricsReason.All)
+            {
+                DeliveriesRefused.Declare(source, reason);
+            }
+        }
+
+        foreach (var outcome in Enum.GetValues<ProcessingOutcome>())
+        {
+            DeliveriesProcessed.Declare(OutcomeLabel(outcome));
+        }
+
+        foreach (var statusClass in StatusClasses)
+        {
+            GitHubRequests.Declare(statusClass);
+        }
+
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument is { Meter.Name: "System.Net.Http", Name: "http.client.request.duration" })
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((_, _, tags, _) => CountGitHubRequest(tags));
+        _listener.Start();
+    }
+
+    public MetricsCounter DeliveriesReceived { get; } = new(
+        "incident_app_deliveries_received_total", "Deliveries answered with 2xx (stored, or answered and dropped when not used), by sender.", "source");
+
+    public MetricsCounter DeliveriesRefused { get; } = new(
+        "incident_app_deliveries_refused_total", "Deliveries refused, by sender and reason: auth, content_type, too_large, bad_payload, inbox_full, store_failed.", "source", "reason");
+
+    public MetricsCounter DeliveriesProcessed { get; } = new(
+        "incident_app_deliveries_processed_total", "Attempts at stored deliveries, by outcome: done, retried (later), failed (parked for a person).", "outcome");
+
+    public MetricsCounter GitHubRequests { get; } = new(
+        "incident_app_github_requests_total", "Calls to the GitHub API, by status class; error when no answer came.", "status_class");
+
+    public void Processed(ProcessingOutcome outcome) => DeliveriesProcessed.Increment(OutcomeLabel(outcome));
+
+    /// <summary>The whole exposition; the inbox is read now, so the gauges are current.</summary>
+    public async Task<string> ScrapeAsync(IInbox inbox, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stats = await inbox.GetStatsAsync(now, cancellationToken);
+        var text = new MetricsText();
+        Gauge(text, "incident_app_inbox_pending", "Deliveries stored and not yet processed (including those waiting for a retry).", stats.Pending);
+        Gauge(text, "incident_app_inbox_failed", "Deliveries parked as failed, waiting for a person (GET /api/deliveries?state=failed).", stats.Failed);
+        Gauge(text, "incident_app_inbox_oldest_pending_age_seconds", "Age of the oldest pending delivery; 0 when none waits.",
+            stats.OldestPendingReceivedAt is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0);
+        foreach (var counter in new[] { DeliveriesReceived, DeliveriesRefused, DeliveriesProcessed, GitHubRequests })
+        {
+            counter.WriteTo(text);
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private static void Gauge(MetricsText text, string name, string help, double value) =>
+        text.Family(name, "gauge", help).Sample(name, "", value);
+
+    private static string OutcomeLabel(ProcessingOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    /// <summary>The listener hears every HTTP client of the process; only calls to the GitHub API's host and port count.</summary>
+    private void CountGitHubRequest(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        string? address = null;
+        int? port = null;
+        int? status = null;
+        foreach (var (key, value) in tags)
+        {
+            switch (key)
+            {
+                case "server.address":
+                    address = value as string;
+                    break;
+                case "server.port":
+                    port = value as int?;
+                    break;
+                case "http.response.status_code":
+                    status = value as int?;
+                    break;
+            }
+        }
+
+        // The port is left out when it is the scheme's default.
+        if (string.Equals(address, _gitHubApi.Host, StringComparison.OrdinalIgnoreCase) && (port ?? _gitHubApi.Port) == _gitHubApi.Port)
+        {
+            GitHubRequests.Increment(status is >= 200 and < 600 ? $"{status / 100}xx" : "error");
+        }
+    }
+}
