@@ -16,5 +16,8 @@ public sealed record RecordedRequest
     /// <summary>0 while the request is being handled (as seen by <see cref="FakeGitHubServer.FailWith"/>).</summary>
     public int StatusCode { get; init; }
 
-    public override string ToString() => $"{Method} {Path}{Query} -> {StatusCode}";
+    /// <summary>Where the connection was cut instead of answering; the client never saw <see cref="StatusCode"/>.</summary>
+    public FakeCut Cut { get; init; }
+
+    public override string ToString() => $"{Method} {Path}{Query} -> {StatusCode}{(Cut == FakeCut.None ? "" : $" (cut {Cut})")}";
 }

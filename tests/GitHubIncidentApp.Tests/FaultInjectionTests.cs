@@ -1,0 +1,118 @@
+using GitHubIncidentApp.Core.Storage;
+using GitHubIncidentApp.Testing.Bursts;
+using GitHubIncidentApp.Testing.FakeGitHub;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static GitHubIncidentApp.Testing.Bursts.BurstAssert;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>
+/// A burst of 25 alert groups through the running app while the fake GitHub fails in GitHub's ways. The
+/// app's clock is the test's, moved until the inbox is empty; every test ends with exactly one issue per
+/// group in its state, nothing parked as failed, and proof that the faults did happen.
+/// </summary>
+public sealed class FaultInjectionTests : IAsyncLifetime
+{
+    private const string CreateIssuePath = "/repos/operate-first/incidents/issues";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 12, 5, 0, TimeSpan.Zero));
+    private readonly FakeRouteCounter _counter = new();
+    private readonly AlertBurst _burst = AlertBurst.Create(groups: 25);
+    private FakeGitHubServer _github = null!;
+    private RunningApp _app = null!;
+
+    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
+
+    public async Task InitializeAsync()
+    {
+        _github = await FakeGitHubServer.StartAsync(_clock);
+        _github.AddInstallation("operate-first", 1001);
+        _github.Repo("operate-first", "incidents");
+        _app = await RunningApp.StartAsync(_github, time: _clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _github.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Every_third_request_of_each_kind_answering_502_is_retried_until_each_group_has_its_one_issue()
+    {
+        _github.FaultWith = request => _counter.IsNth(request, 3) ? FakeFault.Status(502) : null;
+
+        await RunBurstAsync();
+
+        Assert.True(_github.Requests.Count(r => r.StatusCode == 502) >= 40, "Too few requests failed for the test to mean anything.");
+        Assert.Contains(_github.Requests, r => r.Method == "POST" && r.Path == CreateIssuePath && r.StatusCode == 502);
+    }
+
+    [Fact]
+    public async Task Every_fifth_request_of_each_kind_losing_its_connection_opens_no_issue_twice()
+    {
+        // A cut write may have been applied: its answer is lost on the way back, as when a connection resets.
+        // Comments are cut before they are posted; one posted and then cut would be posted again (see the report of issue 7).
+        _github.DisruptWith = request => _counter.IsNth(request, 5)
+            ? FakeDisruption.CutConnection(request.Method is "GET" || request.Path.EndsWith("/comments", StringComparison.Ordinal) ? FakeCut.BeforeHandling : FakeCut.AfterHandling)
+            : null;
+
+        await RunBurstAsync();
+
+        Assert.Contains(_github.Requests, r => r.Method == "POST" && r.Path == CreateIssuePath && r.Cut == FakeCut.AfterHandling);
+        Assert.Contains(_github.Requests, r => r.Method == "GET" && r.Cut == FakeCut.BeforeHandling);
+    }
+
+    [Fact]
+    public async Task Secondary_limits_with_Retry_After_and_429s_hold_deliveries_back_without_losing_one()
+    {
+        _github.FaultWith = request => (request.Method, request.Path) switch
+        {
+            ("POST", CreateIssuePath) when _counter.IsNth(request, 4) => FakeFault.SecondaryRateLimit(retryAfterSeconds: 30),
+            ("POST", var path) when path.EndsWith("/comments", StringComparison.Ordinal) && _counter.IsNth(request, 3) =>
+                FakeFault.SecondaryRateLimit(retryAfterSeconds: 20, statusCode: 429),
+            ("PATCH", _) when _counter.IsNth(request, 5) => FakeFault.PrimaryRateLimit(_clock.GetUtcNow().AddMinutes(2), statusCode: 429),
+            _ => null,
+        };
+
+        await RunBurstAsync();
+
+        Assert.Contains(_github.Requests, r => r.Path == CreateIssuePath && r.StatusCode == 403);
+        Assert.Contains(_github.Requests, r => r.Method == "POST" && r.StatusCode == 429);
+        Assert.Contains(_github.Requests, r => r.Method == "PATCH" && r.StatusCode == 429);
+    }
+
+    [Fact]
+    public async Task A_minute_long_outage_in_the_middle_of_the_burst_delays_deliveries_and_drops_none()
+    {
+        DateTimeOffset? outageStart = null;
+        _github.FaultWith = _ =>
+        {
+            // The outage starts once ten groups have their issue, and lasts a minute of the app's clock.
+            outageStart ??= Repo.Issues.Count >= 10 ? _clock.GetUtcNow() : null;
+            return outageStart is { } start && _clock.GetUtcNow() < start.AddMinutes(1) ? FakeFault.Status(503) : null;
+        };
+
+        await RunBurstAsync();
+
+        Assert.NotNull(outageStart);
+        Assert.True(_github.Requests.Count(r => r.StatusCode == 503) >= 2, "The outage turned nothing away.");
+    }
+
+    /// <summary>Posts every delivery of the burst, lets the clock run until all are applied, and checks the issues.</summary>
+    private async Task RunBurstAsync()
+    {
+        foreach (var delivery in _burst.Deliveries)
+        {
+            using var response = await _app.PostAlertsAsync(delivery.Json);
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        await _app.DrainAsync(_clock);
+
+        AssertExactlyOneIssuePerGroup(_burst.Expected, Repo);
+        var stats = await _app.Services.GetRequiredService<IInbox>().GetStatsAsync(_clock.GetUtcNow(), CancellationToken.None);
+        Assert.Equal((0, 0), (stats.Pending, stats.Failed));
+    }
+}
