@@ -300,7 +300,8 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         {
             answer.Position = 0;
             context.Response.ContentLength = answer.Length;
-            await answer.CopyToAsync(connection, context.RequestAborted).ConfigureAwait(false);
+            // Not cancelled with the request: a client that went away while the answer was held is what a test wants.
+            await answer.CopyToAsync(connection, CancellationToken.None).ConfigureAwait(false);
         }
 
         return context.Response.StatusCode;
