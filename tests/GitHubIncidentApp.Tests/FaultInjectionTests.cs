@@ -1,4 +1,5 @@
 using GitHubIncidentApp.Core.Storage;
+using GitHubIncidentApp.Testing;
 using GitHubIncidentApp.Testing.Bursts;
 using GitHubIncidentApp.Testing.FakeGitHub;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,11 +51,11 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_fifth_request_of_each_kind_losing_its_connection_opens_no_issue_twice()
+    public async Task Every_fourth_request_of_each_kind_losing_its_connection_opens_no_issue_twice()
     {
         // A cut write may have been applied: its answer is lost on the way back, as when a connection resets.
         // Comments are cut before they are posted; one posted and then cut would be posted again (see the report of issue 7).
-        _github.DisruptWith = request => _counter.IsNth(request, 5)
+        _github.DisruptWith = request => _counter.IsNth(request, 4)
             ? FakeDisruption.CutConnection(request.Method is "GET" || request.Path.EndsWith("/comments", StringComparison.Ordinal) ? FakeCut.BeforeHandling : FakeCut.AfterHandling)
             : null;
 
@@ -62,6 +63,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
 
         Assert.Contains(_github.Requests, r => r.Method == "POST" && r.Path == CreateIssuePath && r.Cut == FakeCut.AfterHandling);
         Assert.Contains(_github.Requests, r => r.Method == "GET" && r.Cut == FakeCut.BeforeHandling);
+        Assert.Contains(_github.Requests, r => r.Method == "POST" && r.Path.EndsWith("/labels", StringComparison.Ordinal) && r.Cut == FakeCut.AfterHandling);
     }
 
     [Fact]
@@ -98,6 +100,29 @@ public sealed class FaultInjectionTests : IAsyncLifetime
 
         Assert.NotNull(outageStart);
         Assert.True(_github.Requests.Count(r => r.StatusCode == 503) >= 2, "The outage turned nothing away.");
+    }
+
+    [Fact]
+    public async Task A_lost_answer_to_the_create_of_a_new_issue_after_the_reopen_window_opens_it_once()
+    {
+        await DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await DeliverAsync(Fixtures.Alertmanager("resolved"));
+        _clock.Advance(TimeSpan.FromHours(25));
+        var cut = 0;
+        _github.DisruptWith = request =>
+            request.Method == "POST" && request.Path == CreateIssuePath && Interlocked.Increment(ref cut) == 1 ? FakeDisruption.CutConnection(FakeCut.AfterHandling) : null;
+
+        await DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+
+        Assert.Equal([("closed", "#1"), ("open", "#2")], Repo.Issues.Select(i => (i.State, $"#{i.Number}")));
+        Assert.Contains("#1", Repo.Issue(2).Body, StringComparison.Ordinal);
+    }
+
+    private async Task DeliverAsync(string json)
+    {
+        using var response = await _app.PostAlertsAsync(json);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await _app.DrainAsync(_clock);
     }
 
     /// <summary>Posts every delivery of the burst, lets the clock run until all are applied, and checks the issues.</summary>
