@@ -77,8 +77,8 @@ public sealed class CrashTests : IAsyncLifetime
         await StartAsync();
         await _app!.WaitUntilIdleAsync(Patience);
 
-        // Issues are never doubled. Comments are: GitHub cannot tell the app whether one was posted before a crash,
-        // and the app does not read them back, so the one comment cut off by the last kill is posted twice.
+        // Issues are never doubled. A comment is: the app does not read comments back to learn whether one was
+        // posted before a crash, so the one whose answer the last kill cut off is posted twice.
         AssertExactlyOneIssuePerGroup(burst.Expected, Repo, exactComments: false);
         Assert.Equal(burst.Expected.Sum(issue => issue.Comments) + 1, CommentCount);
         Assert.Equal((0, 0), await _app.InboxAsync());

@@ -9,9 +9,9 @@ using static GitHubIncidentApp.Testing.Bursts.BurstAssert;
 namespace GitHubIncidentApp.Tests;
 
 /// <summary>
-/// A burst of 25 alert groups through the running app while the fake GitHub fails in GitHub's ways. The
-/// app's clock is the test's, moved until the inbox is empty; every test ends with exactly one issue per
-/// group in its state, nothing parked as failed, and proof that the faults did happen.
+/// Deliveries through the running app while the fake GitHub fails in GitHub's ways, on the test's clock, moved
+/// until the inbox is empty. A burst of 25 alert groups ends with exactly one issue per group in its state,
+/// nothing parked as failed, and proof that the faults did happen.
 /// </summary>
 public sealed class FaultInjectionTests : IAsyncLifetime
 {
@@ -53,8 +53,8 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task Every_fourth_request_of_each_kind_losing_its_connection_opens_no_issue_twice()
     {
-        // A cut write may have been applied: its answer is lost on the way back, as when a connection resets.
-        // Comments are cut before they are posted; one posted and then cut would be posted again (see the report of issue 7).
+        // A write cut after handling took effect, but its answer is lost, as when a connection resets. Comments are
+        // cut before they are posted: the app does not read comments back, so one posted and then cut is posted again.
         _github.DisruptWith = request => _counter.IsNth(request, 4)
             ? FakeDisruption.CutConnection(request.Method is "GET" || request.Path.EndsWith("/comments", StringComparison.Ordinal) ? FakeCut.BeforeHandling : FakeCut.AfterHandling)
             : null;

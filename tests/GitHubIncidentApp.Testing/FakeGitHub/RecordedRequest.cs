@@ -13,7 +13,7 @@ public sealed record RecordedRequest
     public required string Body { get; init; }
     public required string? Authorization { get; init; }
 
-    /// <summary>0 while the request is being handled (as seen by <see cref="FakeGitHubServer.FailWith"/>).</summary>
+    /// <summary>0 while the request is being handled (as seen by <see cref="FakeGitHubServer.FailWith"/>), or when it was cut before handling.</summary>
     public int StatusCode { get; init; }
 
     /// <summary>Where the connection was cut instead of answering; the client never saw <see cref="StatusCode"/>.</summary>
