@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Testing.Bursts;
 using GitHubIncidentApp.Testing.FakeGitHub;
 using static GitHubIncidentApp.Testing.Bursts.BurstAssert;
@@ -26,7 +27,7 @@ public sealed class CrashTests : IAsyncLifetime
     {
         _github = await FakeGitHubServer.StartAsync();
         _github.AddInstallation("operate-first", 1001);
-        _github.Repo("operate-first", "incidents");
+        _github.Repo("operate-first", "incidents").SetFile(IncidentConfig.FilePath, AlertBurst.ConfigFile);
         _github.DisruptWith = _ => FakeDisruption.Slow(Latency);
     }
 

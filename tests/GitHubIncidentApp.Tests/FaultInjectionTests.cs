@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing;
 using GitHubIncidentApp.Testing.Bursts;
@@ -29,7 +30,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     {
         _github = await FakeGitHubServer.StartAsync(_clock);
         _github.AddInstallation("operate-first", 1001);
-        _github.Repo("operate-first", "incidents");
+        _github.Repo("operate-first", "incidents").SetFile(IncidentConfig.FilePath, AlertBurst.ConfigFile);
         _app = await RunningApp.StartAsync(_github, time: _clock);
     }
 

@@ -16,8 +16,8 @@ public sealed class RunningApp : IAsyncDisposable
     public const string AlertmanagerToken = "test-alertmanager-token";
     public const string WebhookSecret = "test-webhook-secret";
 
-    /// <summary>How far <see cref="DrainAsync"/> moves the clock at a time: about two first retry backoffs.</summary>
-    private static readonly TimeSpan DrainStep = TimeSpan.FromSeconds(10);
+    /// <summary>How far <see cref="DrainAsync"/> moves the clock at a time: long backoffs pass in a few steps, and a JWT (nine minutes) outlives many.</summary>
+    private static readonly TimeSpan DrainStep = TimeSpan.FromSeconds(30);
 
     private readonly WebApplication _app;
 

@@ -12,9 +12,17 @@ namespace GitHubIncidentApp.Testing.Bursts;
 /// </summary>
 public sealed class AlertBurst
 {
-    /// <summary>The repository label every incident issue carries, and the one a resolution adds.</summary>
+    /// <summary>The label every incident issue carries.</summary>
     public const string IncidentLabel = "incident";
-    public const string ResolvedLabel = "resolved";
+
+    /// <summary>The label a resolution adds, as <see cref="ConfigFile"/> names it.</summary>
+    public const string ResolvedLabel = "all-clear";
+
+    /// <summary>
+    /// The repository's <c>.github/incidents.yml</c> for the burst: an extra label per group and a resolved label
+    /// of its own, so that an issue changed under the defaults (a config read that failed quietly) stands out.
+    /// </summary>
+    public const string ConfigFile = $"labels: [\"team/{{{{ labels.namespace }}}}\"]\nresolve:\n  label: {ResolvedLabel}\n";
 
     private static readonly DateTimeOffset StartsAt = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
@@ -59,7 +67,7 @@ public sealed class AlertBurst
     {
         Title = group.Title,
         Open = !group.Resolves,
-        Labels = [IncidentLabel, $"severity/{group.Severity}", .. group.Resolves ? [ResolvedLabel] : Array.Empty<string>()],
+        Labels = [IncidentLabel, $"severity/{group.Severity}", $"team/{group.Namespace}", .. group.Resolves ? [ResolvedLabel] : Array.Empty<string>()],
         Comments = (group.SecondAlert ? 1 : 0) + (group.Resolves ? 1 : 0),
         MarkedFiring = group.SecondAlert ? 2 : 1,
     };
