@@ -68,22 +68,35 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Secondary_limits_with_Retry_After_and_429s_hold_deliveries_back_without_losing_one()
+    public async Task Rate_limits_hold_every_call_back_as_long_as_GitHub_says_and_lose_no_delivery()
     {
+        var creates = TimeSpan.FromSeconds(30);
+        var comments = TimeSpan.FromSeconds(20);
+        var updates = TimeSpan.FromMinutes(2);
         _github.FaultWith = request => (request.Method, request.Path) switch
         {
-            ("POST", CreateIssuePath) when _counter.IsNth(request, 4) => FakeFault.SecondaryRateLimit(retryAfterSeconds: 30),
+            ("POST", CreateIssuePath) when _counter.IsNth(request, 4) => FakeFault.SecondaryRateLimit((int)creates.TotalSeconds),
             ("POST", var path) when path.EndsWith("/comments", StringComparison.Ordinal) && _counter.IsNth(request, 3) =>
-                FakeFault.SecondaryRateLimit(retryAfterSeconds: 20, statusCode: 429),
-            ("PATCH", _) when _counter.IsNth(request, 5) => FakeFault.PrimaryRateLimit(_clock.GetUtcNow().AddMinutes(2), statusCode: 429),
+                FakeFault.SecondaryRateLimit((int)comments.TotalSeconds, statusCode: 429),
+            ("PATCH", _) when _counter.IsNth(request, 5) => FakeFault.PrimaryRateLimit(request.At + updates, statusCode: 429),
             _ => null,
         };
 
         await RunBurstAsync();
 
-        Assert.Contains(_github.Requests, r => r.Path == CreateIssuePath && r.StatusCode == 403);
-        Assert.Contains(_github.Requests, r => r.Method == "POST" && r.StatusCode == 429);
-        Assert.Contains(_github.Requests, r => r.Method == "PATCH" && r.StatusCode == 429);
+        // GitHub counts calls per installation: after a limit, no call at all goes out before the time it named.
+        var log = _github.Requests;
+        var limited = log.Index().Where(pair => pair.Item.StatusCode is 403 or 429).ToList();
+        Assert.Equal((true, true, true), (
+            limited.Any(pair => pair.Item.Path == CreateIssuePath),
+            limited.Any(pair => pair.Item.Method == "POST" && pair.Item.Path != CreateIssuePath),
+            limited.Any(pair => pair.Item.Method == "PATCH")));
+        foreach (var (index, request) in limited.Where(pair => pair.Index + 1 < log.Count))
+        {
+            var told = request.Method == "PATCH" ? updates : request.Path == CreateIssuePath ? creates : comments;
+            var next = log[index + 1];
+            Assert.True(next.At >= request.At + told, $"{next} went out {(next.At - request.At).TotalSeconds}s after {request}, which asked for {told.TotalSeconds}s.");
+        }
     }
 
     [Fact]

@@ -31,9 +31,19 @@ public sealed partial class InboxProcessor(
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
-    /// <summary>Processes one due delivery; false when there was none.</summary>
+    // A rate limit holds back every delivery, not only the one it stopped: GitHub counts an app's calls per
+    // installation (mostly one per app), and calls made while limited can get the app blocked for longer.
+    // UTC ticks, read and written whole (Volatile) in case several workers share the processor.
+    private long _rateLimitedUntil;
+
+    /// <summary>Processes one due delivery; false when there was none, or while GitHub's rate limit holds calls back.</summary>
     public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
     {
+        if (time.GetUtcNow().UtcTicks < Volatile.Read(ref _rateLimitedUntil))
+        {
+            return false;
+        }
+
         var entry = await inbox.ClaimNextAsync(time.GetUtcNow(), cancellationToken);
         if (entry is null)
         {
@@ -64,6 +74,7 @@ public sealed partial class InboxProcessor(
             {
                 // The usual backoff still applies when longer: a limit hit again and again is tried less and less often.
                 delay = wait > delay ? wait : delay;
+                Volatile.Write(ref _rateLimitedUntil, (now + wait).UtcTicks);
                 LogRateLimited(ex, item.DeliveryId, entry.Attempts, delay.TotalSeconds, ex.Message);
             }
             else

@@ -218,6 +218,7 @@ public sealed class FakeGitHubServer : IAsyncDisposable
             Query = context.Request.QueryString.Value ?? "",
             Body = body,
             Authorization = context.Request.Headers.Authorization.FirstOrDefault(),
+            At = _time.GetUtcNow(),
         };
 
         var disruption = DisruptWith?.Invoke(request);

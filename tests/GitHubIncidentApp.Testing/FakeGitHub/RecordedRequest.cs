@@ -13,6 +13,9 @@ public sealed record RecordedRequest
     public required string Body { get; init; }
     public required string? Authorization { get; init; }
 
+    /// <summary>When the server received it, on the server's clock.</summary>
+    public required DateTimeOffset At { get; init; }
+
     /// <summary>0 while the request is being handled (as seen by <see cref="FakeGitHubServer.FailWith"/>), or when it was cut before handling.</summary>
     public int StatusCode { get; init; }
 
