@@ -28,12 +28,10 @@ public sealed class AppProcess : IAsyncDisposable
     private AppProcess(Process process, Uri baseUrl)
     {
         _process = process;
-        BaseUrl = baseUrl;
         Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RunningApp.AlertmanagerToken);
     }
 
-    public Uri BaseUrl { get; }
     public HttpClient Client { get; }
 
     /// <summary>What the process wrote (JSON log lines, errors), for a failure's message.</summary>

@@ -104,7 +104,8 @@ public sealed class RunningApp : IAsyncDisposable
     /// Moves <paramref name="clock"/> on in small steps until everything taken in is processed: retries wait on
     /// the app's clock, and each step wakes the worker instead of leaving it to its once-a-second poll.
     /// </summary>
-    public async Task DrainAsync(FakeTimeProvider clock, TimeSpan? timeout = null)
+    /// <param name="step">How far to move the clock at a time; <see cref="DrainStep"/> unless given.</param>
+    public async Task DrainAsync(FakeTimeProvider clock, TimeSpan? step = null, TimeSpan? timeout = null)
     {
         var inbox = Services.GetRequiredService<IInbox>();
         var signal = Services.GetRequiredService<InboxSignal>();
@@ -116,7 +117,7 @@ public sealed class RunningApp : IAsyncDisposable
                 throw new TimeoutException($"After moving the clock to {clock.GetUtcNow():u}, the inbox still holds {stats.Pending} pending deliveries ({stats.Failed} failed).");
             }
 
-            clock.Advance(DrainStep);
+            clock.Advance(step ?? DrainStep);
             signal.Wake();
             await Task.Delay(5);
         }
