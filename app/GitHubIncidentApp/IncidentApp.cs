@@ -104,6 +104,7 @@ public static class IncidentApp
             services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton<IInstallationCache>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton(sp => new ContentPacer(sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<RateLimitHold>();
             services.AddSingleton<IGitHubPort, OctokitGitHubPort>();
         }
 

@@ -38,7 +38,7 @@ public sealed class AlertLifecycleTests : AppTestBase
         Assert.Equal("completed", closed.StateReason);
         Assert.Equal(["incident", "severity/critical", "resolved"], closed.Labels);
         Assert.Contains("resolved", Assert.Single(closed.Comments).Body, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(["POST", "POST", "PATCH"], GitHub.IssueCalls().Select(r => r.Method));
+        Assert.Equal(["POST", "PATCH", "POST"], GitHub.IssueCalls().Select(r => r.Method));
 
         // Token, config file and labels were read for the first delivery and are not read again.
         Assert.Equal(0, GitHub.Count("POST", "^/app/installations/1001/access_tokens$"));

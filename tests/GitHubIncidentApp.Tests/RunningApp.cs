@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GitHubIncidentApp.Tests;
 
@@ -14,6 +15,9 @@ public sealed class RunningApp : IAsyncDisposable
 {
     public const string AlertmanagerToken = "test-alertmanager-token";
     public const string WebhookSecret = "test-webhook-secret";
+
+    /// <summary>How far <see cref="DrainAsync"/> moves the clock at a time: long backoffs pass in a few steps, and a JWT (nine minutes) outlives many.</summary>
+    private static readonly TimeSpan DrainStep = TimeSpan.FromSeconds(30);
 
     private readonly WebApplication _app;
 
@@ -98,6 +102,29 @@ public sealed class RunningApp : IAsyncDisposable
 
         var stats = await inbox.GetStatsAsync(DateTimeOffset.UtcNow, CancellationToken.None);
         throw new TimeoutException($"The inbox still holds {stats.Pending} pending deliveries ({stats.Failed} failed).");
+    }
+
+    /// <summary>
+    /// Moves <paramref name="clock"/> on in small steps until everything taken in is processed: retries wait on
+    /// the app's clock, and each step wakes the worker instead of leaving it to its once-a-second poll.
+    /// </summary>
+    /// <param name="step">How far to move the clock at a time; <see cref="DrainStep"/> unless given.</param>
+    public async Task DrainAsync(FakeTimeProvider clock, TimeSpan? step = null, TimeSpan? timeout = null)
+    {
+        var inbox = Services.GetRequiredService<IInbox>();
+        var signal = Services.GetRequiredService<InboxSignal>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while ((await inbox.GetStatsAsync(clock.GetUtcNow(), CancellationToken.None)) is { Pending: > 0 } stats)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"After moving the clock to {clock.GetUtcNow():u}, the inbox still holds {stats.Pending} pending deliveries ({stats.Failed} failed).");
+            }
+
+            clock.Advance(step ?? DrainStep);
+            signal.Wake();
+            await Task.Delay(5);
+        }
     }
 
     public async ValueTask DisposeAsync()

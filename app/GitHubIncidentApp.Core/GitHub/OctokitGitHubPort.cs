@@ -7,9 +7,10 @@ namespace GitHubIncidentApp.Core.GitHub;
 /// 100 items at a time). Failures surface as <see cref="GitHubApiException"/>; nothing is retried here.
 /// Octokit's typed clients take no cancellation token, so the token is checked before each call
 /// and a started call runs to completion (a write is never left half-known). Creating calls wait for
-/// the <paramref name="pacer"/>, when there is one.
+/// the <paramref name="pacer"/>, and no call goes out while the <paramref name="hold"/> says a rate
+/// limit holds its installation back, when there are those.
 /// </summary>
-public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPacer? pacer = null) : IGitHubPort
+public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPacer? pacer = null, RateLimitHold? hold = null) : IGitHubPort
 {
     private const int PageSize = 100;
 
@@ -168,13 +169,16 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        hold?.ThrowIfHeld(repo.Owner, request);
         try
         {
             return await call(client).ConfigureAwait(false);
         }
         catch (ApiException e)
         {
-            throw GitHubApiException.From(request, e);
+            var failure = GitHubApiException.From(request, e);
+            hold?.Observe(repo.Owner, failure);
+            throw failure;
         }
     }
 

@@ -137,17 +137,19 @@ public static class IncidentDecider
         var view = View(payload, context, state, "resolved", diff);
 
         // The body keeps its last firing picture: refreshing it would cost a read and a write more,
-        // and the comment, the label and the closed state already tell the story.
+        // and the comment, the label and the closed state already tell the story. The comment comes
+        // last, as in every decision: a retry after a failed call repeats the calls before it, and of
+        // them only the update is harmless to repeat.
         return new IncidentDecision(
         [
             new EnsureLabels([ResolvedLabelSpec(context.Config)]),
-            new CommentOnIssue(context.Renderer.RenderComment(view).Text),
             new UpdateIssue
             {
                 Open = close ? false : null,
                 StateReason = close ? "completed" : null,
                 AddLabels = [resolve.Label],
             },
+            new CommentOnIssue(context.Renderer.RenderComment(view).Text),
         ], state);
     }
 

@@ -47,10 +47,11 @@ public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex in
     /// delivery asks this before opening an issue: its first attempt may have opened one and died before
     /// recording it, and that issue must be found, not opened twice.
     /// </summary>
-    public async Task FindOnGitHubAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken)
+    /// <param name="newerThan">The issue the index knows for the key; only a newer one replaces it.</param>
+    public async Task FindOnGitHubAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken, int? newerThan = null)
     {
         var found = (await NewestPerKeyAsync(repo, config, cancellationToken)).FirstOrDefault(pair => pair.State.Key == key);
-        if (found.Issue is not null)
+        if (found.Issue is not null && found.Issue.Number > (newerThan ?? 0))
         {
             await UpsertAsync(repo, found.Issue, found.State, config, cancellationToken);
         }

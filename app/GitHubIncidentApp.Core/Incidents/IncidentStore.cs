@@ -22,14 +22,17 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
     public Task<IDisposable> LockAsync(RepoRef repo, string key, CancellationToken cancellationToken) =>
         _locks.AcquireAsync($"{repo.ToString().ToLowerInvariant()} {key}", cancellationToken);
 
-    /// <param name="lookOnGitHub">When the index does not know the key, look for its issue on GitHub (a retried delivery may have opened it).</param>
+    /// <param name="lookOnGitHub">
+    /// When the index knows no firing incident of the key, look on GitHub for a newer issue: a retried delivery
+    /// may have opened one (the first, or a new one after the reopen window) before it failed.
+    /// </param>
     public async Task<TrackedIncident?> FindByKeyAsync(RepoRef repo, string key, IncidentConfig config, CancellationToken cancellationToken, bool lookOnGitHub = false)
     {
         await rebuilder.EnsureIndexedAsync(repo, config, cancellationToken);
         var tracked = Track(await index.FindAsync(repo, key, cancellationToken));
-        if (tracked is null && lookOnGitHub)
+        if (tracked?.State.IsFiring != true && lookOnGitHub)
         {
-            await rebuilder.FindOnGitHubAsync(repo, key, config, cancellationToken);
+            await rebuilder.FindOnGitHubAsync(repo, key, config, cancellationToken, newerThan: tracked?.Issue.Number);
             tracked = Track(await index.FindAsync(repo, key, cancellationToken));
         }
 

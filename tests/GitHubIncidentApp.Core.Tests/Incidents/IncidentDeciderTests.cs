@@ -58,14 +58,14 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
-    public void Resolution_comments_then_closes_and_relabels_in_one_update()
+    public void Resolution_closes_and_relabels_in_one_update_then_comments()
     {
         var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
 
         var resolved = IncidentDecider.Decide(Known(opened), Payload("resolved"), Context());
 
-        var comment = Assert.IsType<CommentOnIssue>(resolved.Operations[1]);
-        var update = Assert.IsType<UpdateIssue>(resolved.Operations[2]);
+        var update = Assert.IsType<UpdateIssue>(resolved.Operations[1]);
+        var comment = Assert.IsType<CommentOnIssue>(resolved.Operations[2]);
         Assert.Contains("resolved", comment.Body, StringComparison.OrdinalIgnoreCase);
         Assert.False(update.Open);
         Assert.Equal("completed", update.StateReason);

@@ -40,6 +40,7 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _installations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private readonly List<RecordedRequest> _requests = [];
+    private long _arrivals;
     private readonly Lock _requestsGate = new();
     private readonly TimeProvider _time;
     private WebApplication? _app;
@@ -76,6 +77,12 @@ public sealed class FakeGitHubServer : IAsyncDisposable
 
     /// <summary>Called before a request is handled (before <see cref="FailWith"/>); a non-null fault is the answer, headers included.</summary>
     public Func<RecordedRequest, FakeFault?>? FaultWith { get; set; }
+
+    /// <summary>
+    /// Called first for every request; a non-null disruption slows it, cuts its connection or holds its answer
+    /// back, around whatever answers it (<see cref="FaultWith"/>, <see cref="FailWith"/> or the API).
+    /// </summary>
+    public Func<RecordedRequest, FakeDisruption?>? DisruptWith { get; set; }
 
     internal FakeAppJwtValidator JwtValidator { get; }
     internal TimeProvider Time => _time;
@@ -212,34 +219,95 @@ public sealed class FakeGitHubServer : IAsyncDisposable
             Query = context.Request.QueryString.Value ?? "",
             Body = body,
             Authorization = context.Request.Headers.Authorization.FirstOrDefault(),
+            At = _time.GetUtcNow(),
+            Arrival = Interlocked.Increment(ref _arrivals),
         };
 
+        var disruption = DisruptWith?.Invoke(request);
         var statusCode = StatusCodes.Status500InternalServerError; // what Kestrel answers when a handler throws
         try
         {
-            if ((FaultWith?.Invoke(request) ?? (FailWith?.Invoke(request) is { } status ? FakeFault.Status(status) : null)) is { } fault)
+            if (disruption is { Delay: var delay } && delay > TimeSpan.Zero)
             {
-                foreach (var (name, value) in fault.Headers)
-                {
-                    context.Response.Headers[name] = value;
-                }
+                await Task.Delay(delay).ConfigureAwait(false);
+            }
 
-                await FakeResults.Json(FakeGitHubJson.Error(fault.Message), fault.StatusCode).ExecuteAsync(context).ConfigureAwait(false);
+            if (disruption?.Cut == FakeCut.BeforeHandling)
+            {
+                statusCode = 0;
+                context.Abort();
+                return;
+            }
+
+            if (disruption is { Cut: FakeCut.AfterHandling } or { HoldAnswerUntil: not null })
+            {
+                statusCode = await AnswerHeldBackAsync(context, next, request, disruption).ConfigureAwait(false);
             }
             else
             {
-                await next(context).ConfigureAwait(false);
+                await AnswerAsync(context, next, request).ConfigureAwait(false);
+                statusCode = context.Response.StatusCode;
             }
-
-            statusCode = context.Response.StatusCode;
         }
         finally
         {
             lock (_requestsGate)
             {
-                _requests.Add(request with { StatusCode = statusCode });
+                _requests.Add(request with { StatusCode = statusCode, Cut = disruption?.Cut ?? FakeCut.None, ArrivalsWhenAnswered = Interlocked.Read(ref _arrivals) });
             }
         }
+    }
+
+    private async Task AnswerAsync(HttpContext context, RequestDelegate next, RecordedRequest request)
+    {
+        if ((FaultWith?.Invoke(request) ?? (FailWith?.Invoke(request) is { } status ? FakeFault.Status(status) : null)) is { } fault)
+        {
+            foreach (var (name, value) in fault.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await FakeResults.Json(FakeGitHubJson.Error(fault.Message), fault.StatusCode).ExecuteAsync(context).ConfigureAwait(false);
+        }
+        else
+        {
+            await next(context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Handles the request into a buffer (Kestrel would send it at once), then holds, cuts or sends the answer.</summary>
+    private async Task<int> AnswerHeldBackAsync(HttpContext context, RequestDelegate next, RecordedRequest request, FakeDisruption disruption)
+    {
+        var connection = context.Response.Body;
+        using var answer = new MemoryStream();
+        context.Response.Body = answer;
+        try
+        {
+            await AnswerAsync(context, next, request).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = connection;
+        }
+
+        if (disruption.HoldAnswerUntil is { } hold)
+        {
+            await hold.ConfigureAwait(false);
+        }
+
+        if (disruption.Cut == FakeCut.AfterHandling)
+        {
+            context.Abort();
+        }
+        else
+        {
+            answer.Position = 0;
+            context.Response.ContentLength = answer.Length;
+            // Not cancelled with the request: a client that went away while the answer was held is what a test wants.
+            await answer.CopyToAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return context.Response.StatusCode;
     }
 
     private sealed record IssuedToken(string Owner, long InstallationId, DateTimeOffset ExpiresAt);

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using GitHubIncidentApp.Testing.FakeGitHub;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>
+/// The built app run as a process of its own (<c>dotnet GitHubIncidentApp.dll</c>) against a fake GitHub, so a
+/// test can kill it outright (SIGKILL: no graceful stop, nothing flushed) and start another on the same data directory.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    // Settings the app reads that a developer's environment may hold; the test sets its own or none.
+    private static readonly string[] InheritedSettings =
+        ["PRIVATE_KEY_PATH", "GHE_HOST", "DEFAULT_REPO", "WEBHOOK_PATH", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT"];
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private AppProcess(Process process, Uri baseUrl)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RunningApp.AlertmanagerToken);
+    }
+
+    public HttpClient Client { get; }
+
+    /// <summary>What the process wrote (JSON log lines, errors), for a failure's message.</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>Starts the app on a free loopback port and waits until <c>/healthz</c> answers.</summary>
+    public static async Task<AppProcess> StartAsync(FakeGitHubServer github, string dataDir)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dataDir, // the content root: no stray .env is read
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GitHubIncidentApp.dll"));
+        foreach (var name in InheritedSettings)
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["APP_ID"] = github.AppId.ToString(CultureInfo.InvariantCulture);
+        start.Environment["PRIVATE_KEY"] = github.AppPrivateKeyPem;
+        start.Environment["GITHUB_API_URL"] = github.BaseUrl.AbsoluteUri;
+        start.Environment["WEBHOOK_SECRET"] = RunningApp.WebhookSecret;
+        start.Environment["ALERTMANAGER_TOKEN"] = RunningApp.AlertmanagerToken;
+        start.Environment["DATA_DIR"] = dataDir;
+        start.Environment["HOST"] = "127.0.0.1";
+        start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["LOG_LEVEL"] = "warn";
+        start.Environment["WORKERS"] = "1";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => app.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await app.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
+    }
+
+    public async Task PostAlertsAsync(string json, string path = "api/alertmanager/operate-first/incidents")
+    {
+        using var response = await Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Deliveries not processed yet (claimed ones included) and those parked as failed, from <c>/healthz</c>.</summary>
+    public async Task<(int Pending, int Failed)> InboxAsync()
+    {
+        var health = JsonNode.Parse(await Client.GetStringAsync("healthz"))!;
+        return ((int)health["pending"]!, (int)health["failed"]!);
+    }
+
+    /// <summary>Waits (in real time) until the inbox is empty.</summary>
+    public async Task WaitUntilIdleAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while ((await InboxAsync()).Pending > 0)
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+            {
+                throw new TimeoutException($"The app still holds {(await InboxAsync()).Pending} pending deliveries after {timeout.TotalSeconds:F0}s. Its output:\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>SIGKILL, as the kernel's OOM killer or a pulled plug would end it: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        Client.Dispose();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode} before it was healthy. Its output:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The app did not answer /healthz within {StartTimeout.TotalSeconds:F0}s. Its output:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
