@@ -37,6 +37,9 @@ public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
     public Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken) =>
         RecordAsync("comment", repo, number, inner.AddCommentAsync(repo, number, body, cancellationToken));
 
+    public Task<IReadOnlyList<string>> ListCommentBodiesAsync(RepoRef repo, int number, DateTimeOffset since, CancellationToken cancellationToken) =>
+        inner.ListCommentBodiesAsync(repo, number, since, cancellationToken);
+
     public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
         inner.ListIssuesWithLabelAsync(repo, label, cancellationToken);
 

@@ -62,7 +62,6 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["HOST"] = "127.0.0.1";
         start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
         start.Environment["LOG_LEVEL"] = "warn";
-        start.Environment["WORKERS"] = "1";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));

@@ -99,7 +99,8 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         foreach (var request in limited)
         {
             var told = request.Method == "PATCH" ? updates : request.Path == CreateIssuePath ? creates : comments;
-            if (log.Where(r => r.Arrival > request.ArrivalsWhenAnswered).MinBy(r => r.Arrival) is { } next)
+            // Minting an installation token is the app's own call (its JWT), outside the installation's limit.
+            if (log.Where(r => r.Arrival > request.ArrivalsWhenAnswered && !r.Path.StartsWith("/app/", StringComparison.Ordinal)).MinBy(r => r.Arrival) is { } next)
             {
                 Assert.True(next.At >= request.At + told, $"{next} went out {(next.At - request.At).TotalSeconds}s after {request}, which asked for {told.TotalSeconds}s.");
             }

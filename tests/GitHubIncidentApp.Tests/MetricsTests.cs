@@ -3,12 +3,18 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using GitHubIncidentApp.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GitHubIncidentApp.Tests;
 
 /// <summary><c>GET /metrics</c>, read back with a strict parser of the Prometheus text format 0.0.4.</summary>
 public sealed partial class MetricsTests : AppTestBase
 {
+    /// <summary>Stands still (from now, so GitHub's tokens stay valid), so a retried delivery stays retried once however slow the machine.</summary>
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
+    protected override Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub, time: _clock);
+
     private static readonly string[] Families =
     [
         "incident_app_inbox_pending", "incident_app_inbox_failed", "incident_app_inbox_oldest_pending_age_seconds",

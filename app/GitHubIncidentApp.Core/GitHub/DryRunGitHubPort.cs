@@ -93,6 +93,10 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
         LogComment(repo, number, body.Length <= CommentExcerptLength ? body : body[..CommentExcerptLength] + "…");
     }
 
+    /// <summary>None: a dry run's comments were only logged, so none of them is on GitHub to be found.</summary>
+    public Task<IReadOnlyList<string>> ListCommentBodiesAsync(RepoRef repo, int number, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     public async Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
     {
         var read = _reader is null ? [] : await _reader.ListIssuesWithLabelAsync(repo, label, cancellationToken);

@@ -18,6 +18,12 @@ public interface IGitHubPort
     /// <summary><c>POST /repos/{o}/{r}/issues/{n}/comments</c>.</summary>
     Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>GET /repos/{o}/{r}/issues/{n}/comments?since=</c>: the bodies of the comments changed since <paramref name="since"/>,
+    /// oldest first (a retried delivery reads them to learn whether its comment went out before it failed).
+    /// </summary>
+    Task<IReadOnlyList<string>> ListCommentBodiesAsync(RepoRef repo, int number, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Every issue, open or closed, that carries <paramref name="label"/> (all pages of <c>GET /repos/{o}/{r}/issues</c>).</summary>
     Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken);
 

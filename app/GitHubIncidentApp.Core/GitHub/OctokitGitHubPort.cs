@@ -71,6 +71,14 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
         CallAsync(repo, $"POST /repos/{repo}/issues/{number}/comments", client =>
             client.Issue.Comment.Create(repo.Owner, repo.Name, number, body), cancellationToken, createsContent: true);
 
+    public Task<IReadOnlyList<string>> ListCommentBodiesAsync(RepoRef repo, int number, DateTimeOffset since, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<string>>(repo, $"GET /repos/{repo}/issues/{number}/comments", async client =>
+        {
+            var comments = await client.Issue.Comment.GetAllForIssue(
+                repo.Owner, repo.Name, number, new IssueCommentRequest { Since = since }, new ApiOptions { PageSize = PageSize }).ConfigureAwait(false);
+            return [.. comments.Select(comment => comment.Body ?? "")];
+        }, cancellationToken);
+
     public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
     {
         var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Labels = { label } };

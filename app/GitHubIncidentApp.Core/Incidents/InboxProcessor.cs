@@ -64,7 +64,11 @@ public sealed partial class InboxProcessor(
         var item = entry.Item;
         try
         {
-            await ClaimLease.HoldWhileAsync(inbox, entry, Lease, time, logger, handling => HandleAsync(entry, handling), cancellationToken);
+            using (DeliveryScope.Enter(item.DeliveryId, item.ReceivedAt, retried: entry.Attempts > 1))
+            {
+                await ClaimLease.HoldWhileAsync(inbox, entry, Lease, time, logger, handling => HandleAsync(entry, handling), cancellationToken);
+            }
+
             await inbox.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None);
             metrics.Processed(ProcessingOutcome.Done);
         }

@@ -15,6 +15,8 @@ public sealed record IncidentIssue(int Number, IReadOnlyList<string> Labels, str
 /// </summary>
 public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
 {
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     /// <param name="issue">The incident's issue, or null when the operations open it.</param>
     public async Task<IncidentIssue?> ApplyAsync(RepoRef repo, IncidentIssue? issue, IReadOnlyList<IssueOperation> operations, CancellationToken cancellationToken)
     {
@@ -67,7 +69,21 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
 
     private async Task<IncidentIssue> CommentAsync(RepoRef repo, IncidentIssue issue, CommentOnIssue comment, CancellationToken cancellationToken)
     {
-        await github.AddCommentAsync(repo, issue.Number, comment.Body, cancellationToken);
+        if (DeliveryScope.Current is not { } delivery)
+        {
+            await github.AddCommentAsync(repo, issue.Number, comment.Body, cancellationToken);
+            return issue;
+        }
+
+        var tag = delivery.NextCommentTag();
+        // Only a retry can find its comment posted; GitHub's clock may run a little behind ours.
+        var posted = delivery.Retried && (await github.ListCommentBodiesAsync(repo, issue.Number, delivery.ReceivedAt - ClockSkew, cancellationToken))
+            .Any(body => body.Contains(tag, StringComparison.Ordinal));
+        if (!posted)
+        {
+            await github.AddCommentAsync(repo, issue.Number, $"{comment.Body}\n\n{tag}", cancellationToken);
+        }
+
         return issue;
     }
 

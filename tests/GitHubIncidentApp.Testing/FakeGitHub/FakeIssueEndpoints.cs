@@ -91,7 +91,9 @@ internal static class FakeIssueEndpoints
                 return FakeResults.NotFound();
             }
 
-            var page = FakePagination.Page(context, server.BaseUrl, issue.Comments);
+            // GitHub filters on updated_at; the fake's comments are never edited, so created is updated.
+            var since = DateTimeOffset.TryParse(context.Request.Query["since"], System.Globalization.CultureInfo.InvariantCulture, out var time) ? time : DateTimeOffset.MinValue;
+            var page = FakePagination.Page(context, server.BaseUrl, issue.Comments.Where(comment => comment.CreatedAt >= since).ToList());
             return FakeResults.Json(new JsonArray([.. page.Select(comment => server.Json.Comment(repo, number, comment))]));
         });
 
