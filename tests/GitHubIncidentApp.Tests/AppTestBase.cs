@@ -11,16 +11,19 @@ public abstract class AppTestBase : IAsyncLifetime
 
     protected FakeRepo Repo => GitHub.Repo("operate-first", "incidents");
 
+    /// <summary>The clock of both the fake GitHub and the app (a test's fake one); null for the system's.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public virtual async Task InitializeAsync()
     {
-        GitHub = await FakeGitHubServer.StartAsync();
+        GitHub = await FakeGitHubServer.StartAsync(Clock);
         GitHub.AddInstallation("operate-first", 1001);
         GitHub.Repo("operate-first", "incidents");
         App = await StartAppAsync();
     }
 
     /// <summary>Starts the app against <see cref="GitHub"/>; override to start it differently.</summary>
-    protected virtual Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub);
+    protected virtual Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub, time: Clock);
 
     public virtual async Task DisposeAsync()
     {

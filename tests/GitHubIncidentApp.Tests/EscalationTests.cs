@@ -5,39 +5,35 @@ using Microsoft.Extensions.Time.Testing;
 namespace GitHubIncidentApp.Tests;
 
 /// <summary>Escalation through the running app, on a clock the test moves, against the fake GitHub.</summary>
-public sealed class EscalationTests : IAsyncLifetime
+public sealed class EscalationTests : AppTestBase
 {
     private const string Schedule = Schedules.Weekly;
 
     // Monday 10:00 in Berlin: bob has this week, carol the next.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-    private FakeGitHubServer _github = null!;
-    private RunningApp _app = null!;
 
-    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
 
     private FakeIssue Incident => Assert.Single(Repo.Issues, i => i.Labels.Contains("incident"));
 
     private List<FakeComment> Escalations => Incident.Comments.Where(c => c.Body.Contains("Escalating", StringComparison.Ordinal)).ToList();
 
-    public async Task InitializeAsync()
+    protected override TimeProvider Clock => _clock;
+
+    public override async Task InitializeAsync()
     {
-        _github = await FakeGitHubServer.StartAsync(_clock);
-        _github.AddInstallation("operate-first", 1001);
+        await base.InitializeAsync();
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+    }
+
+    protected override Task<RunningApp> StartAppAsync()
+    {
         foreach (var person in new[] { "alice", "bob", "carol" })
         {
             Repo.SetRole(person, "triage");
         }
 
         Repo.SetFile(".github/incidents.yml", Schedule);
-        _app = await RunningApp.StartAsync(_github, time: _clock);
-        await _app.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _github.DisposeAsync();
+        return base.StartAppAsync();
     }
 
     /// <summary>Moves the clock past the escalation clock's tick and lets the app do what became due.</summary>
@@ -46,7 +42,7 @@ public sealed class EscalationTests : IAsyncLifetime
         _clock.Advance(by);
         _clock.Advance(TimeSpan.FromSeconds(20));
         await Task.Delay(300);
-        await _app.WaitUntilIdleAsync();
+        await App.WaitUntilIdleAsync();
     }
 
     /// <summary>Waits (in real time) for what the clock made due to be applied.</summary>
@@ -72,9 +68,9 @@ public sealed class EscalationTests : IAsyncLifetime
         Assert.Contains("step 2 of 3", Assert.Single(Escalations).Body, StringComparison.Ordinal);
 
         // A restart in the middle neither repeats the step that fired nor skips the next one.
-        var dataDir = _app.DataDir;
-        await _app.DisposeAsync();
-        _app = await RunningApp.StartAsync(_github, dataDir, time: _clock);
+        var dataDir = App.DataDir;
+        await App.DisposeAsync();
+        App = await RunningApp.StartAsync(GitHub, dataDir, time: _clock);
         await AdvanceAsync(TimeSpan.FromMinutes(1));
         Assert.Single(Escalations);
 
@@ -118,7 +114,7 @@ public sealed class EscalationTests : IAsyncLifetime
     {
         var comment = Repo.AddComment(issue, author, body);
         var payload = Webhooks.Comment(Repo, Repo.Issue(issue), comment);
-        await Webhooks.PostAsync(_app.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), $"comment-{comment.Id}");
-        await _app.WaitUntilIdleAsync();
+        await Webhooks.PostAsync(App.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), $"comment-{comment.Id}");
+        await App.WaitUntilIdleAsync();
     }
 }

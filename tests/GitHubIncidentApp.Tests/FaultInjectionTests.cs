@@ -14,41 +14,31 @@ namespace GitHubIncidentApp.Tests;
 /// until the inbox is empty. A burst of 25 alert groups ends with exactly one issue per group in its state,
 /// nothing parked as failed, and proof that the faults did happen.
 /// </summary>
-public sealed class FaultInjectionTests : IAsyncLifetime
+public sealed class FaultInjectionTests : AppTestBase
 {
     private const string CreateIssuePath = "/repos/operate-first/incidents/issues";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 12, 5, 0, TimeSpan.Zero));
     private readonly FakeRouteCounter _counter = new();
     private readonly AlertBurst _burst = AlertBurst.Create(groups: 25);
-    private FakeGitHubServer _github = null!;
-    private RunningApp _app = null!;
 
-    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
+    protected override TimeProvider Clock => _clock;
 
-    public async Task InitializeAsync()
+    protected override Task<RunningApp> StartAppAsync()
     {
-        _github = await FakeGitHubServer.StartAsync(_clock);
-        _github.AddInstallation("operate-first", 1001);
-        _github.Repo("operate-first", "incidents").SetFile(IncidentConfig.FilePath, AlertBurst.ConfigFile);
-        _app = await RunningApp.StartAsync(_github, time: _clock);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _github.DisposeAsync();
+        Repo.SetFile(IncidentConfig.FilePath, AlertBurst.ConfigFile);
+        return base.StartAppAsync();
     }
 
     [Fact]
     public async Task Every_third_request_of_each_kind_answering_502_is_retried_until_each_group_has_its_one_issue()
     {
-        _github.FaultWith = request => _counter.IsNth(request, 3) ? FakeFault.Status(502) : null;
+        GitHub.FaultWith = request => _counter.IsNth(request, 3) ? FakeFault.Status(502) : null;
 
         await RunBurstAsync();
 
-        Assert.True(_github.Requests.Count(r => r.StatusCode == 502) >= 40, "Too few requests failed for the test to mean anything.");
-        Assert.Contains(_github.Requests, r => r.Method == "POST" && r.Path == CreateIssuePath && r.StatusCode == 502);
+        Assert.True(GitHub.Requests.Count(r => r.StatusCode == 502) >= 40, "Too few requests failed for the test to mean anything.");
+        Assert.Contains(GitHub.Requests, r => r.Method == "POST" && r.Path == CreateIssuePath && r.StatusCode == 502);
     }
 
     [Fact]
@@ -56,15 +46,15 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     {
         // A write cut after handling took effect, but its answer is lost, as when a connection resets. Comments are
         // cut before they are posted: the app does not read comments back, so one posted and then cut is posted again.
-        _github.DisruptWith = request => _counter.IsNth(request, 4)
+        GitHub.DisruptWith = request => _counter.IsNth(request, 4)
             ? FakeDisruption.CutConnection(request.Method is "GET" || request.Path.EndsWith("/comments", StringComparison.Ordinal) ? FakeCut.BeforeHandling : FakeCut.AfterHandling)
             : null;
 
         await RunBurstAsync();
 
-        Assert.Contains(_github.Requests, r => r.Method == "POST" && r.Path == CreateIssuePath && r.Cut == FakeCut.AfterHandling);
-        Assert.Contains(_github.Requests, r => r.Method == "GET" && r.Cut == FakeCut.BeforeHandling);
-        Assert.Contains(_github.Requests, r => r.Method == "POST" && r.Path.EndsWith("/labels", StringComparison.Ordinal) && r.Cut == FakeCut.AfterHandling);
+        Assert.Contains(GitHub.Requests, r => r.Method == "POST" && r.Path == CreateIssuePath && r.Cut == FakeCut.AfterHandling);
+        Assert.Contains(GitHub.Requests, r => r.Method == "GET" && r.Cut == FakeCut.BeforeHandling);
+        Assert.Contains(GitHub.Requests, r => r.Method == "POST" && r.Path.EndsWith("/labels", StringComparison.Ordinal) && r.Cut == FakeCut.AfterHandling);
     }
 
     [Fact]
@@ -72,12 +62,12 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     {
         // One worker, so that "after the answer" is exact: with several, a call another worker sent while the
         // answer was on its way still lands (the adapter's own tests cover the hold between workers).
-        await _app.DisposeAsync();
-        _app = await RunningApp.StartAsync(_github, time: _clock, settings: new Dictionary<string, string?> { ["WORKERS"] = "1" });
+        await App.DisposeAsync();
+        App = await RunningApp.StartAsync(GitHub, time: _clock, settings: new Dictionary<string, string?> { ["WORKERS"] = "1" });
         var creates = TimeSpan.FromSeconds(30);
         var comments = TimeSpan.FromSeconds(20);
         var updates = TimeSpan.FromMinutes(2);
-        _github.FaultWith = request => (request.Method, request.Path) switch
+        GitHub.FaultWith = request => (request.Method, request.Path) switch
         {
             ("POST", CreateIssuePath) when _counter.IsNth(request, 4) => FakeFault.SecondaryRateLimit((int)creates.TotalSeconds),
             ("POST", var path) when path.EndsWith("/comments", StringComparison.Ordinal) && _counter.IsNth(request, 3) =>
@@ -90,7 +80,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
 
         // GitHub counts calls per installation: after a limit, no call at all goes out before the time it named
         // (calls that other workers had under way when the answer came may still land).
-        var log = _github.Requests;
+        var log = GitHub.Requests;
         var limited = log.Where(r => r.StatusCode is 403 or 429).ToList();
         Assert.Equal((true, true, true), (
             limited.Any(r => r.Path == CreateIssuePath),
@@ -111,7 +101,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     public async Task A_minute_long_outage_in_the_middle_of_the_burst_delays_deliveries_and_drops_none()
     {
         DateTimeOffset? outageStart = null;
-        _github.FaultWith = _ =>
+        GitHub.FaultWith = _ =>
         {
             // The outage starts once ten groups have their issue, and lasts a minute of the app's clock.
             outageStart ??= Repo.Issues.Count >= 10 ? _clock.GetUtcNow() : null;
@@ -122,7 +112,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         await RunBurstAsync(TimeSpan.FromSeconds(5));
 
         Assert.NotNull(outageStart);
-        Assert.True(_github.Requests.Count(r => r.StatusCode == 503) >= 10, "The outage turned too few requests away for the test to mean anything.");
+        Assert.True(GitHub.Requests.Count(r => r.StatusCode == 503) >= 10, "The outage turned too few requests away for the test to mean anything.");
     }
 
     [Fact]
@@ -132,7 +122,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         await DeliverAsync(Fixtures.Alertmanager("resolved"));
         _clock.Advance(TimeSpan.FromHours(25));
         var cut = 0;
-        _github.DisruptWith = request =>
+        GitHub.DisruptWith = request =>
             request.Method == "POST" && request.Path == CreateIssuePath && Interlocked.Increment(ref cut) == 1 ? FakeDisruption.CutConnection(FakeCut.AfterHandling) : null;
 
         await DeliverAsync(Fixtures.Alertmanager("firing-critical"));
@@ -144,12 +134,12 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     private async Task DeliverAsync(string json)
     {
         await PostAsync(json);
-        await _app.DrainAsync(_clock);
+        await App.DrainAsync(_clock);
     }
 
     private async Task PostAsync(string json)
     {
-        using var response = await _app.PostAlertsAsync(json);
+        using var response = await App.PostAlertsAsync(json);
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
@@ -161,10 +151,10 @@ public sealed class FaultInjectionTests : IAsyncLifetime
             await PostAsync(delivery.Json);
         }
 
-        await _app.DrainAsync(_clock, step);
+        await App.DrainAsync(_clock, step);
 
         AssertExactlyOneIssuePerGroup(_burst.Expected, Repo);
-        var stats = await _app.Services.GetRequiredService<IInbox>().GetStatsAsync(_clock.GetUtcNow(), CancellationToken.None);
+        var stats = await App.Services.GetRequiredService<IInbox>().GetStatsAsync(_clock.GetUtcNow(), CancellationToken.None);
         Assert.Equal((0, 0), (stats.Pending, stats.Failed));
     }
 }

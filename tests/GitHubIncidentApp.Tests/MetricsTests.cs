@@ -10,10 +10,10 @@ namespace GitHubIncidentApp.Tests;
 /// <summary><c>GET /metrics</c>, read back with a strict parser of the Prometheus text format 0.0.4.</summary>
 public sealed partial class MetricsTests : AppTestBase
 {
-    /// <summary>Stands still (from now, so GitHub's tokens stay valid), so a retried delivery stays retried once however slow the machine.</summary>
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    /// <summary>Stands still, so a retried delivery stays retried once however slow the machine.</summary>
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
 
-    protected override Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub, time: _clock);
+    protected override TimeProvider Clock => _clock;
 
     private static readonly string[] Families =
     [
@@ -116,7 +116,8 @@ public sealed partial class MetricsTests : AppTestBase
         }
 
         var metrics = await ScrapeAsync();
-        for (var tries = 0; metrics["incident_app_deliveries_processed_total{outcome=\"failed\"}"] == 0 && tries < 200; tries++)
+        // A scrape reads the inbox before the counters: wait until both show the parked delivery.
+        for (var tries = 0; (metrics["incident_app_deliveries_processed_total{outcome=\"failed\"}"] == 0 || metrics["incident_app_inbox_failed"] == 0) && tries < 200; tries++)
         {
             await Task.Delay(50);
             metrics = await ScrapeAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Testing.FakeGitHub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,32 +9,22 @@ namespace GitHubIncidentApp.Tests;
 /// Content creation paced under GitHub's limits (scaled down here to 2 a minute), on a clock the test
 /// moves; a backlog opens its most severe incidents first.
 /// </summary>
-public sealed class PacingTests : IAsyncLifetime
+public sealed class PacingTests : AppTestBase
 {
     private const int PerMinute = 2;
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
-    private FakeGitHubServer _github = null!;
-    private RunningApp _app = null!;
 
-    private FakeRepo Repo => _github.Repo("operate-first", "incidents");
+    protected override TimeProvider Clock => _clock;
 
-    public async Task InitializeAsync()
+    protected override Task<RunningApp> StartAppAsync()
     {
-        _github = await FakeGitHubServer.StartAsync(_clock);
-        _github.AddInstallation("operate-first", 1001);
         Repo.SetRole("alice", "triage");
-        _app = await RunningApp.StartAsync(
-            _github,
+        return RunningApp.StartAsync(
+            GitHub,
             settings: new Dictionary<string, string?> { ["WORKERS"] = "1" },
             time: _clock,
             services: services => services.AddSingleton(new ContentPacer(_clock, perMinute: PerMinute, perHour: 100)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _github.DisposeAsync();
     }
 
     [Fact]
@@ -56,7 +45,7 @@ public sealed class PacingTests : IAsyncLifetime
             await WaitUntilAsync(() => Repo.Issues.Count >= Math.Min(9, PerMinute * (minute + 2)));
         }
 
-        await _app.WaitUntilIdleAsync();
+        await App.WaitUntilIdleAsync();
         var issues = Repo.Issues.OrderBy(issue => issue.Number).ToList();
         Assert.Equal(warnings.Count + criticals.Count, issues.Count);
         Assert.Equal(
@@ -71,7 +60,7 @@ public sealed class PacingTests : IAsyncLifetime
     {
         foreach (var group in groups)
         {
-            using var response = await _app.PostAlertsAsync(Payloads.Group(group, severity));
+            using var response = await App.PostAlertsAsync(Payloads.Group(group, severity));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
     }
