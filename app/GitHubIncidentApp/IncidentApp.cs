@@ -55,6 +55,7 @@ public static class IncidentApp
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<IInbox, PostgresInbox>();
             services.AddSingleton<IIncidentIndex, PostgresIncidentIndex>();
+            services.AddSingleton<IIncidentLocks, PostgresIncidentLocks>();
         }
         else
         {

@@ -77,6 +77,24 @@ public sealed class TwoReplicaTests(PostgresServer postgres) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Two_groups_that_the_config_joins_open_one_issue_though_each_replica_takes_one()
+    {
+        // Keyed by namespace only: two alert names, two Alertmanager groups, two inbox keys, one incident.
+        Repo.SetFile(".github/incidents.yml", "incident_key:\n  labels: [namespace]\n");
+        github.FaultWith = request =>
+        {
+            Thread.Sleep(request is { Method: "POST", Path: "/repos/operate-first/incidents/issues" } ? TimeSpan.FromMilliseconds(300) : GitHubLatency);
+            return null;
+        };
+
+        var responses = await Task.WhenAll(replicas.Select((replica, index) => replica.PostAlertsAsync(Group("firing-critical", index))));
+        Assert.All(responses, response => Assert.True(response.IsSuccessStatusCode));
+        await replicas[0].WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Single(Repo.Issues);
+    }
+
     private static bool IsResolved(int group) => group % 3 == 0;
 
     private static string Name(int group) => $"Group{group.ToString("D2", CultureInfo.InvariantCulture)}";

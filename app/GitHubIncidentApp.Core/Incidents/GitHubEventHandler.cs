@@ -38,7 +38,7 @@ public sealed partial class GitHubEventHandler(
             return;
         }
 
-        using var held = locked.Held;
+        await using var held = locked.Held;
         var incident = locked.Incident;
 
         var decision = IssueEventDecider.Decide(incident.Known, change, settings.Config, time.GetUtcNow());
@@ -74,7 +74,7 @@ public sealed partial class GitHubEventHandler(
             return;
         }
 
-        using var held = locked.Held;
+        await using var held = locked.Held;
         var incident = locked.Incident;
 
         var repo = comment.Repo;

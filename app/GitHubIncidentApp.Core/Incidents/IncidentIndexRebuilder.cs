@@ -12,7 +12,7 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// </summary>
 public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex index, TimeProvider time)
 {
-    private readonly IncidentLocks _rebuilding = new();
+    private readonly InProcessIncidentLocks _rebuilding = new();
 
     public async Task EnsureIndexedAsync(RepoRef repo, IncidentConfig config, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex in
         }
 
         // Workers of one repository wait for a single rebuild instead of listing its issues each.
-        using var held = await _rebuilding.AcquireAsync(repo.ToString().ToLowerInvariant(), cancellationToken);
+        await using var held = await _rebuilding.AcquireAsync(repo.ToString().ToLowerInvariant(), cancellationToken);
         if (await index.IsRepoIndexedAsync(repo, cancellationToken))
         {
             return;

@@ -14,12 +14,13 @@ public sealed record TrackedIncident(string Key, IncidentState State, IncidentIs
 /// Finds incidents (through the index, rebuilt from the issues when missing) and applies decisions to
 /// them: the operations through GitHub, then the new state into the index.
 /// </summary>
-public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, IncidentExecutor executor, TimeProvider time)
+/// <param name="locks">Where incidents are locked: within this process unless given (several replicas share a database's).</param>
+public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, IncidentExecutor executor, TimeProvider time, IIncidentLocks? locks = null)
 {
-    private readonly IncidentLocks _locks = new();
+    private readonly IIncidentLocks _locks = locks ?? new InProcessIncidentLocks();
 
-    /// <summary>Holds the incident for one find-decide-apply, against other workers of this process.</summary>
-    public Task<IDisposable> LockAsync(RepoRef repo, string key, CancellationToken cancellationToken) =>
+    /// <summary>Holds the incident for one find-decide-apply, against other workers.</summary>
+    public Task<IAsyncDisposable> LockAsync(RepoRef repo, string key, CancellationToken cancellationToken) =>
         _locks.AcquireAsync($"{repo.ToString().ToLowerInvariant()} {key}", cancellationToken);
 
     /// <param name="lookOnGitHub">
@@ -65,7 +66,7 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
     /// <see cref="FindByIssueAsync"/> with the incident's lock held; dispose the lock when done. The
     /// incident is read again once the lock is held: whoever held it before may have changed it.
     /// </summary>
-    public async Task<(TrackedIncident Incident, IDisposable Held)?> FindByIssueLockedAsync(RepoRef repo, IssueSnapshot issue, IncidentConfig config, CancellationToken cancellationToken)
+    public async Task<(TrackedIncident Incident, IAsyncDisposable Held)?> FindByIssueLockedAsync(RepoRef repo, IssueSnapshot issue, IncidentConfig config, CancellationToken cancellationToken)
     {
         if (await FindByIssueAsync(repo, issue, config, cancellationToken) is not { } found)
         {

@@ -79,6 +79,19 @@ public sealed class PostgresDatabase : ISqlDatabase, IAsyncDisposable, IDisposab
         }
     }
 
+    /// <summary>An open connection the caller owns, for session state such as advisory locks, which lives as long as it.</summary>
+    internal async Task<NpgsqlConnection> OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw new StorageException(PostgresErrors.Describe(exception, connection, Location), exception);
+        }
+    }
+
     private Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
         ReadAsync(async opened =>
         {

@@ -1,16 +1,14 @@
-namespace GitHubIncidentApp.Core.Incidents;
+namespace GitHubIncidentApp.Core.Storage;
 
 /// <summary>
-/// One holder per incident key within this process. The inbox already hands out one delivery per
-/// key at a time; this also covers two keys that meet in one incident (a config whose key labels
-/// join several Alertmanager groups), so two workers never both open its issue.
+/// <see cref="IIncidentLocks"/> within one process: enough for one replica (SQLite), and for waiting on
+/// work that any one replica may do (a repository's index rebuild).
 /// </summary>
-public sealed class IncidentLocks
+public sealed class InProcessIncidentLocks : IIncidentLocks
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>Waits until no one else holds <paramref name="key"/>; dispose the result to let the next one in.</summary>
-    public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_entries)
@@ -66,17 +64,19 @@ public sealed class IncidentLocks
         public int Users { get; set; }
     }
 
-    private sealed class Holder(IncidentLocks owner, string key, Entry entry) : IDisposable
+    private sealed class Holder(InProcessIncidentLocks owner, string key, Entry entry) : IAsyncDisposable
     {
         private int _disposed;
 
-        public void Dispose()
+        public ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
                 entry.Semaphore.Release();
                 owner.Leave(key, entry);
             }
+
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -1,23 +1,23 @@
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Storage;
 
-namespace GitHubIncidentApp.Core.Tests.Incidents;
+namespace GitHubIncidentApp.Core.Tests.Storage;
 
-public sealed class IncidentLocksTests
+public sealed class InProcessIncidentLocksTests
 {
-    private readonly IncidentLocks _locks = new();
+    private readonly InProcessIncidentLocks _locks = new();
 
     [Fact]
     public async Task One_holder_per_key_and_other_keys_go_on()
     {
         var first = await _locks.AcquireAsync("a", CancellationToken.None);
         var second = _locks.AcquireAsync("a", CancellationToken.None);
-        using var other = await _locks.AcquireAsync("b", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        await using var other = await _locks.AcquireAsync("b", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
 
         await Task.Delay(50);
         Assert.False(second.IsCompleted);
 
-        first.Dispose();
-        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        await first.DisposeAsync();
+        await (await second.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
     }
 
     [Fact]
@@ -30,11 +30,11 @@ public sealed class IncidentLocksTests
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        held.Dispose();
-        held.Dispose();
+        await held.DisposeAsync();
+        await held.DisposeAsync();
 
         Assert.Equal(0, _locks.Count);
-        (await _locks.AcquireAsync("a", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        await (await _locks.AcquireAsync("a", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class IncidentLocksTests
         {
             for (var i = 0; i < 50; i++)
             {
-                using var held = await _locks.AcquireAsync("incident", CancellationToken.None);
+                await using var held = await _locks.AcquireAsync("incident", CancellationToken.None);
                 if (Interlocked.Increment(ref inside) > 1)
                 {
                     Interlocked.Increment(ref overlaps);
