@@ -67,6 +67,12 @@ public sealed class ParallelWorkerTests : IAsyncLifetime
         Assert.Equal(groups.Count, Repo.Issues.Count);
         Assert.Equal(groups.Count, Repo.Issues.Select(issue => IssueBody.ReadState(issue.Body)!.Key).Distinct().Count());
         Assert.Equal(overlap, _mostInFlight > 1);
+
+        // Workers starting at once still read the config and the labels once, and create each missing label once.
+        Assert.Single(_github.Requests, r => r.Method == "GET" && r.Path.EndsWith("/contents/.github/incidents.yml", StringComparison.Ordinal));
+        Assert.Single(_github.Requests, r => r.Method == "GET" && r.Path.EndsWith("/labels", StringComparison.Ordinal));
+        var created = _github.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/labels", StringComparison.Ordinal)).Select(r => r.Body).ToList();
+        Assert.Equal(created.Count, created.Distinct().Count());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.OnCall;
@@ -16,33 +15,32 @@ public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider t
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    private readonly ConcurrentDictionary<RepoRef, (RepoSettings Settings, DateTimeOffset ReadAt)> _cache = new();
+    // Workers that need one repository's settings at once wait for a single read.
+    private readonly KeyedAsyncCache<RepoRef, (RepoSettings Settings, DateTimeOffset ReadAt)> _cache =
+        new(entry => time.GetUtcNow() - entry.ReadAt < Lifetime);
 
-    public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken)
+    public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        (await _cache.GetAsync(repo, r => ReadAsync(r, cancellationToken), cancellationToken)).Settings;
+
+    /// <summary>The next read of <paramref name="repo"/>'s settings goes to GitHub (after the app changed them).</summary>
+    public void Forget(RepoRef repo) => _cache.TryRemove(repo, out _);
+
+    private async Task<(RepoSettings, DateTimeOffset)> ReadAsync(RepoRef repo, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_cache.TryGetValue(repo, out var entry) && now - entry.ReadAt < Lifetime)
-        {
-            return entry.Settings;
-        }
-
+        var readAt = time.GetUtcNow();
         var settings = await RepoSettings.LoadAsync(repo, (path, ct) => github.GetFileAsync(repo, path, ct), github.GetFileAsync, cancellationToken, configPath);
         if (settings.Config.OnCall is not null)
         {
             settings = settings.With(await ReadTakenOverridesAsync(repo, cancellationToken));
         }
 
-        _cache[repo] = (settings, now);
         foreach (var problem in settings.Problems)
         {
             LogProblem(repo.ToString(), problem);
         }
 
-        return settings;
+        return (settings, readAt);
     }
-
-    /// <summary>The next read of <paramref name="repo"/>'s settings goes to GitHub (after the app changed them).</summary>
-    public void Forget(RepoRef repo) => _cache.TryRemove(repo, out _);
 
     private async Task<TakenOverrides> ReadTakenOverridesAsync(RepoRef repo, CancellationToken cancellationToken)
     {
