@@ -27,19 +27,9 @@ internal static class BurstRun
         github.DisruptWith = _ => FakeDisruption.Slow(latency);
 
         var dataDir = Directory.CreateTempSubdirectory("incident-app-bench-").FullName;
-        var app = IncidentApp.Build([], Console.Error, new Dictionary<string, string?>
-        {
-            ["APP_ID"] = github.AppId.ToString(CultureInfo.InvariantCulture),
-            ["PRIVATE_KEY"] = github.AppPrivateKeyPem,
-            ["GITHUB_API_URL"] = github.BaseUrl.ToString(),
-            ["WEBHOOK_SECRET"] = Token,
-            ["ALERTMANAGER_TOKEN"] = Token,
-            ["DATA_DIR"] = dataDir,
-            ["HOST"] = "127.0.0.1",
-            ["PORT"] = "0",
-            ["LOG_LEVEL"] = "error",
-            ["WORKERS"] = workers.ToString(CultureInfo.InvariantCulture),
-        }, services => services.AddLogging(logging => logging.ClearProviders())) ?? throw new InvalidOperationException("The app refused the benchmark's settings.");
+        var settings = AppSettingsForFake.Of(github, dataDir, Token, Token);
+        settings["WORKERS"] = workers.ToString(CultureInfo.InvariantCulture);
+        var app = IncidentApp.Build([], Console.Error, settings, services => services.AddLogging(logging => logging.ClearProviders())) ?? throw new InvalidOperationException("The app refused the benchmark's settings.");
         await app.StartAsync();
         try
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -53,15 +52,10 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
-        start.Environment["APP_ID"] = github.AppId.ToString(CultureInfo.InvariantCulture);
-        start.Environment["PRIVATE_KEY"] = github.AppPrivateKeyPem;
-        start.Environment["GITHUB_API_URL"] = github.BaseUrl.AbsoluteUri;
-        start.Environment["WEBHOOK_SECRET"] = RunningApp.WebhookSecret;
-        start.Environment["ALERTMANAGER_TOKEN"] = RunningApp.AlertmanagerToken;
-        start.Environment["DATA_DIR"] = dataDir;
-        start.Environment["HOST"] = "127.0.0.1";
-        start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["LOG_LEVEL"] = "warn";
+        foreach (var (name, value) in AppSettingsForFake.Of(github, dataDir, RunningApp.WebhookSecret, RunningApp.AlertmanagerToken, port))
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));

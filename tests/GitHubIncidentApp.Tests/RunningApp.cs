@@ -42,18 +42,7 @@ public sealed class RunningApp : IAsyncDisposable
         FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("incident-app-test-").FullName;
-        var values = new Dictionary<string, string?>
-        {
-            ["APP_ID"] = github.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PRIVATE_KEY"] = github.AppPrivateKeyPem,
-            ["GITHUB_API_URL"] = github.BaseUrl.ToString(),
-            ["WEBHOOK_SECRET"] = WebhookSecret,
-            ["ALERTMANAGER_TOKEN"] = AlertmanagerToken,
-            ["DATA_DIR"] = dataDir,
-            ["HOST"] = "127.0.0.1",
-            ["PORT"] = "0",
-            ["LOG_LEVEL"] = "warn",
-        };
+        var values = AppSettingsForFake.Of(github, dataDir, WebhookSecret, AlertmanagerToken);
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             values[name] = value;
