@@ -1,6 +1,6 @@
 namespace GitHubIncidentApp.Testing;
 
-/// <summary>The recorded payloads of ../shared/fixtures, copied beside the test binaries.</summary>
+/// <summary>The recorded payloads (examples/alertmanager and this project's fixtures/github), copied beside the test binaries.</summary>
 public static class Fixtures
 {
     public static string PathOf(string relativePath) =>
