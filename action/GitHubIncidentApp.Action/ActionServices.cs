@@ -33,9 +33,10 @@ public sealed class ActionServices : IDisposable
 
         GitHub = new RecordingGitHubPort(port);
         Index = new InMemoryIncidentIndex();
-        Settings = new RepoSettingsCache(GitHub, time, loggers.CreateLogger<RepoSettingsCache>(), settings.ConfigPath);
-        // The index is rebuilt from markers on every run: only those in the workflow identity's issues count.
-        var markers = new TrustedMarkers(GitHub, new FixedBotIdentity(settings.BotLogin), loggers.CreateLogger<TrustedMarkers>());
+        // The index is rebuilt from markers on every run: only the workflow identity's issues count, its ledger too.
+        var botIdentity = new FixedBotIdentity(settings.BotLogin);
+        Settings = new RepoSettingsCache(GitHub, botIdentity, time, loggers.CreateLogger<RepoSettingsCache>(), settings.ConfigPath);
+        var markers = new TrustedMarkers(GitHub, botIdentity, loggers.CreateLogger<TrustedMarkers>());
         Rebuilder = new IncidentIndexRebuilder(markers, Index, time);
         var store = new IncidentStore(Index, Rebuilder, markers, new IncidentExecutor(GitHub, new LabelCache(GitHub)), time);
         TimedSteps = new TimedStepHandler(Settings, store, time, loggers.CreateLogger<TimedStepHandler>());

@@ -1,5 +1,6 @@
 using System.Net;
 using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.OnCall;
 using GitHubIncidentApp.Testing;
 using GitHubIncidentApp.Testing.FakeGitHub;
 using Microsoft.Extensions.Time.Testing;
@@ -127,6 +128,19 @@ public sealed class MarkerTrustTests : AppTestBase
         var escalation = Assert.Single(RealIncident.Comments, c => c.Body.Contains("Escalating", StringComparison.Ordinal));
         Assert.Contains("nobody is on call", escalation.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("victim", RealIncident.Assignees);
+    }
+
+    [Fact]
+    public async Task An_override_ledger_someone_else_opened_changes_nobody_on_call()
+    {
+        var taken = new OnCallOverride("primary", "victim", new DateTime(2026, 11, 23, 0, 0, 0), new DateTime(2026, 11, 30, 0, 0, 0));
+        Repo.AddIssue(OverrideLedger.Title, OverrideLedger.Render([taken]), [OverrideLedger.Label], author: Outsider);
+
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+
+        var incident = Assert.Single(Repo.Issues, i => i.Labels.Contains("incident"));
+        Assert.Equal(["bob"], incident.Assignees);
+        Assert.DoesNotContain("victim", incident.Body, StringComparison.Ordinal);
     }
 
     private async Task LoseIndexAsync()

@@ -27,7 +27,7 @@ public sealed class AlertmanagerReconcilerTests
     {
         _github = new DryRunGitHubPort(_writes, _time);
         var index = new InMemoryIncidentIndex();
-        var settings = new RepoSettingsCache(_github, _time, NullLogger<RepoSettingsCache>.Instance);
+        var settings = new RepoSettingsCache(_github, new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor), _time, NullLogger<RepoSettingsCache>.Instance);
         var markers = new TrustedMarkers(_github, new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor), NullLogger<TrustedMarkers>.Instance);
         var store = new IncidentStore(index, new IncidentIndexRebuilder(markers, index, _time), markers, new IncidentExecutor(_github, new LabelCache(_github)), _time);
         var alerts = new AlertDeliveryHandler(settings, store, _time, NullLogger<AlertDeliveryHandler>.Instance);
