@@ -60,7 +60,7 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
         // Not indexed yet (opened by another replica, or the index lags): the app's marker says whether it is
         // an incident. For a key the index knows, an older issue never takes over from the indexed one.
         if (await markers.ReadAsync(repo, issue, config, cancellationToken) is not { } state
-            || await index.FindAsync(repo, state.Key, cancellationToken) is { } known && known.IssueNumber > issue.Number)
+            || (await index.FindAsync(repo, state.Key, cancellationToken) is { } known && known.IssueNumber > issue.Number))
         {
             return null;
         }
