@@ -12,8 +12,12 @@ public static class ActionInputs
     public const string AlertmanagerUrl = "alertmanager-url";
     public const string AlertmanagerReceiver = "alertmanager-receiver";
     public const string DryRun = "dry-run";
+    public const string BotLogin = "bot-login";
 
-    public static IReadOnlyList<string> All { get; } = [Token, Config, Mode, AlertmanagerUrl, AlertmanagerReceiver, DryRun];
+    /// <summary>Whom the workflow's own token writes as; the <see cref="BotLogin"/> input's default.</summary>
+    public const string WorkflowBotLogin = "github-actions[bot]";
+
+    public static IReadOnlyList<string> All { get; } = [Token, Config, Mode, AlertmanagerUrl, AlertmanagerReceiver, DryRun, BotLogin];
 
     public static string VariableName(string input) => "INPUT_" + input.ToUpperInvariant();
 

@@ -28,18 +28,21 @@ public sealed class ActionServices : IDisposable
 
         // A dry run reads with the token when there is one, so it decides as a real run would.
         var port = !settings.DryRun ? github!
-            : github is null ? new DryRunGitHubPort(loggers.CreateLogger<DryRunGitHubPort>(), time)
-            : DryRunGitHubPort.ReadingFrom(github, loggers.CreateLogger<DryRunGitHubPort>(), time);
+            : github is null ? new DryRunGitHubPort(loggers.CreateLogger<DryRunGitHubPort>(), time, settings.BotLogin)
+            : DryRunGitHubPort.ReadingFrom(github, loggers.CreateLogger<DryRunGitHubPort>(), time, settings.BotLogin);
 
         GitHub = new RecordingGitHubPort(port);
         Index = new InMemoryIncidentIndex();
-        Settings = new RepoSettingsCache(GitHub, time, loggers.CreateLogger<RepoSettingsCache>(), settings.ConfigPath);
-        Rebuilder = new IncidentIndexRebuilder(GitHub, Index, time);
-        var store = new IncidentStore(Index, Rebuilder, new IncidentExecutor(GitHub, new LabelCache(GitHub)), time);
+        // The index is rebuilt from markers on every run: only the workflow identity's issues count, its ledger too.
+        var botIdentity = new FixedBotIdentity(settings.BotLogin);
+        Settings = new RepoSettingsCache(GitHub, botIdentity, time, loggers.CreateLogger<RepoSettingsCache>(), settings.ConfigPath);
+        var markers = new TrustedMarkers(GitHub, botIdentity, loggers.CreateLogger<TrustedMarkers>());
+        Rebuilder = new IncidentIndexRebuilder(markers, Index, time);
+        var store = new IncidentStore(Index, Rebuilder, markers, new IncidentExecutor(GitHub, new LabelCache(GitHub)), time);
         TimedSteps = new TimedStepHandler(Settings, store, time, loggers.CreateLogger<TimedStepHandler>());
         Alerts = new AlertDeliveryHandler(Settings, store, time, loggers.CreateLogger<AlertDeliveryHandler>());
         GitHubEvents = new GitHubEventHandler(Settings, store, new PermissionCache(GitHub, time), TimedSteps, time, loggers.CreateLogger<GitHubEventHandler>());
-        Reconciler = new AlertmanagerReconciler(Settings, store, Alerts, GitHub, time, loggers.CreateLogger<AlertmanagerReconciler>());
+        Reconciler = new AlertmanagerReconciler(Settings, store, Alerts, markers, time, loggers.CreateLogger<AlertmanagerReconciler>());
         if (settings.AlertmanagerUrl is { } alertmanagerUrl)
         {
             _alertmanagerHttp = new HttpClient { Timeout = AlertmanagerTimeout };

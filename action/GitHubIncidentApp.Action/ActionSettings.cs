@@ -18,6 +18,9 @@ public sealed record ActionSettings
     public required ActionMode Mode { get; init; }
     public required bool DryRun { get; init; }
 
+    /// <summary>The login the token writes as: only issues it opened hold incidents.</summary>
+    public required string BotLogin { get; init; }
+
     /// <summary>Alertmanager's base URL for reconciliation on scheduled runs; null: no reconciliation.</summary>
     public required Uri? AlertmanagerUrl { get; init; }
 
@@ -96,6 +99,7 @@ public sealed record ActionSettings
             ConfigPath = ActionInputs.Read(environment, ActionInputs.Config) ?? IncidentConfig.FilePath,
             Mode = mode!.Value,
             DryRun = dryRun!.Value,
+            BotLogin = ActionInputs.Read(environment, ActionInputs.BotLogin) ?? ActionInputs.WorkflowBotLogin,
             AlertmanagerUrl = alertmanagerUrl,
             AlertmanagerReceiver = ActionInputs.Read(environment, ActionInputs.AlertmanagerReceiver),
             OutputPath = Env("GITHUB_OUTPUT"),

@@ -97,6 +97,7 @@ public static class IncidentApp
         if (settings.DryRun)
         {
             services.AddSingleton<IGitHubPort, DryRunGitHubPort>();
+            services.AddSingleton<IBotIdentity>(new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor));
         }
         else
         {
@@ -104,6 +105,7 @@ public static class IncidentApp
             services.AddSingleton<GitHubAppClientFactory>();
             services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton<IInstallationCache>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
+            services.AddSingleton<IBotIdentity>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton(sp => new ContentPacer(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<RateLimitHold>();
             services.AddSingleton<IGitHubPort, OctokitGitHubPort>();
@@ -111,6 +113,7 @@ public static class IncidentApp
 
         services.AddSingleton<LabelCache>();
         services.AddSingleton<RepoSettingsCache>();
+        services.AddSingleton<TrustedMarkers>();
         services.AddSingleton<IncidentIndexRebuilder>();
         services.AddSingleton<IncidentExecutor>();
         services.AddSingleton<IncidentStore>();

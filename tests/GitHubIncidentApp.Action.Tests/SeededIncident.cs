@@ -9,7 +9,8 @@ namespace GitHubIncidentApp.Action.Tests;
 /// <summary>Incident issues seeded on the fake GitHub with a marker, and event payloads about them.</summary>
 public static class SeededIncident
 {
-    public static FakeIssue Add(FakeRepo repo, Func<IncidentState, IncidentState>? change = null)
+    /// <param name="author">Who opened it: by default the workflow's bot, whose issues the Action trusts.</param>
+    public static FakeIssue Add(FakeRepo repo, Func<IncidentState, IncidentState>? change = null, string author = FakeGitHubServer.WorkflowBotLogin)
     {
         var state = new IncidentState
         {
@@ -19,7 +20,7 @@ public static class SeededIncident
             Severity = "critical",
             StartedAt = DateTimeOffset.UtcNow.AddMinutes(-30),
         };
-        return repo.AddIssue("JupyterHubDown", IssueBody.Section("The hub is down.", change?.Invoke(state) ?? state), ["incident"]);
+        return repo.AddIssue("JupyterHubDown", IssueBody.Section("The hub is down.", change?.Invoke(state) ?? state), ["incident"], author: author);
     }
 
     /// <summary>The recorded <c>issue_comment.created</c> payload, moved onto <paramref name="issue"/> and <paramref name="comment"/>.</summary>

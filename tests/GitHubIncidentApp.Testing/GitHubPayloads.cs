@@ -46,6 +46,8 @@ public static class GitHubPayloads
         json["state"] = issue.State;
         json["labels"] = new JsonArray([.. issue.Labels.Select(name => (JsonNode)new JsonObject { ["name"] = name })]);
         json["assignees"] = new JsonArray([.. issue.Assignees.Select(login => (JsonNode)new JsonObject { ["login"] = login })]);
+        json["user"]!["login"] = issue.Author;
+        json["user"]!["type"] = issue.Author.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User";
         root["sender"]!["login"] = sender;
         root["sender"]!["type"] = senderIsBot ? "Bot" : "User";
         return root;

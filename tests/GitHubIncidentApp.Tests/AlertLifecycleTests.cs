@@ -148,7 +148,7 @@ public sealed class AlertLifecycleTests : AppTestBase
                 Firing = ["1b426ae9ae5fb0ed"],
                 Severity = "critical",
                 StartedAt = payload.Alerts[0].StartsAt,
-            }), ["incident", "severity/critical"]);
+            }), ["incident", "severity/critical"], author: FakeGitHubServer.BotLogin);
             return 502;
         };
 

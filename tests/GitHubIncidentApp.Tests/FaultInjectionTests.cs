@@ -89,8 +89,8 @@ public sealed class FaultInjectionTests : AppTestBase
         foreach (var request in limited)
         {
             var told = request.Method == "PATCH" ? updates : request.Path == CreateIssuePath ? creates : comments;
-            // Minting an installation token is the app's own call (its JWT), outside the installation's limit.
-            if (log.Where(r => r.Arrival > request.ArrivalsWhenAnswered && !r.Path.StartsWith("/app/", StringComparison.Ordinal)).MinBy(r => r.Arrival) is { } next)
+            // Minting an installation token and asking the app's bot login are the app's own calls (its JWT), outside the installation's limit.
+            if (log.Where(r => r.Arrival > request.ArrivalsWhenAnswered && r.Path != "/app" && !r.Path.StartsWith("/app/", StringComparison.Ordinal)).MinBy(r => r.Arrival) is { } next)
             {
                 Assert.True(next.At >= request.At + told, $"{next} went out {(next.At - request.At).TotalSeconds}s after {request}, which asked for {told.TotalSeconds}s.");
             }

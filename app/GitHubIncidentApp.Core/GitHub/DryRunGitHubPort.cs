@@ -12,32 +12,38 @@ namespace GitHubIncidentApp.Core.GitHub;
 /// </summary>
 public sealed partial class DryRunGitHubPort : IGitHubPort
 {
+    /// <summary>The author of a dry run's issues when none is given; the App's dry run trusts it as its bot.</summary>
+    public const string DefaultAuthor = "incident-app-dry-run[bot]";
+
     private const int CommentExcerptLength = 200;
 
     private readonly ILogger<DryRunGitHubPort> _logger;
     private readonly TimeProvider _timeProvider;
     private readonly IGitHubPort? _reader;
+    private readonly string _author;
     private readonly Lock _gate = new();
     private readonly Dictionary<(RepoRef Repo, int Number), IssueSnapshot> _issues = [];
     private readonly Dictionary<RepoRef, int> _highestNumber = [];
     private readonly Dictionary<RepoRef, List<string>> _labels = [];
 
     /// <summary>A dry run that reads nothing.</summary>
-    public DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider)
-        : this(logger, timeProvider, reader: null)
+    /// <param name="author">Whom the issues it opens are authored by: the identity the run trusts as the app's.</param>
+    public DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider, string author = DefaultAuthor)
+        : this(logger, timeProvider, reader: null, author)
     {
     }
 
-    private DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider, IGitHubPort? reader)
+    private DryRunGitHubPort(ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider, IGitHubPort? reader, string author)
     {
         _logger = logger;
         _timeProvider = timeProvider;
         _reader = reader;
+        _author = author;
     }
 
     /// <summary>A dry run that reads issues, labels, permissions and files through <paramref name="reader"/> and writes nothing.</summary>
-    public static DryRunGitHubPort ReadingFrom(IGitHubPort reader, ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider) =>
-        new(logger, timeProvider, reader);
+    public static DryRunGitHubPort ReadingFrom(IGitHubPort reader, ILogger<DryRunGitHubPort> logger, TimeProvider timeProvider, string author = DefaultAuthor) =>
+        new(logger, timeProvider, reader, author);
 
     public Task<IssueSnapshot> CreateIssueAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
     {
@@ -54,6 +60,7 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
                 IsOpen = true,
                 Labels = [.. issue.Labels],
                 Assignees = [.. issue.Assignees],
+                Author = _author,
             };
             Keep(repo, created);
             AddLabels(repo, issue.Labels);

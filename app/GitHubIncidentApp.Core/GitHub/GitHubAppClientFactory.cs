@@ -9,8 +9,9 @@ namespace GitHubIncidentApp.Core.GitHub;
 /// The installation id is looked up once per owner (<c>GET /repos/{o}/{r}/installation</c>, app JWT);
 /// the installation token (<c>POST /app/installations/{id}/access_tokens</c>) is reused until five
 /// minutes before it expires. Safe to share: one fetch per key at a time, many owners in parallel.
+/// The app's bot login (<c>{slug}[bot]</c>, from <c>GET /app</c>) is looked up once.
 /// </summary>
-public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallationCache, IDisposable
+public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallationCache, IBotIdentity, IDisposable
 {
     private static readonly ProductHeaderValue Product = new("GitHubIncidentApp");
     private static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(5);
@@ -20,6 +21,7 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallatio
     private readonly GitHubClient _appClient;
     private readonly KeyedAsyncCache<string, long> _installations = new(_ => true, StringComparer.OrdinalIgnoreCase);
     private readonly KeyedAsyncCache<long, AccessToken> _tokens;
+    private readonly KeyedAsyncCache<long, string> _botLogin = new(_ => true);
 
     public GitHubAppClientFactory(GitHubAppOptions options, TimeProvider timeProvider)
     {
@@ -36,6 +38,9 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallatio
         var token = await _tokens.GetAsync(installationId, id => CreateTokenAsync(id, repo.Owner), cancellationToken).ConfigureAwait(false);
         return CreateClient(new InMemoryCredentialStore(new Credentials(token.Token)));
     }
+
+    public Task<string> GetLoginAsync(CancellationToken cancellationToken) =>
+        _botLogin.GetAsync(0, _ => FindBotLoginAsync(), cancellationToken);
 
     /// <summary>
     /// Drops what is cached for <paramref name="owner"/>'s installation, its token too: for the <c>installation</c>
@@ -85,6 +90,19 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallatio
         catch (ApiException e)
         {
             throw GitHubApiException.From($"GET /repos/{repo}/installation", e);
+        }
+    }
+
+    private async Task<string> FindBotLoginAsync()
+    {
+        try
+        {
+            var app = await _appClient.GitHubApps.GetCurrent().ConfigureAwait(false);
+            return app.Slug + "[bot]";
+        }
+        catch (ApiException e)
+        {
+            throw GitHubApiException.From("GET /app", e);
         }
     }
 

@@ -159,6 +159,7 @@ public static class GitHubEventParser
             Assignees = issue.Strings("assignees", "login"),
             HtmlUrl = issue.OptionalString("html_url") ?? "",
             ClosedAt = issue.OptionalTime("closed_at"),
+            Author = issue.OptionalObject("user")?.OptionalString("login") ?? "",
         };
     }
 }

@@ -62,6 +62,9 @@ public sealed record IssueSnapshot
     public IReadOnlyList<string> Assignees { get; init; } = [];
     public string HtmlUrl { get; init; } = "";
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Who opened the issue (<c>user.login</c>); only the app's own issues carry incidents.</summary>
+    public string Author { get; init; } = "";
 }
 
 public sealed record NewIssue

@@ -200,5 +200,6 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
         Assignees = [.. issue.Assignees.Select(user => user.Login)],
         HtmlUrl = issue.HtmlUrl ?? "",
         ClosedAt = issue.ClosedAt,
+        Author = issue.User?.Login ?? "",
     };
 }

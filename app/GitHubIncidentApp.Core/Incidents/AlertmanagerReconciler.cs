@@ -19,7 +19,7 @@ public sealed partial class AlertmanagerReconciler(
     RepoSettingsCache settingsCache,
     IncidentStore store,
     AlertDeliveryHandler alerts,
-    IGitHubPort github,
+    TrustedMarkers markers,
     TimeProvider time,
     ILogger<AlertmanagerReconciler> logger)
 {
@@ -57,9 +57,8 @@ public sealed partial class AlertmanagerReconciler(
     // The index cannot list a repository's incidents; the issues' markers say which keys exist, the index their latest state.
     private async Task<List<TrackedIncident>> IncidentsAsync(RepoRef repo, IncidentConfig config, CancellationToken cancellationToken)
     {
-        var keys = (await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken))
-            .Select(issue => IssueBody.ReadState(issue.Body)?.Key)
-            .OfType<string>()
+        var keys = (await markers.ListAsync(repo, config, cancellationToken))
+            .Select(incident => incident.State.Key)
             .Distinct(StringComparer.Ordinal);
         var incidents = new List<TrackedIncident>();
         foreach (var key in keys)

@@ -6,11 +6,12 @@ using GitHubIncidentApp.Core.Storage;
 namespace GitHubIncidentApp.Core.Incidents;
 
 /// <summary>
-/// Rebuilds a repository's part of the index from the markers in its incident issues, once per
-/// repository and index, so a lost database never leads to duplicate issues. Lists issues by label
-/// rather than searching: search lags by seconds and has a small rate limit of its own.
+/// Rebuilds a repository's part of the index from the markers in its incident issues (those the app
+/// opened: <see cref="TrustedMarkers"/>), once per repository and index, so a lost database never leads
+/// to duplicate issues. Lists issues by label rather than searching: search lags by seconds and has a
+/// small rate limit of its own.
 /// </summary>
-public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex index, TimeProvider time)
+public sealed class IncidentIndexRebuilder(TrustedMarkers markers, IIncidentIndex index, TimeProvider time)
 {
     private readonly InProcessIncidentLocks _rebuilding = new();
 
@@ -60,13 +61,10 @@ public sealed class IncidentIndexRebuilder(IGitHubPort github, IIncidentIndex in
     // Newest issue per key wins: an incident reopened after its window has a newer issue with the same key.
     private async Task<List<(IssueSnapshot Issue, IncidentState State)>> NewestPerKeyAsync(RepoRef repo, IncidentConfig config, CancellationToken cancellationToken)
     {
-        var issues = await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken);
-        return issues
-            .Select(issue => (Issue: issue, State: IssueBody.ReadState(issue.Body)))
-            .Where(pair => pair.State is not null)
-            .GroupBy(pair => pair.State!.Key)
+        var incidents = await markers.ListAsync(repo, config, cancellationToken);
+        return incidents
+            .GroupBy(pair => pair.State.Key)
             .Select(group => group.MaxBy(pair => pair.Issue.Number))
-            .Select(pair => (pair.Issue, pair.State!))
             .ToList();
     }
 

@@ -15,7 +15,7 @@ public sealed record TrackedIncident(string Key, IncidentState State, IncidentIs
 /// them: the operations through GitHub, then the new state into the index.
 /// </summary>
 /// <param name="locks">Where incidents are locked: within this process unless given (several replicas share a database's).</param>
-public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, IncidentExecutor executor, TimeProvider time, IIncidentLocks? locks = null)
+public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, TrustedMarkers markers, IncidentExecutor executor, TimeProvider time, IIncidentLocks? locks = null)
 {
     private readonly IIncidentLocks _locks = locks ?? new InProcessIncidentLocks();
 
@@ -57,9 +57,15 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
             return tracked with { Issue = tracked.Issue with { Labels = issue.Labels, Assignees = issue.Assignees } };
         }
 
-        // Not indexed yet (opened by another replica, or the index lags): the marker says whether it is an incident.
-        var state = IssueBody.ReadState(issue.Body);
-        return state is null ? null : new TrackedIncident(state.Key, state, new IncidentIssue(issue.Number, issue.Labels) { Assignees = issue.Assignees });
+        // Not indexed yet (opened by another replica, or the index lags): the app's marker says whether it is
+        // an incident. For a key the index knows, an older issue never takes over from the indexed one.
+        if (await markers.ReadAsync(repo, issue, config, cancellationToken) is not { } state
+            || (await index.FindAsync(repo, state.Key, cancellationToken) is { } known && known.IssueNumber > issue.Number))
+        {
+            return null;
+        }
+
+        return new TrackedIncident(state.Key, state, new IncidentIssue(issue.Number, issue.Labels) { Assignees = issue.Assignees });
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.OnCall;
 
 namespace GitHubIncidentApp.Core.Incidents;
@@ -36,6 +37,25 @@ public static class OnCallTargets
 
         var people = OnCallResolver.RotationAt(config, rotation, at, next).People;
         return people.Count > 0 ? new(people, []) : Combine(config.WhenEmpty.Select(t => Resolve(config, Write(t), at)));
+    }
+
+    /// <summary>
+    /// Every target the repository's config names (rotations, and the people and teams of its routes, policies,
+    /// rotations, overrides and <c>when_empty</c>), as <see cref="Write"/> spells them. A step names only these
+    /// when the app froze it; anything else came from text a person wrote, and nobody is paged for it.
+    /// </summary>
+    public static IReadOnlySet<string> NamedBy(IncidentConfig config)
+    {
+        var named = new HashSet<string>(config.Routes.SelectMany(route => route.Assign), StringComparer.OrdinalIgnoreCase);
+        if (config.OnCall is { } onCall)
+        {
+            named.UnionWith(onCall.Rotations.Keys.SelectMany(name => new[] { name, name + NextSuffix }));
+            named.UnionWith(onCall.Rotations.Values.SelectMany(rotation => rotation.Members.SelectMany(group => group)).Select(login => "@" + login));
+            named.UnionWith(onCall.Overrides.Select(entry => "@" + entry.User));
+            named.UnionWith(onCall.WhenEmpty.Concat(onCall.Policies.Values.SelectMany(policy => policy.Steps.SelectMany(step => step.Notify))).Select(Write));
+        }
+
+        return named;
     }
 
     public static NotifyTargets Combine(IEnumerable<NotifyTargets> targets)

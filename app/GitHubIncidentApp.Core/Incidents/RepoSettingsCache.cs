@@ -10,8 +10,9 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// <see cref="Lifetime"/>, so that a burst of deliveries costs no extra calls and an edited config file
 /// (its own or an org-wide base) still takes effect soon.
 /// </summary>
+/// <param name="bot">Whom the app writes as: only its own ledger issue says who took over on call.</param>
 /// <param name="configPath">Where each repository keeps its config file; the App uses the default, the Action its <c>config</c> input.</param>
-public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider time, ILogger<RepoSettingsCache> logger, string configPath = IncidentConfig.FilePath)
+public sealed partial class RepoSettingsCache(IGitHubPort github, IBotIdentity bot, TimeProvider time, ILogger<RepoSettingsCache> logger, string configPath = IncidentConfig.FilePath)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -44,8 +45,9 @@ public sealed partial class RepoSettingsCache(IGitHubPort github, TimeProvider t
 
     private async Task<TakenOverrides> ReadTakenOverridesAsync(RepoRef repo, CancellationToken cancellationToken)
     {
+        var login = await bot.GetLoginAsync(cancellationToken);
         var ledger = (await github.ListIssuesWithLabelAsync(repo, OverrideLedger.Label, cancellationToken))
-            .Where(issue => issue.IsOpen)
+            .Where(issue => issue.IsOpen && string.Equals(issue.Author, login, StringComparison.OrdinalIgnoreCase))
             .MinBy(issue => issue.Number);
         return ledger is null ? TakenOverrides.None : new TakenOverrides(ledger.Number, OverrideLedger.Read(ledger.Body));
     }

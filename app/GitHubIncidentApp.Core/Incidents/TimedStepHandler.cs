@@ -24,7 +24,17 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
     /// <summary>Fires the incident's step if it is due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
     public async Task FireDueAsync(RepoRef repo, TrackedIncident incident, RepoSettings settings, CancellationToken cancellationToken)
     {
-        var decision = EscalationDecider.Decide(incident.State, time.GetUtcNow(), (target, at) => OnCallTargets.Resolve(settings.Config.OnCall, target, at));
+        var named = OnCallTargets.NamedBy(settings.Config);
+        var decision = EscalationDecider.Decide(incident.State, time.GetUtcNow(), (target, at) =>
+        {
+            if (named.Contains(target))
+            {
+                return OnCallTargets.Resolve(settings.Config.OnCall, target, at);
+            }
+
+            LogUnnamedTarget(target, repo.ToString(), incident.Issue.Number);
+            return NotifyTargets.None;
+        });
         if (decision.State is null)
         {
             return;
@@ -33,6 +43,9 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
         await store.ApplyAsync(repo, incident.Key, incident.Issue, decision, cancellationToken);
         LogFired(repo.ToString(), incident.Issue.Number, decision.State.Escalation?.Step ?? 0);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation target {Target} of the incident in {Repo} issue {IssueNumber} is not named by the repository's config (rotations, routes, policies); not paged")]
+    private partial void LogUnnamedTarget(string target, string repo, int issueNumber);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fired the due step of the incident in {Repo} issue {IssueNumber}; next step {NextStep}")]
     private partial void LogFired(string repo, int issueNumber, int nextStep);

@@ -165,6 +165,23 @@ public sealed class FakeGitHubServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Issues_are_authored_by_whom_the_token_writes_as_and_GET_app_answers_the_slug()
+    {
+        _server.AddRepositoryToken("acme", "ghs_workflow");
+        var jwt = new AppJwt(_server.AppId, _server.AppPrivateKeyPem, _time).Create();
+
+        var byApp = await SendAsync(HttpMethod.Post, "repos/acme/api/issues", await TokenAsync(11), new JsonObject { ["title"] = "app" });
+        var byWorkflow = await SendAsync(HttpMethod.Post, "repos/acme/api/issues", "ghs_workflow", new JsonObject { ["title"] = "workflow" });
+        var app = await SendAsync(HttpMethod.Get, "app", jwt, scheme: "Bearer");
+
+        var user = (await byApp.Content.ReadFromJsonAsync<JsonObject>())!["user"]!;
+        Assert.Equal((FakeGitHubServer.BotLogin, "Bot"), (user["login"]!.GetValue<string>(), user["type"]!.GetValue<string>()));
+        Assert.Equal(FakeGitHubServer.WorkflowBotLogin, _server.Repo("acme", "api").Issue(2).Author);
+        Assert.Equal(FakeGitHubServer.AppSlug, (await app.Content.ReadFromJsonAsync<JsonObject>())!["slug"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(HttpMethod.Get, "app", token: null)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_duplicate_label_gets_GitHubs_already_exists_error()
     {
         _server.Repo("acme", "api").AddIssue("seed", labels: ["incident"]);

@@ -24,6 +24,18 @@ public sealed class GitHubAppClientFactoryTests
     }
 
     [Fact]
+    public async Task The_bot_login_is_the_apps_slug_asked_of_GET_app_once()
+    {
+        await using var gh = await GitHubHarness.StartAsync();
+
+        var first = await gh.Factory.GetLoginAsync(None);
+        var second = await gh.Factory.GetLoginAsync(None);
+
+        Assert.Equal(("incident-app[bot]", "incident-app[bot]"), (first, second));
+        Assert.Single(gh.Server.Requests, r => r.Method == "GET" && r.Path == "/app");
+    }
+
+    [Fact]
     public async Task A_token_within_five_minutes_of_expiry_is_replaced()
     {
         await using var gh = await GitHubHarness.StartAsync();

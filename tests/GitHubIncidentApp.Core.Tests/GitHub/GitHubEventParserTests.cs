@@ -82,6 +82,7 @@ public sealed class GitHubEventParserTests
         Assert.Equal(["Codertocat"], issue.Assignees);
         Assert.Equal("https://github.com/Codertocat/Hello-World/issues/1", issue.HtmlUrl);
         Assert.Null(issue.ClosedAt);
+        Assert.Equal("Codertocat", issue.Author);
     }
 
     [Fact]

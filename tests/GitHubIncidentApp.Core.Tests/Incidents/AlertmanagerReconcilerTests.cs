@@ -27,10 +27,11 @@ public sealed class AlertmanagerReconcilerTests
     {
         _github = new DryRunGitHubPort(_writes, _time);
         var index = new InMemoryIncidentIndex();
-        var settings = new RepoSettingsCache(_github, _time, NullLogger<RepoSettingsCache>.Instance);
-        var store = new IncidentStore(index, new IncidentIndexRebuilder(_github, index, _time), new IncidentExecutor(_github, new LabelCache(_github)), _time);
+        var settings = new RepoSettingsCache(_github, new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor), _time, NullLogger<RepoSettingsCache>.Instance);
+        var markers = new TrustedMarkers(_github, new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor), NullLogger<TrustedMarkers>.Instance);
+        var store = new IncidentStore(index, new IncidentIndexRebuilder(markers, index, _time), markers, new IncidentExecutor(_github, new LabelCache(_github)), _time);
         var alerts = new AlertDeliveryHandler(settings, store, _time, NullLogger<AlertDeliveryHandler>.Instance);
-        _reconciler = new AlertmanagerReconciler(settings, store, alerts, _github, _time, NullLogger<AlertmanagerReconciler>.Instance);
+        _reconciler = new AlertmanagerReconciler(settings, store, alerts, markers, _time, NullLogger<AlertmanagerReconciler>.Instance);
     }
 
     private int WriteCount => _writes.Entries.Count(e => e.Level == LogLevel.Information && e.Message.Contains(" would ", StringComparison.Ordinal));

@@ -34,7 +34,7 @@ public sealed class RepoSettingsConfigPathTests
     [Fact]
     public async Task The_config_is_read_from_its_path_and_problems_name_it()
     {
-        var cache = new RepoSettingsCache(_github, new FakeTimeProvider(), NullLogger<RepoSettingsCache>.Instance, CustomPath);
+        var cache = new RepoSettingsCache(_github, new FixedBotIdentity("incident-app[bot]"), new FakeTimeProvider(), NullLogger<RepoSettingsCache>.Instance, CustomPath);
 
         var settings = await cache.GetAsync(Repo, CancellationToken.None);
 

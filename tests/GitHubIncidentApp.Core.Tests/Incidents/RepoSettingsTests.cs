@@ -29,7 +29,7 @@ public class RepoSettingsTests
     [Fact]
     public async Task The_cache_reads_the_base_from_the_other_repository_once_per_lifetime()
     {
-        var cache = new RepoSettingsCache(github, time, NullLogger<RepoSettingsCache>.Instance);
+        var cache = new RepoSettingsCache(github, new FixedBotIdentity("incident-app[bot]"), time, NullLogger<RepoSettingsCache>.Instance);
 
         var settings = await cache.GetAsync(Repo, CancellationToken.None);
         await cache.GetAsync(Repo, CancellationToken.None);

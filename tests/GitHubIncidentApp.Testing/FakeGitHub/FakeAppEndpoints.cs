@@ -5,11 +5,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace GitHubIncidentApp.Testing.FakeGitHub;
 
-/// <summary>The endpoints a GitHub App calls with its JWT: find an installation, mint an installation token.</summary>
+/// <summary>The endpoints a GitHub App calls with its JWT: itself (its slug), find an installation, mint an installation token.</summary>
 internal static class FakeAppEndpoints
 {
     public static void MapFakeAppEndpoints(this IEndpointRouteBuilder app, FakeGitHubServer server)
     {
+        app.MapGet("/app", () => FakeResults.Json(server.Json.App(server.AppId)))
+            .AddEndpointFilter(RequireAppJwt(server));
+
         app.MapGet("/repos/{owner}/{repo}/installation", (string owner, string repo) =>
                 server.FindInstallation(owner) is { } id && server.FindRepo(owner, repo) is not null
                     ? FakeResults.Json(server.Json.Installation(id, owner, server.AppId))

@@ -136,6 +136,23 @@ internal sealed class FakeGitHubJson(Uri baseUrl)
         ["created_at"] = Date(createdAt),
     };
 
+    /// <summary>The app itself, as <c>GET /app</c> answers its JWT.</summary>
+    public JsonObject App(long appId) => new()
+    {
+        ["id"] = appId,
+        ["slug"] = FakeGitHubServer.AppSlug,
+        ["node_id"] = $"A_{appId}",
+        ["owner"] = User("operate-first"),
+        ["name"] = "Incident App",
+        ["description"] = "",
+        ["external_url"] = Url(""),
+        ["html_url"] = Url($"apps/{FakeGitHubServer.AppSlug}"),
+        ["created_at"] = "2024-01-01T00:00:00Z",
+        ["updated_at"] = "2024-01-01T00:00:00Z",
+        ["permissions"] = new JsonObject { ["issues"] = "write", ["contents"] = "read", ["metadata"] = "read" },
+        ["events"] = new JsonArray("issues", "issue_comment"),
+    };
+
     public JsonObject Installation(long installationId, string owner, long appId) => new()
     {
         ["id"] = installationId,

@@ -22,6 +22,9 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     public const string AppSlug = "incident-app";
     public const string BotLogin = AppSlug + "[bot]";
 
+    /// <summary>Whom a workflow's <c>GITHUB_TOKEN</c> writes as: the default author of <see cref="AddRepositoryToken"/>'s writes.</summary>
+    public const string WorkflowBotLogin = "github-actions[bot]";
+
     /// <summary>GitHub's limit on issue and comment bodies.</summary>
     public const int MaxBodyLength = 65_536;
 
@@ -85,10 +88,10 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     /// <summary>
     /// Accepts <paramref name="token"/> for <paramref name="owner"/>'s repositories, like a workflow's
-    /// <c>GITHUB_TOKEN</c>: no installation behind it and no expiry. Writes are authored as the app's writes are.
+    /// <c>GITHUB_TOKEN</c>: no installation behind it and no expiry. Writes made with it are authored by <paramref name="author"/>.
     /// </summary>
-    public void AddRepositoryToken(string owner, string token) =>
-        _tokens[token] = new IssuedToken(owner, 0, DateTimeOffset.MaxValue);
+    public void AddRepositoryToken(string owner, string token, string author = WorkflowBotLogin) =>
+        _tokens[token] = new IssuedToken(owner, 0, DateTimeOffset.MaxValue, author);
 
     /// <summary>Uninstalls the app from <paramref name="owner"/>: its installation is gone and its tokens stop working, as on GitHub.</summary>
     public void RemoveInstallation(string owner)
@@ -129,7 +132,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     {
         var token = "ghs_" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 36);
         var expiresAt = _time.GetUtcNow() + TokenLifetime;
-        _tokens[token] = new IssuedToken(owner, installationId, expiresAt);
+        _tokens[token] = new IssuedToken(owner, installationId, expiresAt, BotLogin);
         return (token, expiresAt);
     }
 
@@ -151,5 +154,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             : $"Bad credentials: the token belongs to installation {issued.InstallationId} of '{issued.Owner}', not to '{owner}'";
     }
 
-    private sealed record IssuedToken(string Owner, long InstallationId, DateTimeOffset ExpiresAt);
+    /// <summary>Who writes with <paramref name="token"/>, a live token (see <see cref="CheckToken"/>).</summary>
+    internal string AuthorOf(string token) => _tokens[token].Author;
+
+    private sealed record IssuedToken(string Owner, long InstallationId, DateTimeOffset ExpiresAt, string Author);
 }

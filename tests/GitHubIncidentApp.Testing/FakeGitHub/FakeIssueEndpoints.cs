@@ -38,7 +38,7 @@ internal static class FakeIssueEndpoints
                 text,
                 FakeRequestBody.Names(body, "labels") ?? [],
                 repo.Assignable(FakeRequestBody.Names(body, "assignees") ?? []),
-                FakeGitHubServer.BotLogin);
+                FakeRepoEndpoints.Author(context));
             return FakeResults.Json(server.Json.Issue(repo, issue), StatusCodes.Status201Created);
         });
 
@@ -117,7 +117,7 @@ internal static class FakeIssueEndpoints
             }
 
             var repo = FakeRepoEndpoints.Repo(context);
-            return repo.TryAddComment(number, FakeGitHubServer.BotLogin, text) is { } comment
+            return repo.TryAddComment(number, FakeRepoEndpoints.Author(context), text) is { } comment
                 ? FakeResults.Json(server.Json.Comment(repo, number, comment), StatusCodes.Status201Created)
                 : FakeResults.NotFound();
         });

@@ -24,7 +24,7 @@ internal static class FakeReactionEndpoints
             }
 
             // GitHub answers 200 with the existing reaction when this user already reacted so, 201 otherwise.
-            var reaction = server.Json.Reaction(server.NextId(), FakeGitHubServer.BotLogin, content!, server.Time.GetUtcNow());
+            var reaction = server.Json.Reaction(server.NextId(), FakeRepoEndpoints.Author(context), content!, server.Time.GetUtcNow());
             return FakeRepoEndpoints.Repo(context).AddReaction(commentId, content!) switch
             {
                 true => FakeResults.Json(reaction, StatusCodes.Status201Created),

@@ -8,6 +8,7 @@ namespace GitHubIncidentApp.Testing.FakeGitHub;
 internal static class FakeRepoEndpoints
 {
     private const string RepoItemKey = "fake-github-repo";
+    private const string AuthorItemKey = "fake-github-author";
 
     public static void MapFakeRepoEndpoints(this IEndpointRouteBuilder app, FakeGitHubServer server)
     {
@@ -29,6 +30,9 @@ internal static class FakeRepoEndpoints
     /// <summary>The repository the filter resolved for this request.</summary>
     public static FakeRepo Repo(HttpContext context) => (FakeRepo)context.Items[RepoItemKey]!;
 
+    /// <summary>Whom this request's token writes as: the app's bot for an installation token.</summary>
+    public static string Author(HttpContext context) => (string)context.Items[AuthorItemKey]!;
+
     private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RequireInstallationToken(FakeGitHubServer server) =>
         (context, next) =>
         {
@@ -49,6 +53,7 @@ internal static class FakeRepoEndpoints
             }
 
             http.Items[RepoItemKey] = repo;
+            http.Items[AuthorItemKey] = server.AuthorOf(token!);
             return next(context);
         };
 }
