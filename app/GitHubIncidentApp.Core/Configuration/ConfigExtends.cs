@@ -6,8 +6,10 @@ namespace GitHubIncidentApp.Core.Configuration;
 
 /// <summary>
 /// Org-wide defaults, as Probot reads them: <c>_extends: other-repo</c>, <c>owner/repo</c> or <c>.github</c>
-/// (the owner's <c>.github</c> repository), each optionally with <c>:path/to/file.yml</c> (default: the same
+/// (the owner's <c>.github</c> repository), each optionally with <c>:.github/file.yml</c> (default: the same
 /// path, <see cref="IncidentConfig.FilePath"/>). A base may extend another, up to <see cref="MaxBases"/> files.
+/// Bases are read through <c>readBase</c> with the configured repository's own access (its installation), as
+/// Probot does, so another owner's private defaults are out of reach.
 /// </summary>
 /// <remarks>
 /// The files are merged as YAML trees (see <see cref="YamlMerge"/>) and the settings are read once from the
