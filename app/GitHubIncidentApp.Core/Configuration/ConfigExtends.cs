@@ -102,8 +102,8 @@ public static class ConfigExtends
                 Report(warnings, baseFile.Repo.Equals(repo)
                     ? $"'{Key}' names {baseFile}, which does not exist; create it or correct the name; its settings are not applied"
                     : $"'{Key}': cannot read {baseFile} with this repository's installation: it does not exist, or it is private and "
-                        + "this repository's installation cannot read it (GitHub answers 404 to both); correct the name, make that repository "
-                        + "public or move the defaults to a repository of this owner; its settings are not applied");
+                        + "this repository's installation cannot read it (GitHub answers 404 to both); correct the name, or keep the defaults where "
+                        + "this repository's installation can read them (a repository of this owner, or a public one); its settings are not applied");
                 break;
             }
 
@@ -113,6 +113,7 @@ public static class ConfigExtends
             {
                 foreign.Add(basePath);
             }
+
             (current, loadErrors) = IncidentConfigParser.LoadFile(text, basePath);
             errors.AddRange(loadErrors);
             if (current is null)
