@@ -65,6 +65,9 @@ public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
         inner.GetFileAsync(repo, path, cancellationToken);
 
+    public Task<string?> GetFileAsync(RepoRef readingFor, RepoRef repo, string path, CancellationToken cancellationToken) =>
+        inner.GetFileAsync(readingFor, repo, path, cancellationToken);
+
     private async Task RecordAsync(string call, RepoRef repo, int? issue, Task write)
     {
         await write;

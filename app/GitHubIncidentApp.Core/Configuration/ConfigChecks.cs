@@ -58,25 +58,5 @@ internal static class ConfigChecks
     }
 
     /// <summary>Templates are read from the repository through the contents API, so the path must stay inside it.</summary>
-    public static string? RepositoryPath(string value)
-    {
-        if (value.Length == 0)
-        {
-            return "is empty; give a path in the repository such as .github/incident-templates/body.scriban, or remove the key to use the built-in template";
-        }
-
-        if (value.Contains('\\', StringComparison.Ordinal))
-        {
-            return $"is \"{value}\"; separate folders with '/', not '\\'";
-        }
-
-        if (value.StartsWith('/'))
-        {
-            return $"is \"{value}\"; give the path relative to the repository root, without the leading '/'";
-        }
-
-        return value.Split('/').Contains("..")
-            ? $"is \"{value}\", which leaves the repository through '..'; give a path inside it"
-            : null;
-    }
+    public static string? RepositoryPath(string value) => RepoFilePath.Normalize(value, out _);
 }

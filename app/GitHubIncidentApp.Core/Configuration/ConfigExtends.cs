@@ -6,8 +6,10 @@ namespace GitHubIncidentApp.Core.Configuration;
 
 /// <summary>
 /// Org-wide defaults, as Probot reads them: <c>_extends: other-repo</c>, <c>owner/repo</c> or <c>.github</c>
-/// (the owner's <c>.github</c> repository), each optionally with <c>:path/to/file.yml</c> (default: the same
+/// (the owner's <c>.github</c> repository), each optionally with <c>:.github/file.yml</c> (default: the same
 /// path, <see cref="IncidentConfig.FilePath"/>). A base may extend another, up to <see cref="MaxBases"/> files.
+/// Bases are read through <c>readBase</c> with the configured repository's own access (its installation), as
+/// Probot does, so another owner's private defaults are out of reach.
 /// </summary>
 /// <remarks>
 /// The files are merged as YAML trees (see <see cref="YamlMerge"/>) and the settings are read once from the
@@ -15,7 +17,8 @@ namespace GitHubIncidentApp.Core.Configuration;
 /// defined in the base. Validating each file alone would refuse such partial files. Merged nodes keep their
 /// source positions and <see cref="NodeOrigins"/> keeps their file, so every error still reads
 /// <c>owner/.github:.github/incidents.yml:LINE:COL: ...</c> for a base and <c>.github/incidents.yml:LINE:COL</c>
-/// for the repository's own file.
+/// for the repository's own file. Errors in a file of another repository keep where they are and which key, not
+/// the rest: its values are that repository's, not for this repository's issues and logs.
 /// </remarks>
 public static class ConfigExtends
 {
@@ -42,6 +45,7 @@ public static class ConfigExtends
         var errors = new List<ConfigError>(loadErrors);
         var warnings = new List<ConfigError>();
         var chain = new List<BaseConfigFile> { new(repo, ownPath) };
+        var foreign = new HashSet<string>(StringComparer.Ordinal);
         var merged = root;
         YamlNode? current = root;
         while (ExtendsNode(current) is { } node)
@@ -52,9 +56,15 @@ public static class ConfigExtends
                 into.Add(new ConfigError(path, (int)start.Line, (int)start.Column, message));
             }
 
-            if (node is not YamlScalarNode { Value: { } value } || BaseConfigFile.Parse(value, chain[^1].Repo) is not { } baseFile)
+            if (node is not YamlScalarNode { Value: { } value })
             {
                 Report(errors, $"'{Key}' must name the file to extend: {BaseConfigFile.Syntax}");
+                break;
+            }
+
+            if (!BaseConfigFile.TryParse(value, chain[^1].Repo, out var baseFile, out var problem))
+            {
+                Report(errors, $"'{Key}' {problem}");
                 break;
             }
 
@@ -83,18 +93,27 @@ public static class ConfigExtends
             }
             catch (Exception ex) when (IsUnreadable(ex))
             {
-                Report(warnings, $"'{Key}' names {baseFile}, which cannot be read ({ex.Message}); its settings are not applied");
+                Report(warnings, $"'{Key}': cannot read {baseFile} with this repository's installation ({ex.Message}); its settings are not applied");
                 break;
             }
 
             if (text is null)
             {
-                Report(warnings, $"'{Key}' names {baseFile}, which does not exist; create it or correct the name; its settings are not applied");
+                Report(warnings, baseFile.Repo.Equals(repo)
+                    ? $"'{Key}' names {baseFile}, which does not exist; create it or correct the name; its settings are not applied"
+                    : $"'{Key}': cannot read {baseFile} with this repository's installation: it does not exist, or it is private and "
+                        + "this repository's installation cannot read it (GitHub answers 404 to both); correct the name, or keep the defaults where "
+                        + "this repository's installation can read them (a repository of this owner, or a public one); its settings are not applied");
                 break;
             }
 
             chain.Add(baseFile);
             var basePath = baseFile.ToString();
+            if (!baseFile.Repo.Equals(repo))
+            {
+                foreign.Add(basePath);
+            }
+
             (current, loadErrors) = IncidentConfigParser.LoadFile(text, basePath);
             errors.AddRange(loadErrors);
             if (current is null)
@@ -112,7 +131,9 @@ public static class ConfigExtends
             merged = YamlMerge.Merge(merged, current, origins);
         }
 
-        return new ExtendedParseResult(IncidentConfigParser.Read(merged, errors, ownPath, origins), warnings);
+        var parsed = IncidentConfigParser.Read(merged, errors, ownPath, origins);
+        ConfigError Shown(ConfigError error) => foreign.Contains(error.Path) ? error.WithoutValues() : error;
+        return new ExtendedParseResult(parsed with { Errors = [.. parsed.Errors.Select(Shown)] }, [.. warnings.Select(Shown)]);
     }
 
     private static YamlNode? ExtendsNode(YamlNode? root) =>

@@ -170,9 +170,13 @@ public static class IncidentConfigParser
         reader.Section(file, "templates", TemplateKeys) is { } section
             ? new TemplatePaths
             {
-                Title = reader.String(section, "title", ConfigChecks.RepositoryPath),
-                Body = reader.String(section, "body", ConfigChecks.RepositoryPath),
-                Comment = reader.String(section, "comment", ConfigChecks.RepositoryPath),
+                Title = TemplatePath(reader, section, "title"),
+                Body = TemplatePath(reader, section, "body"),
+                Comment = TemplatePath(reader, section, "comment"),
             }
             : IncidentConfig.Default.Templates;
+
+    /// <summary>The path as the contents API is asked for it: decoded, once checked.</summary>
+    private static string? TemplatePath(ConfigReader reader, ConfigSection section, string key) =>
+        reader.String(section, key, ConfigChecks.RepositoryPath) is { } value && RepoFilePath.Normalize(value, out var path) is null ? path : null;
 }

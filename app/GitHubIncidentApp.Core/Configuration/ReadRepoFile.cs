@@ -2,5 +2,8 @@ using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Core.Configuration;
 
-/// <summary>Reads a file on the default branch of any repository; null when there is no such file.</summary>
+/// <summary>
+/// Reads a file on the default branch of another repository with the access of the repository being configured
+/// (its installation, or the Action's token); null when there is no such file or that access does not reach it.
+/// </summary>
 public delegate Task<string?> ReadRepoFile(RepoRef repo, string path, CancellationToken cancellationToken);

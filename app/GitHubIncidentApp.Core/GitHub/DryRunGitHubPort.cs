@@ -174,11 +174,17 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
         return updated;
     }
 
-    public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken)
+    public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
+        ReadFileAsync(repo, path, reader => reader.GetFileAsync(repo, path, cancellationToken));
+
+    public Task<string?> GetFileAsync(RepoRef readingFor, RepoRef repo, string path, CancellationToken cancellationToken) =>
+        ReadFileAsync(repo, path, reader => reader.GetFileAsync(readingFor, repo, path, cancellationToken));
+
+    private Task<string?> ReadFileAsync(RepoRef repo, string path, Func<IGitHubPort, Task<string?>> read)
     {
         if (_reader is not null)
         {
-            return _reader.GetFileAsync(repo, path, cancellationToken);
+            return read(_reader);
         }
 
         LogNoFile(repo, path);

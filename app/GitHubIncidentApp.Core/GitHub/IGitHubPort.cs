@@ -50,6 +50,13 @@ public interface IGitHubPort
 
     /// <summary>The text of a file on the default branch (<c>GET /repos/{o}/{r}/contents/{path}</c>); null when there is none.</summary>
     Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A file of <paramref name="repo"/> read with the credentials that act on <paramref name="readingFor"/> (its
+    /// installation, or the Action's token), so a config reads another repository only as far as its own repository
+    /// may (<c>_extends</c>); null when there is no such file or those credentials cannot see it (GitHub answers 404 to both).
+    /// </summary>
+    Task<string?> GetFileAsync(RepoRef readingFor, RepoRef repo, string path, CancellationToken cancellationToken);
 }
 
 public sealed record IssueSnapshot

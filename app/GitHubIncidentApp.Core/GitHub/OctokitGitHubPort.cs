@@ -151,7 +151,10 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
                 .ConfigureAwait(false)), cancellationToken);
 
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
-        CallAsync(repo, $"GET /repos/{repo}/contents/{path}", async client =>
+        GetFileAsync(repo, repo, path, cancellationToken);
+
+    public Task<string?> GetFileAsync(RepoRef readingFor, RepoRef repo, string path, CancellationToken cancellationToken) =>
+        CallAsync(readingFor, $"GET /repos/{repo}/contents/{path}", async client =>
         {
             IReadOnlyList<RepositoryContent> contents;
             try
@@ -168,6 +171,7 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
                 : throw new InvalidOperationException($"'{path}' in {repo} is a directory, not a file: point the setting at a file.");
         }, cancellationToken);
 
+    /// <param name="repo">Whose client (installation) makes the call and whose rate limits it counts against.</param>
     private async Task<T> CallAsync<T>(RepoRef repo, string request, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken, bool createsContent = false)
     {
         var client = await clients.GetClientAsync(repo, cancellationToken).ConfigureAwait(false);

@@ -29,7 +29,9 @@ public sealed partial class RepoSettingsCache(IGitHubPort github, IBotIdentity b
     private async Task<(RepoSettings, DateTimeOffset)> ReadAsync(RepoRef repo, CancellationToken cancellationToken)
     {
         var readAt = time.GetUtcNow();
-        var settings = await RepoSettings.LoadAsync(repo, (path, ct) => github.GetFileAsync(repo, path, ct), github.GetFileAsync, cancellationToken, configPath);
+        // Bases are read with this repository's installation: another owner's private defaults stay out of reach.
+        var settings = await RepoSettings.LoadAsync(
+            repo, (path, ct) => github.GetFileAsync(repo, path, ct), (other, path, ct) => github.GetFileAsync(repo, other, path, ct), cancellationToken, configPath);
         if (settings.Config.OnCall is not null)
         {
             settings = settings.With(await ReadTakenOverridesAsync(repo, cancellationToken));

@@ -88,8 +88,9 @@ public class ConfigExtendsTests
     [InlineData(".github", "acme/.github:.github/incidents.yml")]
     [InlineData("defaults", "acme/defaults:.github/incidents.yml")]
     [InlineData("other-org/defaults", "other-org/defaults:.github/incidents.yml")]
-    [InlineData("other-org/defaults:config/incidents.yaml", "other-org/defaults:config/incidents.yaml")]
-    [InlineData(".github:teams/shop.yml", "acme/.github:teams/shop.yml")]
+    [InlineData("other-org/defaults:.github/teams/incidents.yaml", "other-org/defaults:.github/teams/incidents.yaml")]
+    [InlineData("defaults:.github/teams%2Fshop.yml", "acme/defaults:.github/teams/shop.yml")]
+    [InlineData(".github:.github/teams/shop.yml", "acme/.github:.github/teams/shop.yml")]
     public async Task The_base_is_read_from_the_named_repository_and_path(string extends, string read)
     {
         var files = new Files((read, "incident_label: inherited"));
@@ -129,7 +130,7 @@ public class ConfigExtendsTests
 
         var error = Assert.Single(parsed.Errors);
         Assert.Equal(("acme/.github:.github/incidents.yml", 2, 11), (error.Path, error.Line, error.Column));
-        Assert.Contains("acme/shop:.github/incidents.yml -> acme/.github:.github/incidents.yml", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'_extends': the details are not shown", error.Message, StringComparison.Ordinal); // the chain is named in acme/.github's file
         Assert.Equal(["acme/.github:.github/incidents.yml"], files.Reads);
         Assert.Equal(IncidentConfig.Default, parsed.Config);
     }
@@ -144,7 +145,7 @@ public class ConfigExtendsTests
 
         var error = Assert.Single(parsed.Errors);
         Assert.Equal($"acme/base{ConfigExtends.MaxBases}:.github/incidents.yml", error.Path);
-        Assert.Contains($"limit of {ConfigExtends.MaxBases}", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'_extends': the details are not shown", error.Message, StringComparison.Ordinal);
         Assert.Equal(ConfigExtends.MaxBases, files.Reads.Count);
     }
 
@@ -157,7 +158,7 @@ public class ConfigExtendsTests
         Assert.Equal("outage", parsed.Config.IncidentLabel);
         var warning = Assert.Single(warnings);
         Assert.Equal((".github/incidents.yml", 2, 11), (warning.Path, warning.Line, warning.Column));
-        Assert.Contains("acme/.github:.github/incidents.yml, which does not exist", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot read acme/.github:.github/incidents.yml with this repository's installation: it does not exist", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public class ConfigExtendsTests
         var (parsed, warnings) = await ConfigExtends.ParseAsync("_extends: .github", Repo, NotInstalled, CancellationToken.None);
 
         Assert.True(parsed.IsValid);
-        Assert.Contains("acme/.github:.github/incidents.yml, which cannot be read (The GitHub App is not installed", Assert.Single(warnings).Message, StringComparison.Ordinal);
+        Assert.Contains("cannot read acme/.github:.github/incidents.yml with this repository's installation (The GitHub App is not installed", Assert.Single(warnings).Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<GitHubApiException>(() => ConfigExtends.ParseAsync("_extends: .github", Repo, Outage, CancellationToken.None));
     }
 
@@ -184,11 +185,23 @@ public class ConfigExtendsTests
     }
 
     [Theory]
-    [InlineData("[.github]")]
-    [InlineData("'not a repo!'")]
-    [InlineData("acme/.github:notes.txt")]
-    [InlineData("a/b/c")]
-    public async Task An_extends_that_names_no_file_is_an_error_at_its_line(string value)
+    [InlineData("[.github]", "must name the file to extend: a repository of the same owner (other-repo")]
+    [InlineData("'not a repo!'", "names the repository \"not a repo!\", which is no GitHub repository name; write a repository of the same owner (other-repo")]
+    [InlineData("a/b/c", "names the repository \"a/b/c\", which is no GitHub repository name")]
+    [InlineData("acme/.github:notes.yml", "path is \"notes.yml\", which is outside .github/")]
+    [InlineData("acme/.github:.github/notes.txt", "which is no .yml or .yaml file")]
+    [InlineData("acme/.github:.github/../secret.yml", "leaves the repository through '..'")]
+    [InlineData("acme/.github:.github/%2e%2e/secret.yml", "path is \".github/%2e%2e/secret.yml\", which leaves the repository through '..'")]
+    [InlineData("acme/.github:.github%2f..%2fsecret.yml", "leaves the repository through '..'")]
+    [InlineData("acme/.github:.github/..%252fsecret.yml", "leaves the repository through '..'")]
+    [InlineData("acme/.github:.github/%25252525252e.yml", "percent-encoded more than 3 times over")]
+    [InlineData("acme/.github:.github/%zz.yml", "a '%' that is no valid percent-encoding")]
+    [InlineData("acme/.github:.github/./x.yml", "has a '.' folder")]
+    [InlineData("acme/.github:.github//x.yml", "has an empty folder name")]
+    [InlineData("acme/.github:/.github/x.yml", "without the leading '/'")]
+    [InlineData("acme/.github:.github%5cx.yml", "separate folders with '/', not '\\'")]
+    [InlineData("acme/.github:.github/x%0a.yml", "has a control character")]
+    public async Task An_extends_that_names_no_file_is_an_error_at_its_line_naming_the_rule(string value, string rule)
     {
         var files = new Files();
 
@@ -196,8 +209,44 @@ public class ConfigExtendsTests
 
         var error = Assert.Single(parsed.Errors);
         Assert.Equal((".github/incidents.yml", 2), (error.Path, error.Line));
-        Assert.Contains("other-repo", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'_extends' ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(rule, error.Message, StringComparison.Ordinal);
         Assert.Empty(files.Reads);
+    }
+
+    [Fact]
+    public async Task Errors_in_another_repository_s_file_name_the_place_and_key_but_no_value()
+    {
+        const string org = """
+            timezone: Secret/Zone-Of-Victim
+            oncall:
+              rotations:
+                primary: { members: [victim-admin, 'not a login'], start: 2026-11-02T09:00, shift: 1w }
+            routes:
+              - assign: [hidden-rotation]
+            severity:
+              levls: []
+            """;
+
+        var (parsed, _) = await ParseAsync("_extends: victim/defaults\nincident_label: ''\n", new Files(("victim/defaults:.github/incidents.yml", org)));
+
+        var shown = string.Join("\n", parsed.Errors);
+        Assert.Contains(".github/incidents.yml:2:17: 'incident_label' is empty", shown, StringComparison.Ordinal);
+        Assert.Contains("victim/defaults:.github/incidents.yml:1:11: 'timezone': the details are not shown because the file belongs to another repository", shown, StringComparison.Ordinal);
+        Assert.Contains("victim/defaults:.github/incidents.yml:8:3: unknown key 'levls': the details are not shown", shown, StringComparison.Ordinal);
+        Assert.Equal(5, parsed.Errors.Count);
+        foreach (var value in new[] { "Secret", "Zone-Of-Victim", "victim-admin", "not a login", "hidden-rotation" })
+        {
+            Assert.DoesNotContain(value, shown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Errors_in_a_base_of_the_same_repository_are_shown_whole()
+    {
+        var (parsed, _) = await ParseAsync("_extends: shop:.github/defaults.yml", new Files(("acme/shop:.github/defaults.yml", "timezone: Mars/Olympus\n")));
+
+        Assert.Contains("\"Mars/Olympus\"", Assert.Single(parsed.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,6 +51,10 @@ public class IncidentConfigParserErrorTests
         { "templates:\n  comment: /etc/passwd", 2, 12, "'templates.comment' is \"/etc/passwd\"; give the path relative to the repository root, without the leading '/'" },
         { "templates:\n  body: '.github\\body.scriban'", 2, 9, "separate folders with '/', not '\\'" },
         { "templates:\n  body: ''", 2, 9, "'templates.body' is empty; give a path in the repository" },
+        { "templates:\n  body: .github/%2e%2e/%2e%2e/secret", 2, 9, "'templates.body' is \".github/%2e%2e/%2e%2e/secret\", which leaves the repository through '..'" },
+        { "templates:\n  title: '%2e%2e%252fsecret'", 2, 10, "which leaves the repository through '..'" },
+        { "templates:\n  comment: .github/./c.scriban", 2, 12, "which has a '.' folder" },
+        { "templates:\n  comment: '%2Fetc/passwd'", 2, 12, "without the leading '/'" },
 
         // Unknown keys.
         { "lables: [a]", 1, 1, "unknown key 'lables'; did you mean 'labels'?" },

@@ -22,6 +22,7 @@ public sealed class DryRunReadThroughTests
         _github.ListIssuesWithLabelAsync(Api, "incident", Arg.Any<CancellationToken>()).Returns([Existing]);
         _github.ListLabelsAsync(Api, Arg.Any<CancellationToken>()).Returns(["incident"]);
         _github.GetFileAsync(Api, ".github/incidents.yml", Arg.Any<CancellationToken>()).Returns("incident_label: incident\n");
+        _github.GetFileAsync(Api, new RepoRef("acme", ".github"), ".github/incidents.yml", Arg.Any<CancellationToken>()).Returns("labels: [ops]\n");
         _github.GetPermissionAsync(Api, "mallory", Arg.Any<CancellationToken>()).Returns(RepoPermission.Read);
         _port = DryRunGitHubPort.ReadingFrom(_github, _log, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)));
     }
@@ -33,6 +34,7 @@ public sealed class DryRunReadThroughTests
         Assert.Equal([Existing], await _port.ListIssuesWithLabelAsync(Api, "incident", None));
         Assert.Equal(["incident"], await _port.ListLabelsAsync(Api, None));
         Assert.Equal("incident_label: incident\n", await _port.GetFileAsync(Api, ".github/incidents.yml", None));
+        Assert.Equal("labels: [ops]\n", await _port.GetFileAsync(Api, new RepoRef("acme", ".github"), ".github/incidents.yml", None));
         Assert.Equal(RepoPermission.Read, await _port.GetPermissionAsync(Api, "mallory", None));
     }
 

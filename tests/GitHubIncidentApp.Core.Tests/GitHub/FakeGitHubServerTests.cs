@@ -54,10 +54,26 @@ public sealed class FakeGitHubServerTests : IAsyncLifetime
         var expired = await SendAsync(HttpMethod.Get, "repos/acme/api/labels", acmeToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, otherOwner.StatusCode);
-        Assert.Contains("not to 'acme'", await otherOwner.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, otherOwner.StatusCode); // a private repository is hidden from other installations
+        Assert.Equal("globex", _server.TokenOwner($"token {globexToken}"));
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_owner_s_token_reads_a_public_repository_and_writes_nothing_there()
+    {
+        var repo = _server.Repo("acme", "api");
+        repo.IsPublic = true;
+        repo.SetFile(".github/incidents.yml", "incident_label: incident\n");
+        var globexToken = await TokenAsync(22);
+
+        var read = await SendAsync(HttpMethod.Get, "repos/acme/api/contents/.github/incidents.yml", globexToken);
+        var write = await SendAsync(HttpMethod.Post, "repos/acme/api/labels", globexToken, new JsonObject { ["name"] = "x" });
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Empty(repo.Labels);
     }
 
     [Fact]

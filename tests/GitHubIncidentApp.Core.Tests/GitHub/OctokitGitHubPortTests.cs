@@ -136,6 +136,23 @@ public sealed class OctokitGitHubPortTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetFile_for_a_repository_reads_another_one_with_that_repository_s_installation_only()
+    {
+        _gh.Server.AddInstallation("globex", 22);
+        foreach (var (name, isPublic) in new[] { ("private", false), ("public", true) })
+        {
+            var other = _gh.Server.Repo("globex", name);
+            other.IsPublic = isPublic;
+            other.SetFile(".github/incidents.yml", name);
+        }
+
+        Assert.Null(await _gh.Port.GetFileAsync(Repo, new RepoRef("globex", "private"), ".github/incidents.yml", None));
+        Assert.Equal("public", await _gh.Port.GetFileAsync(Repo, new RepoRef("globex", "public"), ".github/incidents.yml", None));
+        Assert.All(_gh.RequestsTo("GET", "/repos/globex/"), r => Assert.Equal("acme", _gh.Server.TokenOwner(r.Authorization)));
+        Assert.Empty(_gh.RequestsTo("POST", "/app/installations/22/"));
+    }
+
+    [Fact]
     public async Task GetFile_decodes_the_content_or_returns_null_when_missing()
     {
         var config = "incidents:\n  label: incident\n  title: \"{{ alert.name }} — déjà vu\"\n" + new string('#', 200);

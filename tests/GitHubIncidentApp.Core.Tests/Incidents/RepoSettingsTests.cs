@@ -18,13 +18,18 @@ public class RepoSettingsTests
     public RepoSettingsTests()
     {
         github.GetFileAsync(Arg.Any<RepoRef>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(Task.FromResult<string?>(null));
+        github.GetFileAsync(Arg.Any<RepoRef>(), Arg.Any<RepoRef>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(Task.FromResult<string?>(null));
         Serve(Repo, ConfigPath, "_extends: .github\nincident_label: outage\n");
         Serve(Repo, ".github/title.scriban", "{{ incident.key }}");
         Serve(OrgRepo, ConfigPath, "labels: [ops]\ntemplates:\n  title: .github/title.scriban\n");
     }
 
-    private void Serve(RepoRef repo, string path, string text) =>
+    /// <summary>A file of <paramref name="repo"/>, read with its own credentials and, for a base, with <see cref="Repo"/>'s.</summary>
+    private void Serve(RepoRef repo, string path, string text)
+    {
         github.GetFileAsync(repo, path, Arg.Any<CancellationToken>()).Returns(Task.FromResult<string?>(text));
+        github.GetFileAsync(Repo, repo, path, Arg.Any<CancellationToken>()).Returns(Task.FromResult<string?>(text));
+    }
 
     [Fact]
     public async Task The_cache_reads_the_base_from_the_other_repository_once_per_lifetime()
@@ -38,13 +43,15 @@ public class RepoSettingsTests
         Assert.Equal("outage", settings.Config.IncidentLabel);
         Assert.Equal(["ops"], settings.Config.Labels);
         await github.Received(1).GetFileAsync(Repo, ConfigPath, Arg.Any<CancellationToken>());
-        await github.Received(1).GetFileAsync(OrgRepo, ConfigPath, Arg.Any<CancellationToken>());
-        await github.Received(3).GetFileAsync(Arg.Any<RepoRef>(), Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await github.Received(2).GetFileAsync(Repo, Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await github.DidNotReceive().GetFileAsync(OrgRepo, Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await github.Received(1).GetFileAsync(Arg.Any<RepoRef>(), Arg.Any<RepoRef>(), Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await github.Received(1).GetFileAsync(Repo, OrgRepo, ConfigPath, Arg.Any<CancellationToken>()); // with this repository's installation
 
         time.Advance(RepoSettingsCache.Lifetime);
         await cache.GetAsync(Repo, CancellationToken.None);
 
-        await github.Received(2).GetFileAsync(OrgRepo, ConfigPath, Arg.Any<CancellationToken>());
+        await github.Received(2).GetFileAsync(Repo, OrgRepo, ConfigPath, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -65,7 +72,7 @@ public class RepoSettingsTests
         var settings = await RepoSettings.LoadAsync(Repo, (path, ct) => github.GetFileAsync(Repo, path, ct), github.GetFileAsync, CancellationToken.None);
 
         Assert.Equal("outage", settings.Config.IncidentLabel);
-        Assert.StartsWith(".github/incidents.yml:1:11: '_extends' names acme/missing:.github/incidents.yml, which does not exist", Assert.Single(settings.Problems), StringComparison.Ordinal);
+        Assert.StartsWith(".github/incidents.yml:1:11: '_extends': cannot read acme/missing:.github/incidents.yml with this repository's installation: it does not exist", Assert.Single(settings.Problems), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,9 +5,10 @@ namespace GitHubIncidentApp.Testing.FakeGitHub;
 internal static class FakeAuthorization
 {
     /// <summary>The credential of <c>Authorization: Bearer x</c> or <c>Authorization: token x</c>.</summary>
-    public static string? Credential(HttpContext context)
+    public static string? Credential(HttpContext context) => Credential(context.Request.Headers.Authorization.FirstOrDefault());
+
+    public static string? Credential(string? header)
     {
-        var header = context.Request.Headers.Authorization.FirstOrDefault();
         var space = header?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
         if (space < 0)
         {

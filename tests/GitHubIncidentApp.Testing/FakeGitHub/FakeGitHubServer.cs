@@ -11,7 +11,8 @@ namespace GitHubIncidentApp.Testing.FakeGitHub;
 
 /// <summary>
 /// A GitHub REST API on a real loopback port, holding repositories in memory: a GitHub App with
-/// JWT-authenticated installation endpoints, installation tokens scoped to an owner, issues,
+/// JWT-authenticated installation endpoints, installation tokens scoped to an owner (which read other owners'
+/// public repositories only, see <see cref="FakeRepo.IsPublic"/>), issues,
 /// comments, reactions, assignees, collaborator roles, labels and file contents. The API is served at the root (no <c>/api/v3</c> prefix).
 /// Repositories exist only once <see cref="Repo"/> has been called; owners need
 /// <see cref="AddInstallation"/> before the app can get a token for them.
@@ -136,22 +137,24 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         return (token, expiresAt);
     }
 
-    /// <summary>Null when <paramref name="token"/> is a live installation token for <paramref name="owner"/>, otherwise why not.</summary>
-    internal string? CheckToken(string token, string owner)
+    /// <summary>
+    /// The owner whose installation (or repositories, for a workflow token) the token of an <c>Authorization</c>
+    /// header acts for, whether or not it is still live; null for a token the server never issued.
+    /// </summary>
+    public string? TokenOwner(string? authorization) =>
+        FakeAuthorization.Credential(authorization) is { } token && _tokens.TryGetValue(token, out var issued) ? issued.Owner : null;
+
+    /// <summary>Null when <paramref name="token"/> is live, with the <paramref name="owner"/> it acts for; otherwise why not.</summary>
+    internal string? CheckToken(string token, out string owner)
     {
+        owner = "";
         if (!_tokens.TryGetValue(token, out var issued))
         {
             return "Bad credentials";
         }
 
-        if (issued.ExpiresAt <= _time.GetUtcNow())
-        {
-            return "Bad credentials: the installation token has expired";
-        }
-
-        return string.Equals(issued.Owner, owner, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : $"Bad credentials: the token belongs to installation {issued.InstallationId} of '{issued.Owner}', not to '{owner}'";
+        owner = issued.Owner;
+        return issued.ExpiresAt <= _time.GetUtcNow() ? "Bad credentials: the installation token has expired" : null;
     }
 
     /// <summary>Who writes with <paramref name="token"/>, a live token (see <see cref="CheckToken"/>).</summary>

@@ -29,6 +29,9 @@ public sealed partial class FakeRepo
     public string Owner { get; }
     public string Name { get; }
 
+    /// <summary>Readable with any owner's token, as public repositories are; private (the default) ones only with their owner's.</summary>
+    public bool IsPublic { get; set; }
+
     /// <summary>Issues in creation order (number 1 first).</summary>
     public IReadOnlyList<FakeIssue> Issues
     {

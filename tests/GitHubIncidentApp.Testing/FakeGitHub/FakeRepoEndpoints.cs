@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace GitHubIncidentApp.Testing.FakeGitHub;
 
-/// <summary>The <c>/repos/{owner}/{repo}/...</c> endpoints, all behind an installation token for the owner.</summary>
+/// <summary>
+/// The <c>/repos/{owner}/{repo}/...</c> endpoints, all behind an installation token: the owner's for everything,
+/// another owner's for reading a public repository.
+/// </summary>
 internal static class FakeRepoEndpoints
 {
     private const string RepoItemKey = "fake-github-repo";
@@ -39,9 +42,10 @@ internal static class FakeRepoEndpoints
             var http = context.HttpContext;
             var owner = (string)http.Request.RouteValues["owner"]!;
             var token = FakeAuthorization.Credential(http);
+            var tokenOwner = "";
             var problem = token is null
                 ? "Requires authentication: send 'Authorization: token <installation token>'"
-                : server.CheckToken(token, owner);
+                : server.CheckToken(token, out tokenOwner);
             if (problem is not null)
             {
                 return ValueTask.FromResult<object?>(FakeResults.Unauthorized(problem));
@@ -50,6 +54,20 @@ internal static class FakeRepoEndpoints
             if (server.FindRepo(owner, (string)http.Request.RouteValues["repo"]!) is not { } repo)
             {
                 return ValueTask.FromResult<object?>(FakeResults.NotFound());
+            }
+
+            // As on GitHub: another owner's token does not see a private repository and only reads a public one.
+            if (!string.Equals(tokenOwner, owner, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!repo.IsPublic)
+                {
+                    return ValueTask.FromResult<object?>(FakeResults.NotFound());
+                }
+
+                if (!HttpMethods.IsGet(http.Request.Method))
+                {
+                    return ValueTask.FromResult<object?>(FakeResults.Forbidden("Resource not accessible by integration"));
+                }
             }
 
             http.Items[RepoItemKey] = repo;

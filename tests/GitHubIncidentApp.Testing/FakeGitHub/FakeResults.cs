@@ -15,6 +15,8 @@ internal static class FakeResults
 
     public static IResult NotFound() => Json(FakeGitHubJson.Error("Not Found"), StatusCodes.Status404NotFound);
 
+    public static IResult Forbidden(string message) => Json(FakeGitHubJson.Error(message), StatusCodes.Status403Forbidden);
+
     public static IResult Unauthorized(string message) => Json(FakeGitHubJson.Error(message), StatusCodes.Status401Unauthorized);
 
     public static IResult Unprocessable(JsonObject error) => Json(error, StatusCodes.Status422UnprocessableEntity);
