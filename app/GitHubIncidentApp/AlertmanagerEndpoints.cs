@@ -20,6 +20,9 @@ public static partial class AlertmanagerEndpoints
             ReceiveAsync(http, settings, inbox, signal, time, metrics, logger);
         app.MapPost("/api/alertmanager", receive);
         app.MapPost("/api/alertmanager/{owner}/{repo}", receive);
+
+        // Any other path below it, as routed after the server's normalisation, gets a 400 that says what to post to.
+        app.MapPost($"/api/alertmanager/{{**{AlertmanagerUrl.OtherPath}}}", receive);
         return app;
     }
 

@@ -10,6 +10,9 @@ namespace GitHubIncidentApp;
 /// </summary>
 public static class AlertmanagerUrl
 {
+    /// <summary>The route value that holds a path below <c>/api/alertmanager</c> that names no repository.</summary>
+    public const string OtherPath = "otherPath";
+
     private const string Fix = "post to /api/alertmanager/{owner}/{repo} with the repository spelled out";
 
     /// <returns>The repository, none (no repository in the URL), or why the URL is refused.</returns>
@@ -19,6 +22,11 @@ public static class AlertmanagerUrl
         if (RawPathProblem(PathOf(raw)) is { } problem)
         {
             return (null, problem);
+        }
+
+        if (http.GetRouteValue(OtherPath) is string other)
+        {
+            return (null, $"'/api/alertmanager/{NameText.Shown(other)}' names no repository: {Fix}, or to /api/alertmanager");
         }
 
         if (http.GetRouteValue("owner") is not string owner || http.GetRouteValue("repo") is not string name)
