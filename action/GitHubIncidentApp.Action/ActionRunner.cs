@@ -135,7 +135,7 @@ public static partial class ActionRunner
             throw new ActionFailedException($"The Alertmanager payload is not valid: {string.Join("; ", parsed.Errors)}. Relay the webhook body unchanged.");
         }
 
-        var (repo, problem) = TargetRepository.Resolve(parsed.Payload, fromUrl: null, defaultRepo: settings.Repository);
+        var (repo, problem, _) = TargetRepository.Resolve(parsed.Payload, fromUrl: null, defaultRepo: settings.Repository);
         if (repo is null)
         {
             throw new ActionFailedException($"No target repository: {problem}.");

@@ -1,44 +1,52 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace GitHubIncidentApp;
 
 /// <summary>
 /// Checks the credentials Alertmanager's <c>http_config</c> sends: <c>authorization</c> (Bearer)
-/// or <c>basic_auth</c>, whose password must be the token. Compared in constant time.
+/// or <c>basic_auth</c>, whose password must be one of the configured tokens. The presented token's hash is
+/// compared in constant time with every token's, so the answer takes as long whichever token matches.
 /// </summary>
 public static class AlertmanagerAuth
 {
-    /// <summary>Null when the request carries the token (or none is configured, in development); else the 401 to answer.</summary>
-    public static IResult? Refuse(HttpContext http, AppSettings settings)
+    /// <summary>The token the request carries (or the open one, in development without tokens); null when it carries none of them.</summary>
+    public static AlertmanagerToken? Caller(HttpContext http, AppSettings settings)
     {
-        if (settings.AlertmanagerToken is null || IsAuthorized(http.Request.Headers.Authorization, settings.AlertmanagerToken))
+        if (settings.AlertmanagerTokens is [{ OpenToAnyone: true } open])
+        {
+            return open;
+        }
+
+        if (TokenFrom(http.Request.Headers.Authorization) is not { } presented)
         {
             return null;
         }
 
+        var hash = AlertmanagerToken.Hash(presented);
+        AlertmanagerToken? matched = null;
+        foreach (var token in settings.AlertmanagerTokens)
+        {
+            // No early exit: every token is compared.
+            if (token.Matches(hash))
+            {
+                matched = token;
+            }
+        }
+
+        return matched;
+    }
+
+    /// <summary>The 401 for a request without a configured token.</summary>
+    public static IResult Unauthorized(HttpContext http)
+    {
         http.Response.Headers.WWWAuthenticate = "Bearer realm=\"alertmanager\"";
         return Results.Json(
             new
             {
-                error = "missing or wrong credentials: configure Alertmanager's webhook with http_config.authorization.credentials (or basic_auth password) set to ALERTMANAGER_TOKEN",
+                error = $"missing or wrong credentials: configure Alertmanager's webhook with http_config.authorization.credentials (or basic_auth password) set to {AlertmanagerTokenSettings.Plain} (or to the {AlertmanagerTokenSettings.Plain}_<NAME> given to this Alertmanager)",
                 problems = Array.Empty<string>(),
             },
             statusCode: StatusCodes.Status401Unauthorized);
-    }
-
-    public static bool IsAuthorized(string? authorizationHeader, string expectedToken)
-    {
-        var presented = TokenFrom(authorizationHeader);
-        if (presented is null)
-        {
-            return false;
-        }
-
-        // Hashing first makes the comparison constant-time in the token's length too.
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(expectedToken));
-        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
     }
 
     private static string? TokenFrom(string? header)

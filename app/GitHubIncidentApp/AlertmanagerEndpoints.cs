@@ -1,5 +1,4 @@
 using GitHubIncidentApp.Core.Alerts;
-using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
 
@@ -16,22 +15,30 @@ public static partial class AlertmanagerEndpoints
 
     public static IEndpointRouteBuilder MapAlertmanager(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/alertmanager", (HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger<AlertIntakeLog> logger) =>
-            ReceiveAsync(http, null, settings, inbox, signal, time, metrics, logger));
-        app.MapPost("/api/alertmanager/{owner}/{repo}", (string owner, string repo, HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger<AlertIntakeLog> logger) =>
-            RepoRef.TryParse($"{owner}/{repo}", out var target)
-                ? ReceiveAsync(http, target, settings, inbox, signal, time, metrics, logger)
-                : Task.FromResult(Refuse(metrics, MetricsReason.BadPayload, StatusCodes.Status400BadRequest, $"'{owner}/{repo}' in the URL is not a repository name")));
+        // One handler: it reads the repository from the request target itself (see AlertmanagerUrl).
+        Delegate receive = (HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger<AlertIntakeLog> logger) =>
+            ReceiveAsync(http, settings, inbox, signal, time, metrics, logger);
+        app.MapPost("/api/alertmanager", receive);
+        app.MapPost("/api/alertmanager/{owner}/{repo}", receive);
+
+        // Any other path below it, as routed after the server's normalisation, gets a 400 that says what to post to.
+        app.MapPost($"/api/alertmanager/{{**{AlertmanagerUrl.OtherPath}}}", receive);
         return app;
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpContext http, RepoRef? fromUrl, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger logger)
+        HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, TimeProvider time, MetricsRegistry metrics, ILogger logger)
     {
-        if (AlertmanagerAuth.Refuse(http, settings) is { } refused)
+        if (AlertmanagerAuth.Caller(http, settings) is not { } caller)
         {
             metrics.DeliveriesRefused.Increment(MetricsRegistry.AlertmanagerSource, MetricsReason.Auth);
-            return refused;
+            return AlertmanagerAuth.Unauthorized(http);
+        }
+
+        var (fromUrl, urlProblem) = AlertmanagerUrl.Target(http);
+        if (urlProblem is not null)
+        {
+            return Refuse(metrics, MetricsReason.BadPayload, StatusCodes.Status400BadRequest, urlProblem);
         }
 
         if (!RequestBody.IsJson(http.Request))
@@ -53,10 +60,17 @@ public static partial class AlertmanagerEndpoints
             return Refuse(metrics, MetricsReason.BadPayload, StatusCodes.Status400BadRequest, "this is not an Alertmanager webhook payload (version 4)", parsed.Errors);
         }
 
-        var (repo, problem) = TargetRepository.Resolve(parsed.Payload, fromUrl, settings.DefaultRepo);
+        var (repo, problem, badName) = TargetRepository.Resolve(parsed.Payload, fromUrl, settings.DefaultRepo);
         if (repo is null)
         {
-            return Refuse(metrics, MetricsReason.BadPayload, StatusCodes.Status422UnprocessableEntity, problem!);
+            return Refuse(metrics, MetricsReason.BadPayload, badName ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, problem!);
+        }
+
+        if (!caller.Scope.Allows(repo))
+        {
+            LogOutOfScope(logger, repo.ToString(), caller.Setting);
+            return Refuse(metrics, MetricsReason.Scope, StatusCodes.Status403Forbidden,
+                $"{caller.Setting} may not reach {repo}: add it (or {repo.Owner}/*) to {caller.ScopeSetting} to let this Alertmanager's alerts open incidents there");
         }
 
         var item = new InboxItem
@@ -94,6 +108,9 @@ public static partial class AlertmanagerEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted Alertmanager delivery {DeliveryId} for {Repo}: {Status}, {Alerts} alert(s)")]
     private static partial void LogAccepted(ILogger logger, string deliveryId, string repo, string status, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an Alertmanager delivery for {Repo}: {Token} may not reach it")]
+    private static partial void LogOutOfScope(ILogger logger, string repo, string token);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store Alertmanager delivery {DeliveryId}; answered 503 so Alertmanager retries")]
     private static partial void LogNotStored(ILogger logger, Exception exception, string deliveryId);

@@ -23,7 +23,8 @@ public sealed record AppSettings
     public int Port { get; init; } = 3000;
     public string Host { get; init; } = "0.0.0.0";
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
-    public string? AlertmanagerToken { get; init; }
+    /// <summary>The tokens Alertmanager may present, each with the repositories it reaches (see <see cref="AlertmanagerTokenSettings"/>).</summary>
+    public IReadOnlyList<AlertmanagerToken> AlertmanagerTokens { get; init; } = [];
     public RepoRef? DefaultRepo { get; init; }
     public string DataDir { get; init; } = "data";
 
@@ -41,13 +42,13 @@ public sealed record AppSettings
 
     /// <summary>
     /// The settings under their variable names, fit for a log: a record would print the private key, the webhook
-    /// secret and the token, so those show only whether they are set (and the database without its password).
+    /// secret and the tokens, so those show only whether they are set (and the database without its password).
     /// </summary>
     public override string ToString() => string.Join(", ",
         $"APP_ID={AppId?.ToString(CultureInfo.InvariantCulture) ?? NotSet}",
         $"PRIVATE_KEY={Redacted(PrivateKeyPem)}",
         $"WEBHOOK_SECRET={Redacted(WebhookSecret)}",
-        $"ALERTMANAGER_TOKEN={Redacted(AlertmanagerToken)}",
+        string.Join(", ", AlertmanagerTokens),
         $"WEBHOOK_PATH={WebhookPath}",
         $"GITHUB_API_URL={GitHubApiUrl}",
         $"HOST={Host}",
@@ -88,19 +89,12 @@ public sealed record AppSettings
         }
 
         var webhookSecret = Get("WEBHOOK_SECRET");
-        var alertmanagerToken = Get("ALERTMANAGER_TOKEN");
-        if (!devMode)
+        if (!devMode && webhookSecret is null)
         {
-            if (webhookSecret is null)
-            {
-                problems.Add($"WEBHOOK_SECRET is not set: set it to the GitHub App's webhook secret (or start with {DevFlag} to try the app locally)");
-            }
-
-            if (alertmanagerToken is null)
-            {
-                problems.Add($"ALERTMANAGER_TOKEN is not set: choose a long random token (e.g. `openssl rand -hex 32`) and give the same one to Alertmanager's http_config.authorization.credentials (or start with {DevFlag} to try the app locally)");
-            }
+            problems.Add($"WEBHOOK_SECRET is not set: set it to the GitHub App's webhook secret (or start with {DevFlag} to try the app locally)");
         }
+
+        var defaultRepo = ReadDefaultRepo(Get("DEFAULT_REPO"), problems);
 
         var settings = new AppSettings
         {
@@ -112,8 +106,8 @@ public sealed record AppSettings
             Port = ReadNumber("PORT", Get("PORT"), 0, 65535, 3000, "is not a TCP port", problems),
             Host = Get("HOST") ?? (devMode ? "127.0.0.1" : "0.0.0.0"),
             LogLevel = ReadLogLevel(Get("LOG_LEVEL"), problems),
-            AlertmanagerToken = alertmanagerToken,
-            DefaultRepo = ReadDefaultRepo(Get("DEFAULT_REPO"), problems),
+            AlertmanagerTokens = AlertmanagerTokenSettings.Read(config, devMode, defaultRepo, problems),
+            DefaultRepo = defaultRepo,
             DataDir = Get("DATA_DIR") ?? "data",
             DatabaseUrl = ReadDatabaseUrl(Get("DATABASE_URL"), dryRun: key is null || appId is null, problems),
             DevMode = devMode,
@@ -276,12 +270,12 @@ public sealed record AppSettings
             return null;
         }
 
-        if (RepoRef.TryParse(text, out var repo))
+        var (repo, problem) = RepoRef.Parse(text);
+        if (problem is not null)
         {
-            return repo;
+            problems.Add($"DEFAULT_REPO \"{text}\" is not a repository: {problem}; use owner/name, such as operate-first/incidents");
         }
 
-        problems.Add($"DEFAULT_REPO \"{text}\" is not a repository: use owner/name, such as operate-first/incidents");
-        return null;
+        return repo;
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class DatabaseMigrator(IStorageDatabase database, AppSetti
             LogDryRun(database.Location);
         }
 
-        if (settings.DevMode && settings.AlertmanagerToken is null)
+        if (settings.AlertmanagerTokens.Any(token => token.OpenToAnyone))
         {
             LogNoToken();
         }

@@ -1,10 +1,12 @@
+using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;
 
 /// <summary>
 /// Deliveries parked as failed (a 404 or 422 that retrying cannot fix), for a person to see and, once the
-/// cause is fixed, retry. Protected by the same token as the Alertmanager endpoint.
+/// cause is fixed, retry. Protected by the Alertmanager tokens: each sees and retries only the deliveries of
+/// the repositories it reaches.
 /// </summary>
 public static class DeliveryEndpoints
 {
@@ -14,9 +16,9 @@ public static class DeliveryEndpoints
     {
         app.MapGet("/api/deliveries", async (string? state, HttpContext http, AppSettings settings, IInbox inbox, CancellationToken cancellationToken) =>
         {
-            if (AlertmanagerAuth.Refuse(http, settings) is { } refused)
+            if (AlertmanagerAuth.Caller(http, settings) is not { } caller)
             {
-                return refused;
+                return AlertmanagerAuth.Unauthorized(http);
             }
 
             if (state != "failed")
@@ -25,7 +27,7 @@ public static class DeliveryEndpoints
             }
 
             var failed = await inbox.ListFailedAsync(MaxListed, cancellationToken);
-            return Results.Json(failed.Select(entry => new
+            return Results.Json(failed.Where(entry => Reaches(caller, entry)).Select(entry => new
             {
                 id = entry.Id,
                 source = entry.Item.Source,
@@ -39,14 +41,15 @@ public static class DeliveryEndpoints
 
         app.MapPost("/api/deliveries/{id:long}/retry", async (long id, HttpContext http, AppSettings settings, IInbox inbox, InboxSignal signal, CancellationToken cancellationToken) =>
         {
-            if (AlertmanagerAuth.Refuse(http, settings) is { } refused)
+            if (AlertmanagerAuth.Caller(http, settings) is not { } caller)
             {
-                return refused;
+                return AlertmanagerAuth.Unauthorized(http);
             }
 
-            if (!await inbox.RetryFailedAsync(id, cancellationToken))
+            var failed = await inbox.ListFailedAsync(MaxListed, cancellationToken);
+            if (!failed.Any(entry => entry.Id == id && Reaches(caller, entry)) || !await inbox.RetryFailedAsync(id, cancellationToken))
             {
-                return Results.Json(new { error = $"delivery {id} is not a failed delivery; list them with GET /api/deliveries?state=failed" }, statusCode: StatusCodes.Status404NotFound);
+                return Results.Json(new { error = $"delivery {id} is not a failed delivery of a repository this token reaches; list them with GET /api/deliveries?state=failed" }, statusCode: StatusCodes.Status404NotFound);
             }
 
             signal.Wake();
@@ -54,4 +57,7 @@ public static class DeliveryEndpoints
         });
         return app;
     }
+
+    private static bool Reaches(AlertmanagerToken caller, InboxEntry entry) =>
+        RepoRef.TryParse(entry.Item.Repo, out var repo) && caller.Scope.Allows(repo);
 }

@@ -56,7 +56,7 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
         "incident_app_deliveries_received_total", "Deliveries answered with 2xx (stored, or answered and dropped when not used), by sender.", "source");
 
     public MetricsCounter DeliveriesRefused { get; } = new(
-        "incident_app_deliveries_refused_total", "Deliveries refused, by sender and reason: auth, content_type, too_large, bad_payload, inbox_full, store_failed.", "source", "reason");
+        "incident_app_deliveries_refused_total", "Deliveries refused, by sender and reason: auth, content_type, too_large, bad_payload, scope, inbox_full, store_failed.", "source", "reason");
 
     public MetricsCounter DeliveriesProcessed { get; } = new(
         "incident_app_deliveries_processed_total", "Attempts at stored deliveries, by outcome: done, retried (later), failed (parked for a person).", "outcome");

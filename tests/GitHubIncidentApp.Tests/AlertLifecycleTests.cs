@@ -84,6 +84,8 @@ public sealed class AlertLifecycleTests : AppTestBase
     {
         GitHub.AddInstallation("other-org", 2002);
         GitHub.Repo("other-org", "superset");
+        await App.DisposeAsync();
+        App = await RunningApp.StartAsync(GitHub, settings: new Dictionary<string, string?> { ["ALLOWED_REPOS"] = "operate-first/*, other-org/superset" });
         var labelled = Payloads.WithCommonLabel(Fixtures.Alertmanager("firing-truncated"), "repo", "other-org/superset");
 
         await App.DeliverAsync(labelled, "api/alertmanager");

@@ -102,7 +102,7 @@ public sealed partial class HostileAlertmanagerTests : HostileTestBase
         Sent("bearer padded with spaces", () => AlertmanagerRequest(Fixtures.Alertmanager("firing-critical"), $"Bearer   {Token}  "), HttpStatusCode.Accepted, writes: OpensIssue),
         Sent("bearer in lower case", () => AlertmanagerRequest(Fixtures.Alertmanager("firing-critical"), "bearer " + Token), HttpStatusCode.Accepted, writes: OpensIssue),
         Sent("basic with the token", () => AlertmanagerRequest(Fixtures.Alertmanager("firing-critical"), Basic("alertmanager", Token)), HttpStatusCode.Accepted, writes: OpensIssue),
-        Sent("repository path traversal", () => AlertmanagerRequest(Fixtures.Alertmanager("firing-critical"), path: "api/alertmanager/..%2F..%2Fetc/passwd"), HttpStatusCode.BadRequest, "not a repository name"),
+        Sent("repository path traversal", () => AlertmanagerRequest(Fixtures.Alertmanager("firing-critical"), path: "api/alertmanager/..%2F..%2Fetc/passwd"), HttpStatusCode.BadRequest, "has an encoded '/'"),
         Content("mentions", "paging @octocat and @operate-first/admins, cc @everyone"),
         Content("issue references", "see #123, GH-42 and operate-first/incidents#123"),
         Content("HTML", "<script>alert(1)</script><img src=x onerror=alert(1)><details open><iframe src=//x>"),

@@ -18,6 +18,7 @@ public sealed class SecretLeakTests(PostgresServer postgres) : AppTestBase
 {
     private const string WebhookSecret = "whsec-Sup3rS3cret-5f1d2c";
     private const string AlertmanagerToken = "amtok-Sup3rS3cret-9b8a7c";
+    private const string TeamToken = "amtok-Te4mS3cret-1e2d3c";
 
     /// <summary>A database on the real PostgreSQL, reached with a password.</summary>
     private string _databaseUrl = "";
@@ -31,6 +32,7 @@ public sealed class SecretLeakTests(PostgresServer postgres) : AppTestBase
     {
         ["WEBHOOK_SECRET"] = WebhookSecret,
         ["ALERTMANAGER_TOKEN"] = AlertmanagerToken,
+        ["ALLOWED_REPOS"] = "operate-first/*, someone-else/*",
         ["DATABASE_URL"] = _databaseUrl,
         ["LOG_LEVEL"] = "trace",
     };
@@ -145,13 +147,18 @@ public sealed class SecretLeakTests(PostgresServer postgres) : AppTestBase
             ["PRIVATE_KEY"] = GitHub.AppPrivateKeyPem,
             ["WEBHOOK_SECRET"] = WebhookSecret,
             ["ALERTMANAGER_TOKEN"] = AlertmanagerToken,
+            ["ALLOWED_REPOS"] = "operate-first/*",
+            ["ALERTMANAGER_TOKEN_TEAM_B"] = TeamToken,
+            ["ALLOWED_REPOS_TEAM_B"] = "team-b/*",
             ["DATABASE_URL"] = _databaseUrl,
         }).Build();
 
         var text = AppSettings.Load(config, devMode: false).Settings!.ToString();
 
         Assert.Contains($"WEBHOOK_SECRET=(set, {WebhookSecret.Length} chars)", text, StringComparison.Ordinal);
-        Assert.Contains($"ALERTMANAGER_TOKEN=(set, {AlertmanagerToken.Length} chars)", text, StringComparison.Ordinal);
+        Assert.Contains($"ALERTMANAGER_TOKEN=(set, {AlertmanagerToken.Length} chars), ALLOWED_REPOS=operate-first/*", text, StringComparison.Ordinal);
+        Assert.Contains($"ALERTMANAGER_TOKEN_TEAM_B=(set, {TeamToken.Length} chars), ALLOWED_REPOS_TEAM_B=team-b/*", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TeamToken, text, StringComparison.Ordinal);
         Assert.Contains("PRIVATE_KEY=(set, ", text, StringComparison.Ordinal);
         Assert.DoesNotContain(WebhookSecret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(AlertmanagerToken, text, StringComparison.Ordinal);

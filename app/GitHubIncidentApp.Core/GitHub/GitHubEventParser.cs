@@ -136,9 +136,8 @@ public static class GitHubEventParser
     private static RepoRef ReadRepo(PayloadNode root)
     {
         var fullName = root.Object("repository").String("full_name");
-        return RepoRef.TryParse(fullName, out var repo)
-            ? repo
-            : throw new MalformedPayloadException($"'repository.full_name' is \"{fullName}\", not owner/name");
+        var (repo, problem) = RepoRef.Parse(fullName);
+        return repo ?? throw new MalformedPayloadException($"'repository.full_name' names no repository: {problem}");
     }
 
     private static IssueSnapshot ReadIssue(PayloadNode issue)

@@ -131,7 +131,7 @@ public sealed record ReconciliationPlan
     private static (RepoRef? Repo, AlertmanagerPayload All, string? Problem) Target(AlertGroup group, ReconcileScope scope)
     {
         var all = AlertGroupPayload.Firing(group, group.Alerts, scope.ExternalUrl);
-        var (repo, problem) = TargetRepository.Resolve(all, fromUrl: null, scope.DefaultRepo);
+        var (repo, problem, _) = TargetRepository.Resolve(all, fromUrl: null, scope.DefaultRepo);
         return (repo, all, problem);
     }
 }

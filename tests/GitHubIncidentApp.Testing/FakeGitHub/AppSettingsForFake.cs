@@ -13,6 +13,8 @@ public static class AppSettingsForFake
         ["GITHUB_API_URL"] = github.BaseUrl.AbsoluteUri,
         ["WEBHOOK_SECRET"] = webhookSecret,
         ["ALERTMANAGER_TOKEN"] = alertmanagerToken,
+        // The owner the tests install the app on; a test that reaches others says so.
+        ["ALLOWED_REPOS"] = "operate-first/*",
         ["DATA_DIR"] = dataDir,
         ["HOST"] = "127.0.0.1",
         ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
