@@ -36,7 +36,10 @@ public sealed partial class AlertDeliveryHandler(
             Now = time.GetUtcNow(),
             Problems = settings.Problems,
         };
-        var decision = IncidentDecider.Decide(tracked?.Known, payload, context);
+        // Deciding runs the repository's templates synchronously, for up to their budget: on a thread of its own,
+        // so a few slow renders cannot starve the thread pool that every other delivery and request runs on.
+        var decision = await Task.Factory.StartNew(
+            () => IncidentDecider.Decide(tracked?.Known, payload, context), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (decision.State is null)
         {
             LogUnchanged(repo.ToString(), tracked?.Issue.Number);
