@@ -16,6 +16,10 @@ public sealed class TenantFairnessTests : AppTestBase
     /// <summary>Each step copies the growing string: within the loop limit, gigabytes of garbage.</summary>
     private const string HungryBody = "{{ s = ''; for i in 1..9999; s = s + 'xxxxxxxxxxxxxxxxxxxx'; end; s.size }}";
 
+    private readonly HostileLog _log = new();
+
+    protected override Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub, services: _log.AddTo);
+
     [Fact]
     public async Task A_repository_whose_templates_burn_their_limits_does_not_delay_another_repositorys_incident()
     {
@@ -59,5 +63,6 @@ public sealed class TenantFairnessTests : AppTestBase
             Assert.Contains("use fewer label templates", issue.Body, StringComparison.Ordinal);
             Assert.DoesNotContain(issue.Labels, label => label.StartsWith("slow", StringComparison.Ordinal));
         });
+        Assert.Equal(groups.Count, _log.Entries.Count(e => e.Message.StartsWith("The templates of operate-first/incidents spent this delivery's template budget", StringComparison.Ordinal)));
     }
 }

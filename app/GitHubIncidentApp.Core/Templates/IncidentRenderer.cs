@@ -55,6 +55,9 @@ public sealed class IncidentRenderer
     /// </summary>
     public IncidentRenderer ForDelivery() => new(this, Sandbox.WithBudget());
 
+    /// <summary>This delivery's budget is spent: later renders of the repository's templates were skipped.</summary>
+    public bool BudgetSpent => Sandbox.Budget is { IsSpent: true };
+
     /// <summary>A single line of at most 256 chars, never empty, with no mentions or references.</summary>
     public RenderedText RenderTitle(IncidentView view)
     {
@@ -111,7 +114,7 @@ public sealed class IncidentRenderer
         foreach (var labelTemplate in labelTemplates)
         {
             // One line for all the templates a spent budget skips, not one each.
-            if (Sandbox.Budget is { IsSpent: true } && TemplateSyntax.IsLabelTemplate(labelTemplate))
+            if (BudgetSpent && TemplateSyntax.IsLabelTemplate(labelTemplate))
             {
                 notRun++;
                 continue;
