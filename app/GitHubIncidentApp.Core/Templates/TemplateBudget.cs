@@ -5,7 +5,7 @@ namespace GitHubIncidentApp.Core.Templates;
 /// <see cref="TemplateLimits.DeliveryMemoryLimit"/>); once it is spent, the rest fall back to the built-in templates.
 /// A delivery's renders run one after another, so it needs no lock.
 /// </summary>
-public sealed class TemplateBudget(TemplateLimits limits)
+internal sealed class TemplateBudget(TemplateLimits limits)
 {
     /// <summary>How to fix a spent budget, for the problem note.</summary>
     internal const string Fix = "make the repository's templates do less work (shorter loops, less text) or use fewer label templates";
