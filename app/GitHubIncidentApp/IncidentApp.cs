@@ -121,6 +121,7 @@ public static class IncidentApp
         services.AddSingleton<PermissionCache>();
         services.AddSingleton<GitHubEventHandler>();
         services.AddSingleton<TimedStepHandler>();
+        services.AddSingleton(_ => new WorkerShares(settings.Workers));
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService<InboxWorker>();
         services.AddSingleton<EscalationClock>();

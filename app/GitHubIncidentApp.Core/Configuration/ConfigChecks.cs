@@ -1,4 +1,5 @@
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp.Core.Configuration;
 
@@ -21,7 +22,7 @@ internal static class ConfigChecks
     };
 
     /// <summary>A template's length is known only once rendered, so only plain labels are measured here.</summary>
-    public static string? LabelOrTemplate(string value) => value.Contains("{{", StringComparison.Ordinal) ? null : LabelName(value);
+    public static string? LabelOrTemplate(string value) => TemplateSyntax.IsLabelTemplate(value) ? null : LabelName(value);
 
     public static string? AlertLabelName(string value) =>
         value.Length == 0 ? "is empty; name an alert label such as severity or alertname" : null;

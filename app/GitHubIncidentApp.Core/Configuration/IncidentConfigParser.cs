@@ -1,4 +1,5 @@
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,6 +14,12 @@ public static class IncidentConfigParser
 {
     /// <summary>A config file is a few hundred bytes; refusing huge ones bounds the work per webhook.</summary>
     public const int MaxLength = 256 * 1024;
+
+    /// <summary>
+    /// Each label template runs on every delivery, and all of a delivery's templates share one time and memory
+    /// budget (<see cref="TemplateLimits.DeliveryTimeLimit"/>): more would mostly be left out.
+    /// </summary>
+    public const int MaxLabelTemplates = 20;
 
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
@@ -118,7 +125,7 @@ public static class IncidentConfigParser
         return new IncidentConfig
         {
             IncidentLabel = reader.String(file, "incident_label", ConfigChecks.LabelName) ?? defaults.IncidentLabel,
-            Labels = reader.StringList(file, "labels", ConfigChecks.LabelOrTemplate) ?? defaults.Labels,
+            Labels = ReadLabels(reader, file) ?? defaults.Labels,
             Severity = severity,
             Resolve = ReadResolve(reader, file),
             Templates = ReadTemplates(reader, file),
@@ -130,6 +137,19 @@ public static class IncidentConfigParser
             Routes = routes.Routes,
             OnCall = onCall,
         };
+    }
+
+    private static IReadOnlyList<string>? ReadLabels(ConfigReader reader, ConfigSection file)
+    {
+        var labels = reader.StringList(file, "labels", ConfigChecks.LabelOrTemplate);
+        var templates = labels?.Count(TemplateSyntax.IsLabelTemplate) ?? 0;
+        if (templates <= MaxLabelTemplates)
+        {
+            return labels;
+        }
+
+        reader.Error(file.Entries["labels"], $"'labels' has {templates} label templates; at most {MaxLabelTemplates} are allowed because each runs on every delivery: keep the ones people filter by, and give fixed labels through 'routes' instead");
+        return null;
     }
 
     private static IReadOnlyDictionary<string, RepoPermission> ReadCommandPermissions(ConfigReader reader, ConfigSection file)

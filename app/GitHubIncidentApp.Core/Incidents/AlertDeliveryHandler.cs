@@ -36,7 +36,15 @@ public sealed partial class AlertDeliveryHandler(
             Now = time.GetUtcNow(),
             Problems = settings.Problems,
         };
-        var decision = IncidentDecider.Decide(tracked?.Known, payload, context);
+        // Deciding runs the repository's templates synchronously, for up to their budget: on a thread of its own,
+        // so a few slow renders cannot starve the thread pool that every other delivery and request runs on.
+        var decision = await Task.Factory.StartNew(
+            () => IncidentDecider.Decide(tracked?.Known, payload, context), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (context.Renderer.BudgetSpent)
+        {
+            LogBudgetSpent(repo.ToString());
+        }
+
         if (decision.State is null)
         {
             LogUnchanged(repo.ToString(), tracked?.Issue.Number);
@@ -49,6 +57,9 @@ public sealed partial class AlertDeliveryHandler(
         LogApplied(repo.ToString(), applied.Number, decision.State.Status, decision.Operations.Count);
         return new DeliveryOutcome(key, applied.Number, decision.Operations.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The templates of {Repo} spent this delivery's template budget; the built-in templates were used for the rest and the issue says which and why; make its templates do less work or use fewer label templates")]
+    private partial void LogBudgetSpent(string repo);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nothing changed for the incident in {Repo} (issue {IssueNumber}); no GitHub call")]
     private partial void LogUnchanged(string repo, int? issueNumber);

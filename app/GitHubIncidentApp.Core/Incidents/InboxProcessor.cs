@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace GitHubIncidentApp.Core.Incidents;
 
 /// <summary>
-/// Takes deliveries out of the inbox and applies them. A failure GitHub may get over is retried
-/// with backoff for as long as it takes; one that retrying cannot fix is parked for a person.
+/// Takes deliveries out of the inbox and applies them, no repository on more than its share of the
+/// workers. A failure GitHub may get over is retried with backoff for as long as it takes; one that
+/// retrying cannot fix is parked for a person.
 /// </summary>
 public sealed partial class InboxProcessor(
     IInbox inbox,
@@ -15,6 +16,7 @@ public sealed partial class InboxProcessor(
     GitHubEventHandler gitHubEvents,
     TimedStepHandler timedSteps,
     TimeProvider time,
+    WorkerShares shares,
     IDeliveryMetrics metrics,
     ILogger<InboxProcessor> logger)
 {
@@ -34,12 +36,13 @@ public sealed partial class InboxProcessor(
     /// <summary>Processes one due delivery; false when there was none.</summary>
     public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
     {
-        var entry = await inbox.ClaimNextAsync(time.GetUtcNow(), Lease, cancellationToken);
-        if (entry is null)
+        using var held = await shares.ClaimAsync(busy => inbox.ClaimNextAsync(time.GetUtcNow(), Lease, busy, cancellationToken), cancellationToken);
+        if (held is null)
         {
             return false;
         }
 
+        var entry = held.Entry;
         var item = entry.Item;
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {

@@ -10,7 +10,8 @@ public sealed record IncidentContext
     public required RepoRef Repo { get; init; }
     public required string Key { get; init; }
     public required IncidentConfig Config { get; init; }
-    public required IncidentRenderer Renderer { get; init; }
+    /// <summary>The repository's templates; whichever renderer is given, the decision renders with a budget of its own.</summary>
+    public required IncidentRenderer Renderer { get; init => field = value.ForDelivery(); }
     public required DateTimeOffset Now { get; init; }
 
     /// <summary>Problems with the repository's config file or templates, shown in the issue so people can fix them.</summary>

@@ -79,14 +79,15 @@ public static class IncidentDecider
             new(context.Config.IncidentLabel, IncidentLabelColor, "An incident opened from Prometheus alerts"),
             LabelOf(level),
         };
-        labels.AddRange(ExtraLabels(view, context));
+        var extra = context.Renderer.RenderLabels(context.Config.Labels, view);
+        labels.AddRange(extra.Names.Select(name => new LabelSpec(name, ExtraLabelColor, "Set by the incident app's configuration")));
         labels.AddRange(ownership.Labels.Select(name => new LabelSpec(name, ExtraLabelColor, "Set by the incident's route")));
 
         // One call opens it and assigns its owners.
         var issue = new NewIssue
         {
             Title = title.Text,
-            Body = IssueBody.Section(WithOwners(WithProblems(body.Text, context, title, body), ownership), state),
+            Body = IssueBody.Section(WithOwners(WithProblems(body.Text, context, title.Warnings, body.Warnings, extra.Warnings), ownership), state),
             Labels = labels.Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Assignees = ownership.Owners.Assign,
         };
@@ -225,13 +226,13 @@ public static class IncidentDecider
     private static string Content(IncidentView view, IncidentContext context)
     {
         var body = context.Renderer.RenderBody(view, IssueBody.SectionMaxLength);
-        return WithProblems(body.Text, context, body);
+        return WithProblems(body.Text, context, body.Warnings);
     }
 
     /// <summary>A broken config file or template never loses the alert; it is said in the issue instead.</summary>
-    private static string WithProblems(string body, IncidentContext context, params RenderedText[] renders)
+    private static string WithProblems(string body, IncidentContext context, params IReadOnlyList<string>[] warnings)
     {
-        var problems = context.Problems.Concat(renders.SelectMany(r => r.Warnings)).Distinct().ToList();
+        var problems = context.Problems.Concat(warnings.SelectMany(w => w)).Distinct().ToList();
         if (problems.Count == 0)
         {
             return body;
@@ -248,12 +249,6 @@ public static class IncidentDecider
         var names = ownership.Owners.Assign.Select(login => "@" + login).Concat(ownership.Owners.Mention).ToList();
         return names.Count == 0 ? content : content.TrimEnd() + "\n\n**On call:** " + string.Join(", ", names) + "\n";
     }
-
-    private static IEnumerable<LabelSpec> ExtraLabels(IncidentView view, IncidentContext context) =>
-        context.Config.Labels
-            .Select(template => context.Renderer.RenderLabel(template, view))
-            .OfType<string>()
-            .Select(name => new LabelSpec(name, ExtraLabelColor, "Set by the incident app's configuration"));
 
     private static LabelSpec LabelOf(SeverityLevel level) =>
         new(level.GitHubLabel, level.Color, $"Incident severity: {level.Name}");

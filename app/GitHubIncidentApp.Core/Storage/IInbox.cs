@@ -18,6 +18,12 @@ public interface IInbox
     /// </summary>
     Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ClaimNextAsync(DateTimeOffset, TimeSpan, CancellationToken)"/>, but never a delivery of the
+    /// repositories in <paramref name="skipRepos"/>: those already hold their share of this replica's workers.
+    /// </summary>
+    Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, IReadOnlyCollection<string> skipRepos, CancellationToken cancellationToken);
+
     /// <summary>Extends the claim's lease to <paramref name="until"/>; false when the claim was lost (taken over, released or ended).</summary>
     Task<bool> RenewClaimAsync(InboxEntry entry, DateTimeOffset until, CancellationToken cancellationToken);
 

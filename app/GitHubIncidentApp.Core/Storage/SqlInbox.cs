@@ -61,14 +61,20 @@ public abstract class SqlInbox : IInbox
             return (long)id!;
         }, cancellationToken);
 
-    public Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimNextAsync(now, lease, [], cancellationToken);
+
+    public Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, IReadOnlyCollection<string> skipRepos, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var skipped = skipRepos.Select((repo, index) => ($"@skip{index}", (object?)repo)).ToList();
+        var notSkipped = skipped.Count == 0 ? "" : $"AND candidate.repo NOT IN ({string.Join(", ", skipped.Select(p => p.Item1))})";
         return database.WriteAsync(async connection =>
         {
             // A row is claimable when it is due (or its holder's lease ran out) and no other row of its key
             // is held under a live lease or waits before it: a due row never overtakes an older one waiting
-            // for its retry. Among claimable rows, the most urgent goes first, then the oldest.
+            // for its retry; rows of skipped repositories wait. Among claimable rows, the most urgent goes first,
+            // then the oldest.
             await using var command = connection.Command(
                 $"""
                 UPDATE inbox SET status = 'claimed', attempts = attempts + 1, claimed_at = @now, claimed_until = @until
@@ -82,13 +88,13 @@ public abstract class SqlInbox : IInbox
                             AND other.id <> candidate.id
                             AND ((other.status = 'claimed' AND other.claimed_until > @now)
                                  OR (other.status IN ('pending', 'claimed') AND other.id < candidate.id)))
+                      {notSkipped}
                     ORDER BY candidate.priority DESC, candidate.id
                     LIMIT 1
                     {database.SkipLockedRows})
                 RETURNING {EntryColumns};
                 """,
-                ("@now", database.ToDatabaseTime(now)),
-                ("@until", database.ToDatabaseTime(now + lease)));
+                [("@now", database.ToDatabaseTime(now)), ("@until", database.ToDatabaseTime(now + lease)), .. skipped]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader) : null;
         }, cancellationToken);

@@ -19,24 +19,44 @@ public sealed class IncidentRenderer
     private readonly Dictionary<TemplateKind, RepoTemplate?> _repoTemplates = [];
     private readonly ConcurrentDictionary<string, Template> _labelTemplates = new(StringComparer.Ordinal);
     private readonly List<string> _problems = [];
-    private readonly TemplateSandbox _sandbox;
-
-    private readonly TemplateSandbox _builtInSandbox;
-    private readonly TimeProvider _timeProvider;
 
     public IncidentRenderer(TemplateSources sources, TemplateLimits? limits = null, TimeProvider? timeProvider = null)
     {
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _sandbox = new TemplateSandbox(limits ?? TemplateLimits.Default, _timeProvider);
-        _builtInSandbox = new TemplateSandbox(TemplateLimits.BuiltIn, _timeProvider);
+        var time = timeProvider ?? TimeProvider.System;
+        Sandbox = new TemplateSandbox(limits ?? TemplateLimits.Default, time);
+        BuiltInSandbox = new TemplateSandbox(TemplateLimits.BuiltIn, time);
         foreach (var kind in Enum.GetValues<TemplateKind>())
         {
             _repoTemplates[kind] = Parse(kind, sources.SourceOf(kind), sources.PathOf(kind));
         }
     }
 
+    /// <summary>The same parsed templates, with repository templates rendered in <paramref name="sandbox"/>.</summary>
+    private IncidentRenderer(IncidentRenderer shared, TemplateSandbox sandbox)
+    {
+        _repoTemplates = shared._repoTemplates;
+        _labelTemplates = shared._labelTemplates;
+        _problems = shared._problems;
+        Sandbox = sandbox;
+        BuiltInSandbox = shared.BuiltInSandbox;
+    }
+
     /// <summary>Repository templates that did not parse (the built-in ones are used instead); show them in the issue or log.</summary>
     public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>Repository templates rendered here: with a budget in a delivery's renderer.</summary>
+    internal TemplateSandbox Sandbox { get; }
+
+    internal TemplateSandbox BuiltInSandbox { get; }
+
+    /// <summary>
+    /// This renderer for one delivery: all its renders of the repository's templates draw from one
+    /// <see cref="TemplateBudget"/>, and once that is spent the built-in templates are used.
+    /// </summary>
+    public IncidentRenderer ForDelivery() => new(this, Sandbox.WithBudget());
+
+    /// <summary>This delivery's budget is spent: later renders of the repository's templates were skipped.</summary>
+    public bool BudgetSpent => Sandbox.Budget is { IsSpent: true };
 
     /// <summary>A single line of at most 256 chars, never empty, with no mentions or references.</summary>
     public RenderedText RenderTitle(IncidentView view)
@@ -83,24 +103,73 @@ public sealed class IncidentRenderer
     /// Renders a label template such as <c>team/{{ labels.team }}</c> with raw values; newlines and commas are removed
     /// and the result is cut to GitHub's 50 chars. Null when it renders empty or the template is broken.
     /// </summary>
-    public string? RenderLabel(string labelTemplate, IncidentView view)
+    public string? RenderLabel(string labelTemplate, IncidentView view) => Label(labelTemplate, view).Label;
+
+    /// <summary>The labels of the config's label templates, in order; the warnings say which templates failed and why.</summary>
+    public RenderedLabels RenderLabels(IEnumerable<string> labelTemplates, IncidentView view)
     {
+        var labels = new List<string>();
+        var warnings = new Warnings();
+        var notRun = 0;
+        foreach (var labelTemplate in labelTemplates)
+        {
+            // One line for all the templates a spent budget skips, not one each.
+            if (BudgetSpent && TemplateSyntax.IsLabelTemplate(labelTemplate))
+            {
+                notRun++;
+                continue;
+            }
+
+            var (label, error) = Label(labelTemplate, view);
+            if (label is not null)
+            {
+                labels.Add(label);
+            }
+            else if (error is not null)
+            {
+                warnings.Add($"the label template '{labelTemplate}' failed, so its label was left out: {error}");
+            }
+        }
+
+        if (notRun > 0)
+        {
+            warnings.Add($"{notRun} more label template(s) were not run, so their labels were left out: the templates before them spent {Sandbox.Budget!.Spent}");
+        }
+
+        return new RenderedLabels(labels, warnings.ToList());
+    }
+
+    private (string? Label, string? Error) Label(string labelTemplate, IncidentView view)
+    {
+        // A fixed label needs no render, so any number of them costs nothing from the delivery's budget.
+        if (!TemplateSyntax.IsLabelTemplate(labelTemplate))
+        {
+            return (LabelName(labelTemplate), null);
+        }
+
         var template = _labelTemplates.GetOrAdd(labelTemplate, source => Template.Parse(source));
         if (template.HasErrors)
         {
-            return null;
+            return (null, string.Join("; ", TemplateSyntax.Describe(template)));
         }
 
         var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue);
-        var text = _sandbox.Run(template, model, TitleOutputLimit).Text;
-        if (text is null)
+        var outcome = Sandbox.Run(template, model, TitleOutputLimit);
+        if (outcome.Text is null)
         {
-            return null;
+            return (null, outcome.Error);
         }
 
+        return (LabelName(outcome.Text), null);
+    }
+
+    private static string? LabelName(string text)
+    {
         var label = MarkdownText.Cut(string.Join(' ', text.Replace(",", "", StringComparison.Ordinal).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), MaxLabelLength).Trim();
         return label.Length == 0 ? null : label;
     }
+
+    internal RepoTemplate? RepoTemplateOf(TemplateKind kind) => _repoTemplates[kind];
 
     private RenderedText RenderFitted(TemplateKind kind, IncidentView view, int maxLength) => new FittedRender(this, kind, view, maxLength).Run();
 
@@ -128,160 +197,14 @@ public sealed class IncidentRenderer
     {
         if (_repoTemplates[kind] is { } repo)
         {
-            yield return (repo.Template, repo.Name, _sandbox);
+            yield return (repo.Template, repo.Name, Sandbox);
         }
 
-        yield return (BuiltInTemplates.GetParsed(kind), $"the built-in {Name(kind, null)}", _builtInSandbox);
+        yield return (BuiltInTemplates.GetParsed(kind), $"the built-in {Name(kind, null)}", BuiltInSandbox);
     }
 
     private static string Name(TemplateKind kind, string? path) =>
         path is null ? $"{kind.ToString().ToLowerInvariant()} template" : $"{kind.ToString().ToLowerInvariant()} template ({path})";
-
-    private sealed record RepoTemplate(Template Template, string Name);
-
-    /// <summary>Ordered, de-duplicated warnings: a render may be retried many times while fitting.</summary>
-    private sealed class Warnings
-    {
-        private readonly List<string> _items = [];
-
-        public void Add(string warning)
-        {
-            if (!_items.Contains(warning))
-            {
-                _items.Add(warning);
-            }
-        }
-
-        public IReadOnlyList<string> ToList() => [.. _items];
-    }
-
-    /// <summary>One body or comment render, shrinking the alert lists until the text fits.</summary>
-    private sealed class FittedRender(IncidentRenderer renderer, TemplateKind kind, IncidentView view, int maxLength)
-    {
-        private readonly Warnings _warnings = new();
-        private readonly Dictionary<string, string> _escaped = new(StringComparer.Ordinal);
-        private RepoTemplate? _repo = renderer._repoTemplates[kind];
-        private int _leftOut;
-
-        public RenderedText Run()
-        {
-            var repo = _repo;
-            var text = Fit();
-
-            // A repository template that failed part way through the search skewed it; fit again with the built-in one alone.
-            if (repo is not null && _repo is null)
-            {
-                text = Fit();
-            }
-
-            if (_leftOut > 0)
-            {
-                _warnings.Add($"{_leftOut} of {Total} alerts were left out of the {KindName} to stay within {maxLength} characters");
-            }
-
-            return new RenderedText(text, _warnings.ToList());
-        }
-
-        private int Total => Math.Max(view.Alerts.Count, Math.Max(view.NewAlerts.Count, view.ResolvedAlerts.Count));
-
-        private string Fit()
-        {
-            var total = Total;
-            _leftOut = 0;
-            if (TryFit(total) is { } full)
-            {
-                return full;
-            }
-
-            // The largest number of leading alerts that still fits; each probe is one render, so about log2(alerts) renders.
-            (int Shown, string Text)? best = null;
-            for (int low = 0, high = total - 1; low <= high;)
-            {
-                var shown = low + ((high - low) / 2);
-                if (TryFit(shown) is { } text)
-                {
-                    best = (shown, text);
-                    low = shown + 1;
-                }
-                else
-                {
-                    high = shown - 1;
-                }
-            }
-
-            if (best is { } fitted)
-            {
-                _leftOut = total - fitted.Shown;
-                return fitted.Text;
-            }
-
-            _leftOut = total;
-            return HardCut(Render(0) ?? FallbackText());
-        }
-
-        private string KindName => kind.ToString().ToLowerInvariant();
-
-        private string? TryFit(int shown)
-        {
-            var text = Render(shown);
-            if (text is null)
-            {
-                return null;
-            }
-
-            var fitted = text + OmittedAlertsNote.Render(OmittedAlertsNote.Omitted(view, shown));
-            return fitted.Length <= maxLength ? fitted : null;
-        }
-
-        /// <summary>Renders with the repository template while it behaves, then with the built-in one; null when the output is too big.</summary>
-        private string? Render(int shown)
-        {
-            var model = TemplateModel.Build(view, TextMode.Markdown, shown, _escaped);
-            var outputLimit = Math.Max(maxLength, 1) * 4;
-            if (_repo is { } repo)
-            {
-                var outcome = renderer._sandbox.Run(repo.Template, model, outputLimit);
-                if (outcome.Text is not null)
-                {
-                    return outcome.Text.TrimEnd();
-                }
-
-                // Too much output is the alerts' fault until even zero alerts overflow; then it is the template's.
-                if (outcome.OutputLimitReached && shown > 0)
-                {
-                    return null;
-                }
-
-                _warnings.Add($"{repo.Name} failed, so the built-in {KindName} template was used: {outcome.Error}");
-                _repo = null;
-                model = TemplateModel.Build(view, TextMode.Markdown, shown, _escaped);
-            }
-
-            var builtIn = renderer._builtInSandbox.Run(BuiltInTemplates.GetParsed(kind), model, outputLimit);
-            if (builtIn.Error is not null && !builtIn.OutputLimitReached)
-            {
-                _warnings.Add($"the built-in {KindName} template failed: {builtIn.Error}");
-            }
-
-            return builtIn.Text?.TrimEnd();
-        }
-
-        private string FallbackText() =>
-            $"**{MarkdownText.Escape(view.Severity.ToUpperInvariant())}** incident {MarkdownText.Escape(view.Key)}: {view.Alerts.Count} alert(s), status {view.Status}.";
-
-        private string HardCut(string text)
-        {
-            var full = text + OmittedAlertsNote.Render(OmittedAlertsNote.Omitted(view, 0));
-            if (full.Length <= maxLength)
-            {
-                return full;
-            }
-
-            var note = $"\n\n> [!WARNING]\n> This {KindName} was cut at {maxLength} characters to stay within GitHub's limit.";
-            _warnings.Add($"the {KindName} was cut to {maxLength} characters; even without alerts it did not fit");
-            return note.Length >= maxLength
-                ? MarkdownText.Cut(full, maxLength)
-                : MarkdownText.Cut(full, maxLength - note.Length) + note;
-        }
-    }
 }
+
+internal sealed record RepoTemplate(Template Template, string Name);

@@ -10,13 +10,29 @@ internal sealed record RenderOutcome(string? Text, string? Error, bool OutputLim
     public static RenderOutcome Ok(string text) => new(text, null, false);
 }
 
-/// <summary>Runs a template with no template loader and with loop, recursion, string, output and time limits.</summary>
-internal sealed class TemplateSandbox(TemplateLimits limits, TimeProvider timeProvider)
+/// <summary>
+/// Runs a template with no template loader and with loop, recursion, string, output, time and memory limits;
+/// with a <paramref name="budget"/>, each render also draws its time and memory from it.
+/// </summary>
+internal sealed class TemplateSandbox(TemplateLimits limits, TimeProvider timeProvider, TemplateBudget? budget = null)
 {
+    /// <summary>Null outside a delivery.</summary>
+    public TemplateBudget? Budget => budget;
+
+    /// <summary>This sandbox's limits with a budget of their own: one delivery's renders.</summary>
+    public TemplateSandbox WithBudget() => new(limits, timeProvider, new TemplateBudget(limits));
+
     public RenderOutcome Run(Template template, ScriptObject model, int outputLimit)
     {
+        if (budget is { IsSpent: true })
+        {
+            return new RenderOutcome(null, $"it was not run: the templates before it spent {budget.Spent}", false);
+        }
+
+        var timeByBudget = budget is not null && (limits.TimeLimit == Timeout.InfiniteTimeSpan || budget.TimeLeft < limits.TimeLimit);
+        var memoryByBudget = budget is not null && budget.BytesLeft < limits.MemoryLimit;
         using var timeout = new CancellationTokenSource();
-        var context = new DeadlineContext(timeProvider, limits.TimeLimit, timeout)
+        var context = new DeadlineContext(timeProvider, timeByBudget ? budget!.TimeLeft : limits.TimeLimit, memoryByBudget ? budget!.BytesLeft : limits.MemoryLimit, timeout)
         {
             // No TemplateLoader: `include` fails with "No TemplateLoader registered", so a template cannot read files.
             LoopLimit = limits.LoopLimit,
@@ -38,13 +54,14 @@ internal sealed class TemplateSandbox(TemplateLimits limits, TimeProvider timePr
         }
 
         context.PushGlobal(model);
+        context.Start();
         try
         {
             return RenderOutcome.Ok(template.Render(context));
         }
         catch (ScriptAbortException) when (timeout.IsCancellationRequested)
         {
-            return new RenderOutcome(null, $"it ran longer than the time limit of {limits.TimeLimit.TotalMilliseconds:0} ms", false);
+            return new RenderOutcome(null, context.OutOfMemory ? MemoryError(memoryByBudget) : TimeError(timeByBudget), false);
         }
         catch (ScriptRuntimeException ex)
         {
@@ -56,21 +73,53 @@ internal sealed class TemplateSandbox(TemplateLimits limits, TimeProvider timePr
             // Scriban lets some .NET exceptions from its builtins escape; a repository template must never take the caller down.
             return new RenderOutcome(null, ex.Message, false);
         }
+        finally
+        {
+            budget?.Spend(context.Elapsed, context.Allocated);
+        }
     }
+
+    internal static long Megabytes(long bytes) => bytes / (1024 * 1024);
+
+    private string TimeError(bool byBudget) => byBudget
+        ? $"it ran past {budget!.TimeText}; {TemplateBudget.Fix}"
+        : $"it ran longer than the time limit of {limits.TimeLimit.TotalMilliseconds:0} ms";
+
+    private string MemoryError(bool byBudget) => byBudget
+        ? $"it allocated past {budget!.MemoryText}; {TemplateBudget.Fix}"
+        : $"it allocated more than the memory limit of {Megabytes(limits.MemoryLimit)} MB of one render; build less text, or smaller arrays, in loops";
 }
 
 /// <summary>
-/// Checks the time limit at every evaluation step. A timer would be simpler, but its callback needs a free
-/// thread-pool thread, and on a busy machine a runaway template would run on until one came.
+/// Checks the time and memory limits at every evaluation step. A timer would be simpler, but its callback needs
+/// a free thread-pool thread, and on a busy machine a runaway template would run on until one came. Memory is
+/// what this thread allocated since <see cref="Start"/>: a render runs synchronously on one thread.
 /// </summary>
-internal sealed class DeadlineContext(TimeProvider timeProvider, TimeSpan limit, CancellationTokenSource abort) : TemplateContext
+internal sealed class DeadlineContext(TimeProvider timeProvider, TimeSpan timeLimit, long memoryLimit, CancellationTokenSource abort) : TemplateContext
 {
-    private readonly long _started = timeProvider.GetTimestamp();
+    private long _started;
+    private long _allocatedBefore;
+
+    /// <summary>The render was stopped for allocating too much (else, when stopped, for taking too long).</summary>
+    public bool OutOfMemory { get; private set; }
+
+    public TimeSpan Elapsed => timeProvider.GetElapsedTime(_started);
+
+    public long Allocated => GC.GetAllocatedBytesForCurrentThread() - _allocatedBefore;
+
+    /// <summary>Called just before the render, so setting up the context is not counted.</summary>
+    public void Start()
+    {
+        _started = timeProvider.GetTimestamp();
+        _allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+    }
 
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
-        if (limit != Timeout.InfiniteTimeSpan && timeProvider.GetElapsedTime(_started) > limit)
+        var outOfTime = timeLimit != Timeout.InfiniteTimeSpan && Elapsed > timeLimit;
+        if (outOfTime || Allocated > memoryLimit)
         {
+            OutOfMemory = !outOfTime;
             abort.Cancel();
             CheckAbort();
         }

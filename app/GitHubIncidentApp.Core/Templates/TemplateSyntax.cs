@@ -41,6 +41,9 @@ public static class TemplateSyntax
         return problems;
     }
 
+    /// <summary>A label with <c>{{</c> is a template, rendered for each incident; any other is a fixed name.</summary>
+    public static bool IsLabelTemplate(string label) => label.Contains("{{", StringComparison.Ordinal);
+
     /// <summary>Parse errors of a label template such as <c>team/{{ labels.team }}</c>, each as "line L, col C: message".</summary>
     public static IReadOnlyList<string> ValidateLabel(string source) => Describe(Template.Parse(source));
 

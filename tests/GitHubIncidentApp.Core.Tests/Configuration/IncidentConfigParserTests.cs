@@ -185,6 +185,23 @@ public class IncidentConfigParserTests
         Assert.Equal(20_000, result.Config.Labels.Count);
     }
 
+    [Fact]
+    public void At_most_twenty_label_templates_are_allowed_and_fixed_labels_do_not_count()
+    {
+        static string Labels(int templates) =>
+            "labels:\n  - ops\n" + string.Concat(Enumerable.Range(0, templates).Select(i => $"  - \"t{i}/{{{{ labels.team }}}}\"\n"));
+
+        Assert.Empty(IncidentConfigParser.Parse(Labels(IncidentConfigParser.MaxLabelTemplates)).Errors);
+        var result = IncidentConfigParser.Parse(Labels(IncidentConfigParser.MaxLabelTemplates + 1));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, 3), (error.Line, error.Column));
+        Assert.Equal(
+            "'labels' has 21 label templates; at most 20 are allowed because each runs on every delivery: keep the ones people filter by, and give fixed labels through 'routes' instead",
+            error.Message);
+        Assert.Empty(result.Config.Labels);
+    }
+
     private static (string, string, string, string) Flatten(SeverityLevel level) =>
         (level.Name, level.GitHubLabel, level.Color, string.Join(',', level.Aliases));
 }

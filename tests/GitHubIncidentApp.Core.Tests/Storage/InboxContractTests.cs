@@ -56,6 +56,21 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_claim_skips_the_repositories_it_is_told_to_and_keeps_priority_and_order_among_the_rest()
+    {
+        var busy = await inbox.EnqueueAsync(Item("a1", "a-k1") with { Repo = "octo/busy", Priority = 5 }, CancellationToken.None);
+        var busyLater = await inbox.EnqueueAsync(Item("a2", "a-k2") with { Repo = "octo/busy" }, CancellationToken.None);
+        var other = await inbox.EnqueueAsync(Item("b1", "b-k1") with { Repo = "octo/other" }, CancellationToken.None);
+        var urgent = await inbox.EnqueueAsync(Item("c1", "c-k1") with { Repo = "octo/third", Priority = 1 }, CancellationToken.None);
+
+        Assert.Equal(urgent, (await inbox.ClaimNextAsync(T0, Lease, ["octo/busy"], CancellationToken.None))?.Id);
+        Assert.Equal(other, (await inbox.ClaimNextAsync(T0, Lease, ["octo/busy", "octo/third"], CancellationToken.None))?.Id);
+        Assert.Null(await inbox.ClaimNextAsync(T0, Lease, ["octo/busy"], CancellationToken.None));
+        Assert.Equal(busy, (await ClaimAsync(T0))?.Id);
+        Assert.Equal(busyLater, (await ClaimAsync(T0))?.Id);
+    }
+
+    [Fact]
     public async Task A_key_hands_out_its_rows_one_at_a_time_in_enqueue_order()
     {
         var ids = new List<long>();

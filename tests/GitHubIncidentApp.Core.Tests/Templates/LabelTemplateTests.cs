@@ -38,4 +38,15 @@ public sealed class LabelTemplateTests
     [InlineData("{{ while true }}x{{ end }}")]
     public void Empty_or_broken_label_templates_give_no_label(string template) =>
         Assert.Null(_renderer.RenderLabel(template, WithLabels(new() { ["team"] = "argo" })));
+
+    [Fact]
+    public void Failing_label_templates_are_reported_and_empty_ones_are_not()
+    {
+        var labels = _renderer.RenderLabels(["team/{{ if }}", "{{ labels.missing }}", "{{ while true }}x{{ end }}", "ops"], WithLabels(new() { ["team"] = "argo" }));
+
+        Assert.Equal(["ops"], labels.Names);
+        Assert.Equal(2, labels.Warnings.Count);
+        Assert.StartsWith("the label template 'team/{{ if }}' failed, so its label was left out: line 1, col 12: Error while parsing if statement", labels.Warnings[0], StringComparison.Ordinal);
+        Assert.EndsWith("failed, so its label was left out: line 1, col 17: Rendered output exceeds OutputLimit `4096`.", labels.Warnings[1], StringComparison.Ordinal);
+    }
 }
