@@ -18,7 +18,7 @@ public sealed class TenantFairnessTests : AppTestBase
 
     private readonly HostileLog _log = new();
 
-    protected override Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub, services: _log.AddTo);
+    protected override Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub, settings: new Dictionary<string, string?> { ["ALLOWED_REPOS"] = "operate-first/*, other-org/shop" }, services: _log.AddTo);
 
     [Fact]
     public async Task A_repository_whose_templates_burn_their_limits_does_not_delay_another_repositorys_incident()
