@@ -1,34 +1,20 @@
 using System.Text.RegularExpressions;
 using GitHubIncidentApp.Testing;
-using GitHubIncidentApp.Testing.FakeGitHub;
 
 namespace GitHubIncidentApp.Action.Tests;
 
 /// <summary>The Action reads <c>_extends</c> with the workflow's token, as far as that token reaches, in a real run and a dry run alike.</summary>
-public sealed partial class ActionConfigTrustTests : IAsyncLifetime
+public sealed partial class ActionConfigTrustTests : ActionRunTestBase
 {
-    private readonly ActionProcess _action = new();
-    private FakeGitHubServer _github = null!;
-
-    private FakeRepo Repo => _github.Repo(ActionProcess.Owner, ActionProcess.Name);
-
-    public async Task InitializeAsync()
+    protected override void Arrange()
     {
-        _github = await FakeGitHubServer.StartAsync();
-        _github.AddRepositoryToken(ActionProcess.Owner, ActionProcess.Token);
-        _github.AddInstallation("victim", 2002);
+        GitHub.AddInstallation("victim", 2002);
         foreach (var name in new[] { "private", "public" })
         {
-            var victim = _github.Repo("victim", name);
+            var victim = GitHub.Repo("victim", name);
             victim.IsPublic = name == "public";
             victim.SetFile(".github/x.yml", "labels: [from-victim]\n");
         }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _github.DisposeAsync();
-        _action.Dispose();
     }
 
     [Theory]
@@ -38,16 +24,16 @@ public sealed partial class ActionConfigTrustTests : IAsyncLifetime
     {
         var inputs = new Dictionary<string, string> { [ActionInputs.DryRun] = dryRun };
         Repo.SetFile(".github/incidents.yml", "_extends: victim/private:.github/x.yml\n");
-        var refused = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")), inputs);
+        var refused = await Action.RunAsync(GitHub, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")), inputs);
         Repo.SetFile(".github/incidents.yml", "_extends: victim/public:.github/x.yml\n");
-        var applied = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-truncated")), inputs);
+        var applied = await Action.RunAsync(GitHub, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-truncated")), inputs);
 
         Assert.True(refused.ExitCode == 0 && applied.ExitCode == 0, refused.Stdout + applied.Stdout);
         Assert.Contains("cannot read victim/private:.github/x.yml with this repository's installation", refused.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("from-victim", refused.Stdout, StringComparison.Ordinal);
         var labels = dryRun == "true" ? LabelsPattern().Match(applied.Stdout).Groups["labels"].Value.Split(", ") : Repo.Issues[^1].Labels;
         Assert.Contains("from-victim", labels);
-        Assert.All(_github.Requests, r => Assert.Equal($"token {ActionProcess.Token}", r.Authorization, ignoreCase: true));
+        Assert.All(GitHub.Requests, r => Assert.Equal($"token {ActionProcess.Token}", r.Authorization, ignoreCase: true));
     }
 
     [GeneratedRegex("would create issue in operate-first/incidents as #[0-9]+: title=.*?, labels=\\[(?<labels>[^\\]]*)\\], assignees=")]

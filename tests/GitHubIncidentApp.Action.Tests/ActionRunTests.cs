@@ -3,52 +3,31 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Testing;
-using GitHubIncidentApp.Testing.FakeGitHub;
 
 namespace GitHubIncidentApp.Action.Tests;
 
 /// <summary>The Action's program run as a process against the fake GitHub, with the workflow's token.</summary>
-public sealed partial class ActionRunTests : IAsyncLifetime
+public sealed partial class ActionRunTests : ActionRunTestBase
 {
-    private readonly ActionProcess _action = new();
-    private FakeGitHubServer _github = null!;
-
-    private FakeRepo Repo => _github.Repo(ActionProcess.Owner, ActionProcess.Name);
-
-    private IEnumerable<RecordedRequest> Writes => _github.Requests.Where(r => r.Method != "GET");
-
-    public async Task InitializeAsync()
-    {
-        _github = await FakeGitHubServer.StartAsync();
-        _github.AddRepositoryToken(ActionProcess.Owner, ActionProcess.Token);
-        Repo.SetRole("alice", "triage");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _github.DisposeAsync();
-        _action.Dispose();
-    }
-
     [Fact]
     public async Task An_ack_comment_acknowledges_the_incident_and_reports_it()
     {
         var issue = SeededIncident.Add(Repo);
         var comment = Repo.AddComment(issue.Number, "alice", "On it.\n/ack");
 
-        var result = await _action.RunAsync(_github, "issue_comment", SeededIncident.CommentEvent(Repo, issue, comment));
+        var result = await Action.RunAsync(GitHub, "issue_comment", SeededIncident.CommentEvent(Repo, issue, comment));
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Equal("alice", IssueBody.ReadState(Repo.Issue(issue.Number).Body)!.Acknowledged!.By);
         Assert.Equal(["eyes", "rocket"], Repo.Comment(comment.Id).Reactions);
         Assert.Equal(issue.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Outputs(result)["incident-number"]);
-        Assert.All(_github.Requests, r => Assert.Equal($"token {ActionProcess.Token}", r.Authorization, ignoreCase: true));
+        Assert.All(GitHub.Requests, r => Assert.Equal($"token {ActionProcess.Token}", r.Authorization, ignoreCase: true));
     }
 
     [Fact]
     public async Task A_repository_dispatch_opens_an_issue_and_writes_outputs_between_random_delimiters()
     {
-        var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")));
+        var result = await Action.RunAsync(GitHub, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")));
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var issue = Assert.Single(Repo.Issues, i => i.Labels.Contains("incident"));
@@ -70,7 +49,7 @@ public sealed partial class ActionRunTests : IAsyncLifetime
             ["inputs"] = new System.Text.Json.Nodes.JsonObject { ["payload"] = Fixtures.Alertmanager("firing-critical") },
         };
 
-        var result = await _action.RunAsync(_github, "workflow_dispatch", dispatch.ToJsonString());
+        var result = await Action.RunAsync(GitHub, "workflow_dispatch", dispatch.ToJsonString());
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Single(Repo.Issues, i => i.Labels.Contains("incident"));
@@ -90,8 +69,8 @@ public sealed partial class ActionRunTests : IAsyncLifetime
             },
         });
 
-        var first = await _action.RunAsync(_github, "schedule", eventJson: "{}");
-        var second = await _action.RunAsync(_github, "schedule", eventJson: "{}");
+        var first = await Action.RunAsync(GitHub, "schedule", eventJson: "{}");
+        var second = await Action.RunAsync(GitHub, "schedule", eventJson: "{}");
 
         Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Stdout + second.Stdout);
         var escalation = Assert.Single(Repo.Issue(issue.Number).Comments);
@@ -103,11 +82,11 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     [Fact]
     public async Task A_dry_run_reads_with_the_token_but_writes_nothing_and_says_what_it_would_do()
     {
-        var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
+        var result = await Action.RunAsync(GitHub, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
             new Dictionary<string, string> { [ActionInputs.DryRun] = "true" });
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
-        Assert.Contains(_github.Requests, r => r.Path.EndsWith("/contents/.github/incidents.yml", StringComparison.Ordinal));
+        Assert.Contains(GitHub.Requests, r => r.Path.EndsWith("/contents/.github/incidents.yml", StringComparison.Ordinal));
         Assert.Empty(Writes);
         Assert.Empty(Repo.Issues);
         Assert.Contains("dry-run: would create issue in operate-first/incidents as #1", result.Stdout, StringComparison.Ordinal);
@@ -125,7 +104,7 @@ public sealed partial class ActionRunTests : IAsyncLifetime
         });
         var before = Repo.Issue(issue.Number);
 
-        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.DryRun] = "true" });
+        var result = await Action.RunAsync(GitHub, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.DryRun] = "true" });
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Empty(Writes);
@@ -139,11 +118,11 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     [Fact]
     public async Task A_dry_run_without_a_token_reads_nothing_and_says_so()
     {
-        var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
+        var result = await Action.RunAsync(GitHub, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
             new Dictionary<string, string> { [ActionInputs.DryRun] = "true", [ActionInputs.Token] = "" });
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
-        Assert.Empty(_github.Requests);
+        Assert.Empty(GitHub.Requests);
         Assert.Contains("::notice::Dry run without a token: nothing is read from GitHub either", result.Stdout, StringComparison.Ordinal);
         Assert.NotEqual("0", Outputs(result)["operations"]);
     }
@@ -151,7 +130,7 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_event_file_fails_the_step_with_a_message_saying_what_to_fix()
     {
-        var result = await _action.RunAsync(_github, "issue_comment", "{ not json");
+        var result = await Action.RunAsync(GitHub, "issue_comment", "{ not json");
 
         Assert.Equal(ActionRunner.Failure, result.ExitCode);
         Assert.Matches(@"::error::The event file .*event\.json is not a usable 'issue_comment' payload: the body is not valid JSON", result.Stdout);
@@ -162,9 +141,9 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     [Fact]
     public async Task A_GitHub_failure_fails_the_step_and_points_at_the_workflow_permissions()
     {
-        _github.FailWith = request => request.Method == "POST" && request.Path.EndsWith("/issues", StringComparison.Ordinal) ? 403 : null;
+        GitHub.FailWith = request => request.Method == "POST" && request.Path.EndsWith("/issues", StringComparison.Ordinal) ? 403 : null;
 
-        var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")));
+        var result = await Action.RunAsync(GitHub, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")));
 
         Assert.Equal(ActionRunner.Failure, result.ExitCode);
         Assert.Matches(@"::error::A GitHub call failed: POST /repos/operate-first/incidents/issues failed with 403.*permissions:", result.Stdout);
@@ -176,7 +155,7 @@ public sealed partial class ActionRunTests : IAsyncLifetime
         Repo.SetFile(".github/incidents.yml", "incident_label: elsewhere\n");
         Repo.SetFile(".github/custom-incidents.yml", "incident_label: incident\nseverity_policy: 12\n");
 
-        var result = await _action.RunAsync(_github, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
+        var result = await Action.RunAsync(GitHub, "repository_dispatch", SeededIncident.AlertDispatch(Fixtures.Alertmanager("firing-critical")),
             new Dictionary<string, string> { [ActionInputs.Config] = ".github/custom-incidents.yml" });
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
@@ -190,11 +169,11 @@ public sealed partial class ActionRunTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_token_fails_before_any_call_and_says_how_to_fix_it()
     {
-        var result = await _action.RunAsync(_github, "schedule", eventJson: null, new Dictionary<string, string> { [ActionInputs.Token] = "" });
+        var result = await Action.RunAsync(GitHub, "schedule", eventJson: null, new Dictionary<string, string> { [ActionInputs.Token] = "" });
 
         Assert.Equal(ActionRunner.Failure, result.ExitCode);
         Assert.Contains("::error::the token input is empty", result.Stdout, StringComparison.Ordinal);
-        Assert.Empty(_github.Requests);
+        Assert.Empty(GitHub.Requests);
     }
 
     [Fact]
@@ -206,7 +185,7 @@ public sealed partial class ActionRunTests : IAsyncLifetime
         });
         var nobody = new Uri($"http://127.0.0.1:{UnusedPort()}/");
 
-        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = nobody.AbsoluteUri });
+        var result = await Action.RunAsync(GitHub, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = nobody.AbsoluteUri });
 
         Assert.Equal(ActionRunner.Failure, result.ExitCode);
         Assert.Contains($"::error::Could not read the alerts from Alertmanager at GET {nobody}api/v2/alerts/groups: there was no answer", result.Stdout, StringComparison.Ordinal);
@@ -221,7 +200,7 @@ public sealed partial class ActionRunTests : IAsyncLifetime
         SeededIncident.Add(Repo);
 
         // The fake GitHub answers 404 with a JSON error: a wrong URL, not an empty list of alerts.
-        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = _github.BaseUrl.AbsoluteUri });
+        var result = await Action.RunAsync(GitHub, "schedule", eventJson: "{}", new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = GitHub.BaseUrl.AbsoluteUri });
 
         Assert.Equal(ActionRunner.Failure, result.ExitCode);
         Assert.Matches(@"::error::Could not read the alerts from Alertmanager at GET \S+api/v2/alerts/groups: it answered 404 NotFound", result.Stdout);

@@ -1,6 +1,5 @@
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Testing;
-using GitHubIncidentApp.Testing.FakeGitHub;
 
 namespace GitHubIncidentApp.Action.Tests;
 
@@ -8,28 +7,9 @@ namespace GitHubIncidentApp.Action.Tests;
 /// The Action rebuilds its memory from the issues' markers on every run: only the issues its workflow
 /// identity opened count, so a marker pasted into anyone else's issue steers nothing and pages nobody.
 /// </summary>
-public sealed class MarkerTrustRunTests : IAsyncLifetime
+public sealed class MarkerTrustRunTests : ActionRunTestBase
 {
-    private readonly ActionProcess _action = new();
-    private FakeGitHubServer _github = null!;
-
-    private FakeRepo Repo => _github.Repo(ActionProcess.Owner, ActionProcess.Name);
-
-    private IEnumerable<RecordedRequest> Writes => _github.Requests.Where(r => r.Method != "GET");
-
-    public async Task InitializeAsync()
-    {
-        _github = await FakeGitHubServer.StartAsync();
-        _github.AddRepositoryToken(ActionProcess.Owner, ActionProcess.Token);
-        Repo.SetRole("alice", "triage");
-        Repo.SetFile(".github/incidents.yml", Schedules.Weekly);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _github.DisposeAsync();
-        _action.Dispose();
-    }
+    protected override void Arrange() => Repo.SetFile(".github/incidents.yml", Schedules.Weekly);
 
     private static IncidentState DueNow(IncidentState state) => state with
     {
@@ -48,7 +28,7 @@ public sealed class MarkerTrustRunTests : IAsyncLifetime
         var issue = SeededIncident.Add(Repo, author: "mallory");
         var comment = Repo.AddComment(issue.Number, "alice", "/ack");
 
-        var result = await _action.RunAsync(_github, "issue_comment", SeededIncident.CommentEvent(Repo, issue, comment));
+        var result = await Action.RunAsync(GitHub, "issue_comment", SeededIncident.CommentEvent(Repo, issue, comment));
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Empty(Writes);
@@ -61,7 +41,7 @@ public sealed class MarkerTrustRunTests : IAsyncLifetime
     {
         var issue = SeededIncident.Add(Repo, DueNow, author: "mallory");
 
-        var result = await _action.RunAsync(_github, "schedule", eventJson: "{}");
+        var result = await Action.RunAsync(GitHub, "schedule", eventJson: "{}");
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Empty(Writes);
@@ -76,7 +56,7 @@ public sealed class MarkerTrustRunTests : IAsyncLifetime
         var comment = Repo.AddComment(issue.Number, "alice", "/ack");
         var inputs = new Dictionary<string, string> { [ActionInputs.BotLogin] = "incidents-bot" };
 
-        var result = await _action.RunAsync(_github, "issue_comment", SeededIncident.CommentEvent(Repo, issue, comment), inputs);
+        var result = await Action.RunAsync(GitHub, "issue_comment", SeededIncident.CommentEvent(Repo, issue, comment), inputs);
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Equal("alice", IssueBody.ReadState(Repo.Issue(issue.Number).Body)!.Acknowledged!.By);

@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GitHubIncidentApp.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitHubIncidentApp.Tests;
@@ -113,19 +111,10 @@ public sealed class AlertmanagerScopeTests : AppTestBase
     [Fact]
     public async Task The_README_quickstart_posts_without_a_token_in_development()
     {
-        var overrides = new Dictionary<string, string?>
-        {
-            ["DATA_DIR"] = Directory.CreateTempSubdirectory("incident-app-test-").FullName,
-            ["HOST"] = "127.0.0.1",
-            ["PORT"] = "0",
-            ["LOG_LEVEL"] = "warn",
-        };
-        await using var app = IncidentApp.Build([AppSettings.DevFlag], TextWriter.Null, overrides)!;
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/") };
+        await using var app = await DevApp.StartAsync();
+        using var client = new HttpClient { BaseAddress = app.BaseUrl };
 
         using var response = await client.PostAsync("api/alertmanager/my-org/incidents", new StringContent(Fixtures.Alertmanager("firing-critical"), Encoding.UTF8, "application/json"));
-        await app.StopAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }

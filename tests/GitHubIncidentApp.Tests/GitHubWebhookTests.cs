@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -250,21 +248,12 @@ public sealed class GitHubWebhookTests : AppTestBase
     public async Task Refuses_every_delivery_when_no_secret_is_set()
     {
         // Only --dev starts without WEBHOOK_SECRET; the library alone would then take unsigned deliveries.
-        var overrides = new Dictionary<string, string?>
-        {
-            ["DATA_DIR"] = Directory.CreateTempSubdirectory("incident-app-test-").FullName,
-            ["HOST"] = "127.0.0.1",
-            ["PORT"] = "0",
-            ["LOG_LEVEL"] = "warn",
-        };
-        await using var app = IncidentApp.Build([AppSettings.DevFlag], TextWriter.Null, overrides)!;
-        await app.StartAsync();
-        var baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        await using var app = await DevApp.StartAsync();
+        var baseUrl = app.BaseUrl;
         var body = Fixture("issues.labeled");
 
         var (unsigned, answer) = await PostAsync(baseUrl, "issues", body, null, "d-1");
         var (signed, _) = await PostAsync(baseUrl, "issues", body, Sign(body), "d-2");
-        await app.StopAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned);
         Assert.Equal(HttpStatusCode.Unauthorized, signed);
