@@ -23,20 +23,7 @@ public class ConfigExtendsTests
             weekend: { members: [erin], start: 2026-11-07T00:00, shift: 1d, level: 1 }
         """;
 
-    /// <summary>Files of other repositories, keyed by <c>owner/repo:path</c>, with the reads made.</summary>
-    private sealed class Files(params (string Where, string Yaml)[] files)
-    {
-        public List<string> Reads { get; } = [];
-
-        public Task<string?> ReadAsync(RepoRef repo, string path, CancellationToken cancellationToken)
-        {
-            var where = $"{repo}:{path}";
-            Reads.Add(where);
-            return Task.FromResult<string?>(files.FirstOrDefault(file => file.Where == where).Yaml);
-        }
-    }
-
-    private static Task<ExtendedParseResult> ParseAsync(string yaml, Files files) =>
+    private static Task<ExtendedParseResult> ParseAsync(string yaml, ExtendsFiles files) =>
         ConfigExtends.ParseAsync(yaml, Repo, files.ReadAsync, CancellationToken.None);
 
     [Fact]
@@ -54,7 +41,7 @@ public class ConfigExtendsTests
                   members: [carol]
             """;
 
-        var (parsed, warnings) = await ParseAsync(yaml, new Files(("acme/.github:.github/incidents.yml", OrgDefaults)));
+        var (parsed, warnings) = await ParseAsync(yaml, new ExtendsFiles(("acme/.github:.github/incidents.yml", OrgDefaults)));
 
         Assert.Empty(warnings);
         Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
@@ -77,7 +64,7 @@ public class ConfigExtendsTests
             labels:
             """;
 
-        var (parsed, _) = await ParseAsync(yaml, new Files(("acme/.github:.github/incidents.yml", OrgDefaults)));
+        var (parsed, _) = await ParseAsync(yaml, new ExtendsFiles(("acme/.github:.github/incidents.yml", OrgDefaults)));
 
         Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
         Assert.Equal("outage", parsed.Config.IncidentLabel);
@@ -93,7 +80,7 @@ public class ConfigExtendsTests
     [InlineData(".github:.github/teams/shop.yml", "acme/.github:.github/teams/shop.yml")]
     public async Task The_base_is_read_from_the_named_repository_and_path(string extends, string read)
     {
-        var files = new Files((read, "incident_label: inherited"));
+        var files = new ExtendsFiles((read, "incident_label: inherited"));
 
         var (parsed, warnings) = await ParseAsync($"_extends: {extends}", files);
 
@@ -105,7 +92,7 @@ public class ConfigExtendsTests
     [Fact]
     public async Task A_base_may_extend_another_and_the_nearer_file_wins()
     {
-        var files = new Files(
+        var files = new ExtendsFiles(
             ("acme/team-defaults:.github/incidents.yml", "_extends: .github\nlabels: [team/shop]\n"),
             ("acme/.github:.github/incidents.yml", OrgDefaults));
 
@@ -122,7 +109,7 @@ public class ConfigExtendsTests
     [Fact]
     public async Task A_cycle_is_refused_where_it_closes_naming_the_chain()
     {
-        var files = new Files(
+        var files = new ExtendsFiles(
             ("acme/.github:.github/incidents.yml", "labels: [org]\n_extends: shop\n"),
             ("acme/shop:.github/incidents.yml", "never read"));
 
@@ -138,7 +125,7 @@ public class ConfigExtendsTests
     [Fact]
     public async Task A_chain_longer_than_the_limit_is_refused()
     {
-        var files = new Files([.. Enumerable.Range(1, ConfigExtends.MaxBases + 1)
+        var files = new ExtendsFiles([.. Enumerable.Range(1, ConfigExtends.MaxBases + 1)
             .Select(n => ($"acme/base{n}:.github/incidents.yml", $"_extends: base{n + 1}"))]);
 
         var (parsed, _) = await ParseAsync("_extends: base1", files);
@@ -152,7 +139,7 @@ public class ConfigExtendsTests
     [Fact]
     public async Task A_missing_base_is_a_warning_naming_it_and_the_file_applies_alone()
     {
-        var (parsed, warnings) = await ParseAsync("incident_label: outage\n_extends: .github\n", new Files());
+        var (parsed, warnings) = await ParseAsync("incident_label: outage\n_extends: .github\n", new ExtendsFiles());
 
         Assert.True(parsed.IsValid);
         Assert.Equal("outage", parsed.Config.IncidentLabel);
@@ -184,71 +171,6 @@ public class ConfigExtendsTests
         Assert.Contains("not fetched when reading local files", Assert.Single(warnings).Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("[.github]", "must name the file to extend: a repository of the same owner (other-repo")]
-    [InlineData("'not a repo!'", "names the repository \"not a repo!\", which is no GitHub repository name; write a repository of the same owner (other-repo")]
-    [InlineData("a/b/c", "names the repository \"a/b/c\", which is no GitHub repository name")]
-    [InlineData("acme/.github:notes.yml", "path is \"notes.yml\", which is outside .github/")]
-    [InlineData("acme/.github:.github/notes.txt", "which is no .yml or .yaml file")]
-    [InlineData("acme/.github:.github/../secret.yml", "leaves the repository through '..'")]
-    [InlineData("acme/.github:.github/%2e%2e/secret.yml", "path is \".github/%2e%2e/secret.yml\", which leaves the repository through '..'")]
-    [InlineData("acme/.github:.github%2f..%2fsecret.yml", "leaves the repository through '..'")]
-    [InlineData("acme/.github:.github/..%252fsecret.yml", "leaves the repository through '..'")]
-    [InlineData("acme/.github:.github/%25252525252e.yml", "percent-encoded more than 3 times over")]
-    [InlineData("acme/.github:.github/%zz.yml", "a '%' that is no valid percent-encoding")]
-    [InlineData("acme/.github:.github/./x.yml", "has a '.' folder")]
-    [InlineData("acme/.github:.github//x.yml", "has an empty folder name")]
-    [InlineData("acme/.github:/.github/x.yml", "without the leading '/'")]
-    [InlineData("acme/.github:.github%5cx.yml", "separate folders with '/', not '\\'")]
-    [InlineData("acme/.github:.github/x%0a.yml", "has a control character")]
-    public async Task An_extends_that_names_no_file_is_an_error_at_its_line_naming_the_rule(string value, string rule)
-    {
-        var files = new Files();
-
-        var (parsed, _) = await ParseAsync($"labels: [x]\n_extends: {value}\n", files);
-
-        var error = Assert.Single(parsed.Errors);
-        Assert.Equal((".github/incidents.yml", 2), (error.Path, error.Line));
-        Assert.StartsWith("'_extends' ", error.Message, StringComparison.Ordinal);
-        Assert.Contains(rule, error.Message, StringComparison.Ordinal);
-        Assert.Empty(files.Reads);
-    }
-
-    [Fact]
-    public async Task Errors_in_another_repository_s_file_name_the_place_and_key_but_no_value()
-    {
-        const string org = """
-            timezone: Secret/Zone-Of-Victim
-            oncall:
-              rotations:
-                primary: { members: [victim-admin, 'not a login'], start: 2026-11-02T09:00, shift: 1w }
-            routes:
-              - assign: [hidden-rotation]
-            severity:
-              levls: []
-            """;
-
-        var (parsed, _) = await ParseAsync("_extends: victim/defaults\nincident_label: ''\n", new Files(("victim/defaults:.github/incidents.yml", org)));
-
-        var shown = string.Join("\n", parsed.Errors);
-        Assert.Contains(".github/incidents.yml:2:17: 'incident_label' is empty", shown, StringComparison.Ordinal);
-        Assert.Contains("victim/defaults:.github/incidents.yml:1:11: 'timezone': the details are not shown because the file belongs to another repository", shown, StringComparison.Ordinal);
-        Assert.Contains("victim/defaults:.github/incidents.yml:8:3: unknown key 'levls': the details are not shown", shown, StringComparison.Ordinal);
-        Assert.Equal(5, parsed.Errors.Count);
-        foreach (var value in new[] { "Secret", "Zone-Of-Victim", "victim-admin", "not a login", "hidden-rotation" })
-        {
-            Assert.DoesNotContain(value, shown, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
-    public async Task Errors_in_a_base_of_the_same_repository_are_shown_whole()
-    {
-        var (parsed, _) = await ParseAsync("_extends: shop:.github/defaults.yml", new Files(("acme/shop:.github/defaults.yml", "timezone: Mars/Olympus\n")));
-
-        Assert.Contains("\"Mars/Olympus\"", Assert.Single(parsed.Errors).Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Errors_name_the_file_and_line_they_are_in_own_file_first()
     {
@@ -270,7 +192,7 @@ public class ConfigExtendsTests
               - assign: [primary]
             """;
 
-        var (parsed, _) = await ParseAsync(yaml, new Files(("acme/.github:.github/incidents.yml", org)));
+        var (parsed, _) = await ParseAsync(yaml, new ExtendsFiles(("acme/.github:.github/incidents.yml", org)));
 
         Assert.Equal(
             [(".github/incidents.yml", 2), (".github/incidents.yml", 5), ("acme/.github:.github/incidents.yml", 3)],
@@ -284,7 +206,7 @@ public class ConfigExtendsTests
         const string org = "oncall:\n  rotations:\n    primary: { start: 2026-11-02T09:00, shift: 1w }\n";
         const string yaml = "_extends: .github\noncall:\n  rotations:\n    primary:\n      level: 1\n";
 
-        var (parsed, _) = await ParseAsync(yaml, new Files(("acme/.github:.github/incidents.yml", org)));
+        var (parsed, _) = await ParseAsync(yaml, new ExtendsFiles(("acme/.github:.github/incidents.yml", org)));
 
         var error = Assert.Single(parsed.Errors);
         Assert.Equal((".github/incidents.yml", 5), (error.Path, error.Line));
@@ -294,7 +216,7 @@ public class ConfigExtendsTests
     [Fact]
     public async Task Invalid_yaml_in_a_base_is_reported_in_that_file()
     {
-        var (parsed, _) = await ParseAsync("_extends: .github", new Files(("acme/.github:.github/incidents.yml", "labels: [ops\nseverity: x\n")));
+        var (parsed, _) = await ParseAsync("_extends: .github", new ExtendsFiles(("acme/.github:.github/incidents.yml", "labels: [ops\nseverity: x\n")));
 
         var error = Assert.Single(parsed.Errors);
         Assert.Equal("acme/.github:.github/incidents.yml", error.Path);
