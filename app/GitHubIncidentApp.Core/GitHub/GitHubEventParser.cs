@@ -86,7 +86,7 @@ public static class GitHubEventParser
                 Sender = ReadActor(root.Object("sender")),
                 Action = action,
                 InstallationId = installation.Int64("id"),
-                Account = installation.Object("account").String("login"),
+                Account = ReadOwner(installation.Object("account")),
             });
         }
 
@@ -131,6 +131,15 @@ public static class GitHubEventParser
     {
         var login = user.String("login");
         return new GitHubActor(login, user.OptionalString("type") == "Bot" || login.EndsWith("[bot]", StringComparison.Ordinal));
+    }
+
+    /// <summary>An account's login, by the rule repository owners follow: the installation cache is keyed by it.</summary>
+    private static string ReadOwner(PayloadNode account)
+    {
+        var login = account.String("login");
+        return RepoRef.OwnerProblem(login) is { } problem
+            ? throw new MalformedPayloadException($"'installation.account.login' names no account: {problem}")
+            : login;
     }
 
     private static RepoRef ReadRepo(PayloadNode root)

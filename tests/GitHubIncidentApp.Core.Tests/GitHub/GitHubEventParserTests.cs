@@ -242,6 +242,7 @@ public sealed class GitHubEventParserTests
         { "issues", "issues.labeled", p => p["sender"] = "Codertocat", "'sender' must be an object, not a string" },
         { "issue_comment", "issue_comment.created", p => p["comment"]!.AsObject().Remove("id"), "'comment.id' is missing" },
         { "installation", "installation.created", p => p["installation"]!.AsObject().Remove("account"), "'installation.account' is missing" },
+        { "installation", "installation.created", p => p["installation"]!["account"]!["login"] = "octo\ncat", "'installation.account.login' names no account: 'octo\\ncat' is not a GitHub owner name: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters" },
         { "installation", "installation.created", p => p["installation"]!["id"] = -1.0e30, "'installation.id' must be a whole number" },
     };
 
