@@ -141,9 +141,16 @@ public sealed partial class InboxProcessor(
         }
 
         var parsed = AlertmanagerPayloadParser.Parse(System.Text.Encoding.UTF8.GetBytes(item.Payload));
-        if (parsed.Payload is null || !RepoRef.TryParse(item.Repo, out var repo))
+        if (parsed.Payload is null)
         {
             throw new InvalidDeliveryException($"the stored delivery cannot be read: {string.Join("; ", parsed.Errors)}");
+        }
+
+        // Only a delivery stored before names were checked on arrival can fail here; retrying cannot mend it.
+        var (repo, problem) = RepoRef.Parse(item.Repo);
+        if (repo is null)
+        {
+            throw new InvalidDeliveryException($"the stored delivery's repository is refused ({problem}); send the alerts again to a valid repository");
         }
 
         await alerts.HandleAsync(repo, parsed.Payload, retried: entry.Attempts > 1, cancellationToken);
