@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing.Bursts;
 using GitHubIncidentApp.Testing.FakeGitHub;
@@ -21,10 +20,7 @@ internal static class BurstRun
     /// <returns>Seconds from the first delivery posted to the last one applied, and GitHub calls per group.</returns>
     public static async Task<(double Seconds, double CallsPerGroup)> RunAsync(int groups, int workers, TimeSpan latency)
     {
-        await using var github = await FakeGitHubServer.StartAsync();
-        github.AddInstallation("operate-first", 1001);
-        github.Repo("operate-first", "incidents").SetFile(IncidentConfig.FilePath, AlertBurst.ConfigFile);
-        github.DisruptWith = _ => FakeDisruption.Slow(latency);
+        await using var github = await BenchGitHub.StartAsync(latency);
 
         var dataDir = Directory.CreateTempSubdirectory("incident-app-bench-").FullName;
         var settings = AppSettingsForFake.Of(github, dataDir, Token, Token);
@@ -41,7 +37,7 @@ internal static class BurstRun
             foreach (var delivery in AlertBurst.Create(groups).Wave(1))
             {
                 using var response = await client.PostAsync(
-                    "api/alertmanager/operate-first/incidents", new StringContent(delivery.Json, Encoding.UTF8, "application/json"));
+                    BenchGitHub.AlertmanagerPath, new StringContent(delivery.Json, Encoding.UTF8, "application/json"));
                 response.EnsureSuccessStatusCode();
             }
 
@@ -52,7 +48,7 @@ internal static class BurstRun
             }
 
             var seconds = clock.Elapsed.TotalSeconds;
-            var issues = github.Repo("operate-first", "incidents").Issues.Count;
+            var issues = github.Repo(BenchGitHub.Owner, BenchGitHub.Repo).Issues.Count;
             if (issues != groups)
             {
                 throw new InvalidOperationException($"{issues} issues for {groups} groups: the run is wrong, not slow.");

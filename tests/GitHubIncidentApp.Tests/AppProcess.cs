@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using GitHubIncidentApp.Testing.FakeGitHub;
@@ -17,16 +15,13 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    // Settings the app reads that a developer's environment may hold; the test sets its own or none.
-    private static readonly string[] InheritedSettings =
-        ["PRIVATE_KEY_PATH", "GHE_HOST", "DEFAULT_REPO", "WEBHOOK_PATH", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT"];
-
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _output;
 
-    private AppProcess(Process process, Uri baseUrl)
+    private AppProcess(Process process, ConcurrentQueue<string> output, Uri baseUrl)
     {
         _process = process;
+        _output = output;
         Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RunningApp.AlertmanagerToken);
     }
@@ -39,33 +34,14 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts the app on a free loopback port and waits until <c>/healthz</c> answers.</summary>
     public static async Task<AppProcess> StartAsync(FakeGitHubServer github, string dataDir)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = dataDir, // the content root: no stray .env is read
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GitHubIncidentApp.dll"));
-        foreach (var name in InheritedSettings)
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in AppSettingsForFake.Of(github, dataDir, RunningApp.WebhookSecret, RunningApp.AlertmanagerToken, port))
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        process.OutputDataReceived += (_, e) => app.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var port = AppProcessLaunch.FreePort();
+        var output = new ConcurrentQueue<string>();
+        var settings = AppSettingsForFake.Of(github, dataDir, RunningApp.WebhookSecret, RunningApp.AlertmanagerToken, port);
+        var process = AppProcessLaunch.Start(settings, dataDir, output.Enqueue);
+        var app = new AppProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await app.WaitUntilHealthyAsync();
+            await AppProcessLaunch.WaitUntilHealthyAsync(process, app.Client, StartTimeout, () => app.Output);
         }
         catch
         {
@@ -121,52 +97,5 @@ public sealed class AppProcess : IAsyncDisposable
         Client.Dispose();
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private async Task WaitUntilHealthyAsync()
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode} before it was healthy. Its output:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await Client.GetAsync("healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The app did not answer /healthz within {StartTimeout.TotalSeconds:F0}s. Its output:\n{Output}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
