@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using GitHubIncidentApp.Testing.FakeGitHub;
 
 namespace GitHubIncidentApp.Bench;
@@ -48,6 +49,14 @@ internal sealed class BenchAppProcess : IAsyncDisposable
         }
 
         return app;
+    }
+
+    /// <summary>Deliveries stored but not processed yet, from <c>/healthz</c>.</summary>
+    public async Task<int> PendingAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var health = JsonNode.Parse(await client.GetStringAsync(new Uri("healthz", UriKind.Relative)))!;
+        return (int)health["pending"]!;
     }
 
     /// <summary>The process's peak resident set so far (the kernel's high-water mark, VmHWM), in MB.</summary>

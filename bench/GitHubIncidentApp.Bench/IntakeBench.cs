@@ -39,17 +39,17 @@ internal static class IntakeBench
         var peakRss = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
-            var (result, rss) = await LoadFreshAppAsync(payloads, latency, rate, TimeSpan.FromSeconds(seconds));
+            var (result, rss, backlog) = await LoadFreshAppAsync(payloads, latency, rate, TimeSpan.FromSeconds(seconds));
             atRate.Add(result);
-            Console.WriteLine(Invariant($"run {run} latency   {result}  peak RSS {rss:F0} MB"));
+            Console.WriteLine(Invariant($"run {run} latency   {result}  peak RSS {rss:F0} MB  backlog {backlog}"));
 
             var best = 0;
             foreach (var step in rates)
             {
-                var (stepResult, stepRss) = await LoadFreshAppAsync(payloads, latency, step, TimeSpan.FromSeconds(stepSeconds));
+                var (stepResult, stepRss, stepBacklog) = await LoadFreshAppAsync(payloads, latency, step, TimeSpan.FromSeconds(stepSeconds));
                 rss = Math.Max(rss, stepRss);
                 var holds = stepResult.P99Ms <= SustainedP99LimitMs && stepResult.Failed == 0;
-                Console.WriteLine(Invariant($"run {run} step      {stepResult}  peak RSS {stepRss:F0} MB  {(holds ? "sustained" : "not sustained")}"));
+                Console.WriteLine(Invariant($"run {run} step      {stepResult}  peak RSS {stepRss:F0} MB  backlog {stepBacklog}  {(holds ? "sustained" : "not sustained")}"));
                 if (!holds)
                 {
                     break;
@@ -73,16 +73,17 @@ internal static class IntakeBench
 
     /// <summary>
     /// One load on a freshly started app: first each group once, spread over a second and unmeasured (the JIT, the issues
-    /// created), then the open-loop load. Returns its figures and the app's peak RSS.
+    /// created), then the open-loop load. Returns its figures, the app's peak RSS and the deliveries it still had to
+    /// process when the last answer came (how far the inbox fell behind).
     /// </summary>
-    private static async Task<(LoadResult Result, double PeakRssMegabytes)> LoadFreshAppAsync(
+    private static async Task<(LoadResult Result, double PeakRssMegabytes, int Backlog)> LoadFreshAppAsync(
         IReadOnlyList<byte[]> payloads, TimeSpan latency, int rate, TimeSpan duration)
     {
         await using var github = await BenchGitHub.StartAsync(latency);
         await using var app = await BenchAppProcess.StartAsync(github);
         await OpenLoopLoad.RunAsync(app.BaseUrl, BenchGitHub.AlertmanagerPath, payloads, rate: payloads.Count, TimeSpan.FromSeconds(1));
         var result = await OpenLoopLoad.RunAsync(app.BaseUrl, BenchGitHub.AlertmanagerPath, payloads, rate, duration);
-        return (result, app.PeakRssMegabytes());
+        return (result, app.PeakRssMegabytes(), await app.PendingAsync());
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
