@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 
 namespace GitHubIncidentApp.Bench;
@@ -25,7 +27,7 @@ internal static class OpenLoopLoad
         var count = (int)(rate * duration.TotalSeconds);
         var latencies = new double[count];
         var lags = new double[count];
-        var failed = 0;
+        var failures = new ConcurrentDictionary<string, int>();
         var sends = new Task[count];
         var start = Stopwatch.GetTimestamp();
 
@@ -51,7 +53,8 @@ internal static class OpenLoopLoad
         Array.Sort(latencies);
         Array.Sort(lags);
         return new LoadResult(
-            rate, count, Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies[^1], failed,
+            rate, count, Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies[^1], failures.Values.Sum(),
+            string.Join(", ", failures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}: {f.Value}")),
             Stats.Percentile(lags, 99), lags[^1]);
 
         async Task SendAsync(int i, long due)
@@ -63,12 +66,12 @@ internal static class OpenLoopLoad
                 using var response = await client.PostAsync(target, content);
                 if (!response.IsSuccessStatusCode)
                 {
-                    Interlocked.Increment(ref failed);
+                    failures.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                Interlocked.Increment(ref failed);
+                failures.AddOrUpdate(e is TaskCanceledException ? "timeout" : "connection", 1, (_, n) => n + 1);
             }
 
             latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
