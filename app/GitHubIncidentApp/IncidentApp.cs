@@ -108,6 +108,7 @@ public static class IncidentApp
             services.AddSingleton<IBotIdentity>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton(sp => new ContentPacer(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<RateLimitHold>();
+            services.AddSingleton<GitHubHealth>();
             services.AddSingleton<IGitHubPort, OctokitGitHubPort>();
         }
 

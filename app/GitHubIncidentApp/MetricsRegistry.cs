@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
 
@@ -18,10 +19,13 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
 
     private readonly Uri _gitHubApi;
     private readonly MeterListener _listener = new();
+    private readonly GitHubHealth? _gitHubHealth;
 
-    public MetricsRegistry(AppSettings settings)
+    /// <param name="gitHubHealth">None in a dry run, which calls no GitHub.</param>
+    public MetricsRegistry(AppSettings settings, GitHubHealth? gitHubHealth = null)
     {
         _gitHubApi = settings.GitHubApiUrl;
+        _gitHubHealth = gitHubHealth;
         foreach (var source in Sources)
         {
             DeliveriesReceived.Declare(source);
@@ -75,6 +79,8 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
         Gauge(text, "incident_app_inbox_failed", "Deliveries parked as failed, waiting for a person (GET /api/deliveries?state=failed).", stats.Failed);
         Gauge(text, "incident_app_inbox_oldest_pending_age_seconds", "Age of the oldest pending delivery; 0 when none waits.",
             stats.OldestPendingReceivedAt is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0);
+        Gauge(text, "incident_app_github_healthy", "1 while GitHub answers; 0 while it failed (5xx, timeout, lost connection) for an installation and its calls wait for a probe.",
+            _gitHubHealth?.IsHealthy == false ? 0 : 1);
         foreach (var counter in new[] { DeliveriesReceived, DeliveriesRefused, DeliveriesProcessed, GitHubRequests })
         {
             counter.WriteTo(text);

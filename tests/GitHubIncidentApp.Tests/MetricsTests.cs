@@ -19,7 +19,7 @@ public sealed partial class MetricsTests : AppTestBase
     [
         "incident_app_inbox_pending", "incident_app_inbox_failed", "incident_app_inbox_oldest_pending_age_seconds",
         "incident_app_deliveries_received_total", "incident_app_deliveries_refused_total", "incident_app_deliveries_processed_total",
-        "incident_app_github_requests_total",
+        "incident_app_github_requests_total", "incident_app_github_healthy",
     ];
 
     private async Task<Dictionary<string, double>> ScrapeAsync()
@@ -98,18 +98,13 @@ public sealed partial class MetricsTests : AppTestBase
         Assert.Equal(0, metrics["incident_app_deliveries_processed_total{outcome=\"failed\"}"]);
         Assert.Equal(GitHub.Requests.Count(r => r.StatusCode is >= 200 and < 300), metrics["incident_app_github_requests_total{status_class=\"2xx\"}"]);
         Assert.Equal(0, metrics["incident_app_inbox_pending"]);
+        Assert.Equal(1, metrics["incident_app_github_healthy"]);
     }
 
     [Fact]
     public async Task Shows_retried_and_failed_deliveries_and_what_waits_in_the_inbox()
     {
-        GitHub.FailWith = request => request is { Method: "POST", Path: "/repos/operate-first/incidents/issues" } ? 500 : null;
-        using (var retried = await App.PostAlertsAsync(Fixtures.Alertmanager("firing-critical")))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
-        }
-
-        await GitHub.WaitForRequestAsync(r => r.StatusCode == 500);
+        // Parked first: once GitHub fails for operate-first, its calls wait for a probe (GitHubHealth), this one's too.
         using (var failed = await App.PostAlertsAsync(Fixtures.Alertmanager("firing-critical"), "api/alertmanager/operate-first/not-installed"))
         {
             Assert.Equal(HttpStatusCode.Accepted, failed.StatusCode);
@@ -123,12 +118,26 @@ public sealed partial class MetricsTests : AppTestBase
             metrics = await ScrapeAsync();
         }
 
+        GitHub.FailWith = request => request is { Method: "POST", Path: "/repos/operate-first/incidents/issues" } ? 500 : null;
+        using (var retried = await App.PostAlertsAsync(Fixtures.Alertmanager("firing-critical")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        }
+
+        await GitHub.WaitForRequestAsync(r => r.StatusCode == 500);
+        for (var tries = 0; metrics["incident_app_deliveries_processed_total{outcome=\"retried\"}"] == 0 && tries < 200; tries++)
+        {
+            await Task.Delay(50);
+            metrics = await ScrapeAsync();
+        }
+
         Assert.Equal(1, metrics["incident_app_deliveries_processed_total{outcome=\"retried\"}"]);
         Assert.Equal(1, metrics["incident_app_deliveries_processed_total{outcome=\"failed\"}"]);
         Assert.Equal(1, metrics["incident_app_inbox_pending"]);
         Assert.Equal(1, metrics["incident_app_inbox_failed"]);
         Assert.InRange(metrics["incident_app_inbox_oldest_pending_age_seconds"], 0, 60);
         Assert.Equal(1, metrics["incident_app_github_requests_total{status_class=\"5xx\"}"]);
+        Assert.Equal(0, metrics["incident_app_github_healthy"]);
         Assert.True(metrics["incident_app_github_requests_total{status_class=\"4xx\"}"] >= 1);
     }
 

@@ -20,6 +20,17 @@ public static class GitHubFailures
     };
 
     /// <summary>
+    /// A 5xx (not a rate limit), a timeout or a lost connection says GitHub as a whole is failing, not this call;
+    /// so does a call not sent because of that (<see cref="GitHubUnavailableException"/>).
+    /// </summary>
+    public static bool IsOutage(Exception exception) => exception switch
+    {
+        GitHubUnavailableException or HttpRequestException or TimeoutException or TaskCanceledException => true,
+        GitHubApiException api => api.RateLimit is null && (int)api.StatusCode >= 500,
+        _ => false,
+    };
+
+    /// <summary>
     /// How long to wait before calling GitHub again after <paramref name="exception"/>; null when it is no rate
     /// limit (the caller's usual backoff applies). A primary limit waits until its reset; a secondary one as long
     /// as <c>Retry-After</c> says and at least <see cref="SecondaryLimitMinimumWait"/>.

@@ -8,9 +8,10 @@ namespace GitHubIncidentApp.Core.GitHub;
 /// Octokit's typed clients take no cancellation token, so the token is checked before each call
 /// and a started call runs to completion (a write is never left half-known). Creating calls wait for
 /// the <paramref name="pacer"/>, and no call goes out while the <paramref name="hold"/> says a rate
-/// limit holds its installation back, when there are those.
+/// limit holds its installation back, when there are those. While the <paramref name="health"/> has GitHub
+/// down for the installation, only its one probe goes out.
 /// </summary>
-public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPacer? pacer = null, RateLimitHold? hold = null) : IGitHubPort
+public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPacer? pacer = null, RateLimitHold? hold = null, GitHubHealth? health = null) : IGitHubPort
 {
     private const int PageSize = 100;
 
@@ -174,23 +175,50 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
     /// <param name="repo">Whose client (installation) makes the call and whose rate limits it counts against.</param>
     private async Task<T> CallAsync<T>(RepoRef repo, string request, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken, bool createsContent = false)
     {
-        var client = await clients.GetClientAsync(repo, cancellationToken).ConfigureAwait(false);
-        if (createsContent && pacer is not null)
-        {
-            await pacer.WaitForSlotAsync(repo.Owner, cancellationToken).ConfigureAwait(false);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        hold?.ThrowIfHeld(repo.Owner, request);
+        using var admitted = health?.Admit(repo.Owner, request);
         try
         {
-            return await call(client).ConfigureAwait(false);
+            var client = await clients.GetClientAsync(repo, cancellationToken).ConfigureAwait(false);
+            if (createsContent && pacer is not null)
+            {
+                await pacer.WaitForSlotAsync(repo.Owner, cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            hold?.ThrowIfHeld(repo.Owner, request);
+            var result = await call(client).ConfigureAwait(false);
+            admitted?.Answered();
+            return result;
         }
         catch (ApiException e)
         {
             var failure = GitHubApiException.From(request, e);
             hold?.Observe(repo.Owner, failure);
+            Report(admitted, failure);
             throw failure;
+        }
+        catch (GitHubApiException failure) when (failure.InnerException is ApiException)
+        {
+            // Minting the installation's token failed (a call held back by a rate limit got no answer: not reported).
+            Report(admitted, failure);
+            throw;
+        }
+        catch (Exception e) when (GitHubFailures.IsOutage(e) && !cancellationToken.IsCancellationRequested)
+        {
+            admitted?.Failed();
+            throw;
+        }
+    }
+
+    private static void Report(GitHubHealth.Call? admitted, GitHubApiException failure)
+    {
+        if (GitHubFailures.IsOutage(failure))
+        {
+            admitted?.Failed();
+        }
+        else
+        {
+            admitted?.Answered();
         }
     }
 

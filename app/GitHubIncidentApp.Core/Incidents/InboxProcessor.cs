@@ -7,8 +7,8 @@ namespace GitHubIncidentApp.Core.Incidents;
 
 /// <summary>
 /// Takes deliveries out of the inbox and applies them, no repository on more than its share of the
-/// workers. A failure GitHub may get over is retried with backoff for as long as it takes; one that
-/// retrying cannot fix is parked for a person.
+/// workers. A failure GitHub may get over is retried with backoff for as long as it takes (while GitHub
+/// itself is failing, no later than its next probe); one that retrying cannot fix is parked for a person.
 /// </summary>
 public sealed partial class InboxProcessor(
     IInbox inbox,
@@ -88,7 +88,22 @@ public sealed partial class InboxProcessor(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
+            if (ex is GitHubUnavailableException unavailable)
+            {
+                // Not sent: the delivery waits for the probe's turn, on no schedule of its own.
+                LogWaitingForGitHub(item.DeliveryId, unavailable.RetryAt);
+                await inbox.RetryLaterAsync(entry, ex.Message, unavailable.RetryAt, CancellationToken.None);
+                metrics.Processed(ProcessingOutcome.Retried);
+                return;
+            }
+
             var delay = Backoff(entry.Attempts);
+            if (GitHubFailures.IsOutage(ex) && delay > GitHubHealth.MaxProbeInterval)
+            {
+                // GitHub's own failure: its probe decides when calls go out again, so this delivery is back by then.
+                delay = GitHubHealth.MaxProbeInterval;
+            }
+
             if (GitHubFailures.RetryAfter(ex, now) is { } wait)
             {
                 // The usual backoff still applies when longer: a limit hit again and again is tried less and less often.
@@ -168,6 +183,9 @@ public sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} failed on attempt {Attempts}; retrying in {DelaySeconds:F0}s: {Reason}")]
     private partial void LogRetrying(Exception exception, string deliveryId, int attempts, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} waits for GitHub to answer again; next try at {RetryAt:u}")]
+    private partial void LogWaitingForGitHub(string deliveryId, DateTimeOffset retryAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} is no longer this worker's to settle: {Reason}")]
     private partial void LogClaimLost(Exception exception, string deliveryId, string reason);
