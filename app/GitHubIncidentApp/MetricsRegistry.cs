@@ -63,7 +63,7 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
         "incident_app_deliveries_refused_total", "Deliveries refused, by sender and reason: auth, content_type, too_large, bad_payload, scope, inbox_full, store_failed.", "source", "reason");
 
     public MetricsCounter DeliveriesProcessed { get; } = new(
-        "incident_app_deliveries_processed_total", "Attempts at stored deliveries, by outcome: done, retried (later), failed (parked for a person).", "outcome");
+        "incident_app_deliveries_processed_total", "Attempts at stored deliveries, by outcome: done, retried (later), failed (parked for a person), superseded (by a newer Alertmanager delivery of the incident).", "outcome");
 
     public MetricsCounter GitHubRequests { get; } = new(
         "incident_app_github_requests_total", "Calls to the GitHub API, by status class; error when no answer came.", "status_class");

@@ -44,6 +44,11 @@ public sealed partial class InboxProcessor(
 
         var entry = held.Entry;
         var item = entry.Item;
+        for (var superseded = 0; superseded < entry.Superseded; superseded++)
+        {
+            metrics.Processed(ProcessingOutcome.Superseded);
+        }
+
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["DeliveryId"] = item.DeliveryId,

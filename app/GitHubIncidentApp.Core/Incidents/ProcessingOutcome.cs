@@ -11,4 +11,7 @@ public enum ProcessingOutcome
 
     /// <summary>Parked as failed: retrying cannot fix it, a person has to look.</summary>
     Failed,
+
+    /// <summary>Never processed: a newer Alertmanager delivery of its incident, carrying the whole group's state, was.</summary>
+    Superseded,
 }

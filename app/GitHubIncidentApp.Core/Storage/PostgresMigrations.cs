@@ -51,5 +51,12 @@ internal static class PostgresMigrations
             repo_id text PRIMARY KEY
         );
         """,
+
+        // 2: a delivery coalesced into a newer one of its key is done, and names the row that superseded it.
+        // A claim walks the waiting rows only, in the order it hands them out, and stops at the first it may take.
+        """
+        ALTER TABLE inbox ADD COLUMN superseded_by bigint;
+        CREATE INDEX inbox_waiting ON inbox (priority DESC, id) WHERE status IN ('pending', 'claimed');
+        """,
     ];
 }

@@ -8,7 +8,8 @@ namespace GitHubIncidentApp.Core.Storage;
 /// it holds until <c>claimed_until</c>, and once that passes anyone may claim the row again. Each claim
 /// adds one to <c>attempts</c>, which is the claim's fencing token: ending or renewing a claim checks it,
 /// so a worker whose lease was taken over cannot touch the new holder's claim.
-/// Per incident key, rows are handed out strictly in enqueue order and one at a time; a failed row no
+/// Per incident key, rows are handed out in enqueue order and one at a time, except that a run of waiting
+/// Alertmanager deliveries is coalesced into its newest (see <see cref="InboxCoalescing"/>); a failed row no
 /// longer holds its key back.
 /// </summary>
 public abstract class SqlInbox : IInbox
@@ -20,21 +21,28 @@ public abstract class SqlInbox : IInbox
 
     private readonly ISqlDatabase database;
     private readonly int maxPending;
+    private readonly InboxBacklogBound backlogBound;
 
     /// <param name="maxPending">The backlog at which new deliveries are refused (the sender retries later) instead of growing without bound.</param>
     private protected SqlInbox(ISqlDatabase database, int maxPending)
     {
         this.database = database;
         this.maxPending = maxPending;
+        backlogBound = new InboxBacklogBound(maxPending);
     }
 
     public Task<long> EnqueueAsync(InboxItem item, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
         {
-            var backlog = (long)(await connection.ScalarAsync("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'claimed');", cancellationToken))!;
-            if (backlog >= maxPending)
+            if (backlogBound.MustCount)
             {
-                throw new InboxFullException(backlog);
+                var backlog = (long)(await connection.ScalarAsync("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'claimed');", cancellationToken))!;
+                if (backlog >= maxPending)
+                {
+                    throw new InboxFullException(backlog);
+                }
+
+                backlogBound.Counted(backlog);
             }
 
             // A redelivery (same source and delivery id) stores nothing and gets the first row's id.
@@ -53,6 +61,11 @@ public abstract class SqlInbox : IInbox
                 ("@payload", item.Payload),
                 ("@received", database.ToDatabaseTime(item.ReceivedAt)),
                 ("@priority", item.Priority));
+            if (inserted is not null)
+            {
+                backlogBound.Inserted();
+            }
+
             var id = inserted ?? await connection.ScalarAsync(
                 "SELECT id FROM inbox WHERE source = @source AND delivery_id = @delivery;",
                 cancellationToken,
@@ -74,29 +87,46 @@ public abstract class SqlInbox : IInbox
             // A row is claimable when it is due (or its holder's lease ran out) and no other row of its key
             // is held under a live lease or waits before it: a due row never overtakes an older one waiting
             // for its retry; rows of skipped repositories wait. Among claimable rows, the most urgent goes first,
-            // then the oldest.
+            // then the oldest. The first condition, as written, lets the database walk the inbox_waiting index.
+            var databaseNow = database.ToDatabaseTime(now);
+            var parameters = new (string, object?)[] { ("@now", databaseNow), ("@until", database.ToDatabaseTime(now + lease)) };
+            var head = await connection.ListAsync(
+                $"""
+                SELECT candidate.id, candidate.incident_key, candidate.source, candidate.status, candidate.attempts FROM inbox candidate
+                WHERE candidate.status IN ('pending', 'claimed')
+                  AND ((candidate.status = 'pending' AND (candidate.not_before IS NULL OR candidate.not_before <= @now))
+                       OR (candidate.status = 'claimed' AND candidate.claimed_until <= @now))
+                  AND NOT EXISTS (
+                      SELECT 1 FROM inbox other
+                      WHERE other.incident_key = candidate.incident_key
+                        AND other.id <> candidate.id
+                        AND ((other.status = 'claimed' AND other.claimed_until > @now)
+                             OR (other.status IN ('pending', 'claimed') AND other.id < candidate.id)))
+                  {notSkipped}
+                ORDER BY candidate.priority DESC, candidate.id
+                LIMIT 1
+                {database.SkipLockedRows};
+                """,
+                reader => (Id: reader.GetInt64(0), Key: reader.GetString(1), Coalesce: InboxCoalescing.MayCoalesce(reader.GetString(2), reader.GetString(3), reader.GetInt32(4))),
+                cancellationToken,
+                [.. parameters, .. skipped]);
+            if (head.Count == 0)
+            {
+                return null;
+            }
+
+            var (claim, superseded) = head[0].Coalesce
+                ? await InboxCoalescing.SupersedeRunAsync(connection, head[0].Id, head[0].Key, databaseNow, cancellationToken)
+                : (head[0].Id, 0);
             await using var command = connection.Command(
                 $"""
                 UPDATE inbox SET status = 'claimed', attempts = attempts + 1, claimed_at = @now, claimed_until = @until
-                WHERE id = (
-                    SELECT candidate.id FROM inbox candidate
-                    WHERE ((candidate.status = 'pending' AND (candidate.not_before IS NULL OR candidate.not_before <= @now))
-                           OR (candidate.status = 'claimed' AND candidate.claimed_until <= @now))
-                      AND NOT EXISTS (
-                          SELECT 1 FROM inbox other
-                          WHERE other.incident_key = candidate.incident_key
-                            AND other.id <> candidate.id
-                            AND ((other.status = 'claimed' AND other.claimed_until > @now)
-                                 OR (other.status IN ('pending', 'claimed') AND other.id < candidate.id)))
-                      {notSkipped}
-                    ORDER BY candidate.priority DESC, candidate.id
-                    LIMIT 1
-                    {database.SkipLockedRows})
+                WHERE id = @id
                 RETURNING {EntryColumns};
                 """,
-                [("@now", database.ToDatabaseTime(now)), ("@until", database.ToDatabaseTime(now + lease)), .. skipped]);
+                [.. parameters, ("@id", claim)]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader) : null;
+            return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader) with { Superseded = superseded } : null;
         }, cancellationToken);
     }
 

@@ -66,5 +66,14 @@ internal static class SqliteMigrations
         UPDATE inbox SET claimed_until = claimed_at WHERE status = 'claimed';
         CREATE INDEX inbox_by_priority ON inbox (status, priority DESC, id);
         """,
+
+        // 5: a delivery coalesced into a newer one of its key is done, and names the row that superseded it.
+        // A claim walks the waiting rows only, in the order it hands them out, and stops at the first it may
+        // take; inbox_by_status serves what inbox_by_priority did besides.
+        """
+        ALTER TABLE inbox ADD COLUMN superseded_by INTEGER;
+        CREATE INDEX inbox_waiting ON inbox (priority DESC, id) WHERE status IN ('pending', 'claimed');
+        DROP INDEX inbox_by_priority;
+        """,
     ];
 }

@@ -18,7 +18,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         await database.MigrateAsync(CancellationToken.None);
 
         Assert.True(File.Exists(path));
-        Assert.Equal(4, SqliteDatabase.LatestSchemaVersion);
+        Assert.Equal(5, SqliteDatabase.LatestSchemaVersion);
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, await database.GetSchemaVersionAsync(CancellationToken.None));
         Assert.Equal("wal", await QueryAsync(path, "PRAGMA journal_mode;"));
     }
@@ -32,7 +32,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         await first.MigrateAsync(CancellationToken.None);
         var second = await directory.OpenMigratedAsync();
 
-        Assert.Equal(4L, await QueryAsync(directory.DatabasePath, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(5L, await QueryAsync(directory.DatabasePath, "SELECT COUNT(*) FROM schema_version;"));
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, await second.GetSchemaVersionAsync(CancellationToken.None));
         var claimed = await new SqliteInbox(second).ClaimNextAsync(StorageSamples.T0, StorageSamples.Lease, CancellationToken.None);
         Assert.Equal(id, claimed?.Id);
@@ -124,6 +124,20 @@ public sealed class SqliteDatabaseTests : IDisposable
             $"The file '{directory.DatabasePath}' is not a SQLite database. Move it away, or point DATA_DIR at another directory.",
             error.Message);
         Assert.IsType<SqliteException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_superseded_delivery_stays_in_the_file_done_and_names_the_one_that_superseded_it()
+    {
+        var inbox = new SqliteInbox(await directory.OpenMigratedAsync());
+        var older = await inbox.EnqueueAsync(StorageSamples.Alert("a1", "k1"), CancellationToken.None);
+        var newest = await inbox.EnqueueAsync(StorageSamples.Alert("a2", "k1"), CancellationToken.None);
+
+        await inbox.ClaimNextAsync(StorageSamples.T0, StorageSamples.Lease, CancellationToken.None);
+
+        Assert.Equal(
+            $"done {newest} 0",
+            await QueryAsync(directory.DatabasePath, $"SELECT status || ' ' || superseded_by || ' ' || attempts FROM inbox WHERE id = {older};"));
     }
 
     private static async Task<object?> QueryAsync(string path, string sql)

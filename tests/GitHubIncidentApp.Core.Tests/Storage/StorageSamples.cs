@@ -10,7 +10,8 @@ public static class StorageSamples
     /// <summary>Long enough that no test's clock runs past it unless it means to.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromDays(30);
 
-    public static InboxItem Item(string deliveryId, string key, string source = "alertmanager", DateTimeOffset? receivedAt = null, int priority = 0) => new()
+    /// <summary>A GitHub event by default: Alertmanager deliveries of one key are coalesced, and most tests follow each row.</summary>
+    public static InboxItem Item(string deliveryId, string key, string source = "github/issue_comment", DateTimeOffset? receivedAt = null, int priority = 0) => new()
     {
         Source = source,
         DeliveryId = deliveryId,
@@ -20,4 +21,8 @@ public static class StorageSamples
         ReceivedAt = receivedAt ?? T0,
         Priority = priority,
     };
+
+    /// <summary>An Alertmanager delivery; repeats of a group's unchanged state carry the same payload.</summary>
+    public static InboxItem Alert(string deliveryId, string key, string state = "firing") =>
+        Item(deliveryId, key, source: "alertmanager") with { Payload = $$"""{"group":"{{key}}","status":"{{state}}"}""" };
 }
