@@ -36,10 +36,12 @@ public sealed partial class AlertDeliveryHandler(
             Now = time.GetUtcNow(),
             Problems = settings.Problems,
         };
-        // Deciding runs the repository's templates synchronously, for up to their budget: on a thread of its own,
-        // so a few slow renders cannot starve the thread pool that every other delivery and request runs on.
-        var decision = await Task.Factory.StartNew(
-            () => IncidentDecider.Decide(tracked?.Known, payload, context), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // The repository's templates run synchronously, for up to their budget: then deciding gets a thread of its
+        // own, so a few slow renders cannot starve the thread pool that every other delivery and request runs on.
+        var decision = settings.RunsRepositoryTemplates
+            ? await Task.Factory.StartNew(
+                () => IncidentDecider.Decide(tracked?.Known, payload, context), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : IncidentDecider.Decide(tracked?.Known, payload, context);
         if (context.Renderer.BudgetSpent)
         {
             LogBudgetSpent(repo.ToString());

@@ -41,6 +41,9 @@ public sealed class IncidentRenderer
         BuiltInSandbox = shared.BuiltInSandbox;
     }
 
+    /// <summary>Whether the repository gave title, body or comment templates of its own.</summary>
+    public bool HasRepositoryTemplates => _repoTemplates.Values.Any(template => template is not null);
+
     /// <summary>Repository templates that did not parse (the built-in ones are used instead); show them in the issue or log.</summary>
     public IReadOnlyList<string> Problems => _problems;
 

@@ -85,4 +85,20 @@ public class RepoSettingsTests
         Assert.Contains("acme/.github:.github/incidents.yml, which is not fetched when reading local files", Assert.Single(settings.Problems), StringComparison.Ordinal);
         await github.DidNotReceive().GetFileAsync(OrgRepo, Arg.Any<string>(), Arg.Any<CancellationToken>());
     }
+
+    [Theory]
+    [InlineData("labels: [ops]\n", null, false)]
+    [InlineData("labels: [ops, \"team/{{ labels.team }}\"]\n", null, true)]
+    [InlineData("templates:\n  body: .github/body.scriban\n", "{{ incident.key }}", true)]
+    [InlineData("templates:\n  body: .github/missing.scriban\n", null, false)]
+    public async Task Only_templates_of_the_repository_s_own_make_deciding_run_its_code(string config, string? body, bool runs)
+    {
+        Task<string?> Read(string path, CancellationToken cancellationToken) =>
+            Task.FromResult(path == ConfigPath ? config : path == ".github/body.scriban" ? body : null);
+
+        var settings = await RepoSettings.LoadAsync(Repo, Read, readBase: null, CancellationToken.None);
+
+        Assert.Equal(runs, settings.RunsRepositoryTemplates);
+        Assert.False(RepoSettings.Defaults.RunsRepositoryTemplates);
+    }
 }
