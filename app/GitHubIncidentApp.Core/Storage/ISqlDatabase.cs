@@ -14,6 +14,9 @@ internal interface ISqlDatabase : IStorageDatabase
     /// <summary>Runs <paramref name="work"/> in a transaction, committed when it returns.</summary>
     Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken);
 
+    /// <summary>Like <see cref="WriteAsync"/>, for a write someone waits on for an answer: ahead of background writes waiting in this process.</summary>
+    Task<T> WriteAheadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken);
+
     /// <summary>The parameter value that stores <paramref name="time"/>.</summary>
     object ToDatabaseTime(DateTimeOffset time);
 

@@ -66,6 +66,10 @@ public sealed class PostgresDatabase : ISqlDatabase, IAsyncDisposable, IDisposab
     Task<T> ISqlDatabase.WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
         WriteAsync(work, cancellationToken);
 
+    // Writers do not queue for PostgreSQL: each transaction locks only the rows it touches.
+    Task<T> ISqlDatabase.WriteAheadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, cancellationToken);
+
     private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         try

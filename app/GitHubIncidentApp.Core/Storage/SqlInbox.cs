@@ -22,6 +22,7 @@ public abstract class SqlInbox : IInbox
     private readonly ISqlDatabase database;
     private readonly int maxPending;
     private readonly InboxBacklogBound backlogBound;
+    private readonly GroupCommit<InboxItem, long> enqueues;
 
     /// <param name="maxPending">The backlog at which new deliveries are refused (the sender retries later) instead of growing without bound.</param>
     private protected SqlInbox(ISqlDatabase database, int maxPending)
@@ -29,50 +30,77 @@ public abstract class SqlInbox : IInbox
         this.database = database;
         this.maxPending = maxPending;
         backlogBound = new InboxBacklogBound(maxPending);
+        enqueues = new GroupCommit<InboxItem, long>(database, InsertBatchAsync);
     }
 
+    /// <summary>Committed before it returns, in one transaction with the other deliveries arriving meanwhile (group commit).</summary>
     public Task<long> EnqueueAsync(InboxItem item, CancellationToken cancellationToken) =>
-        database.WriteAsync(async connection =>
+        enqueues.WriteAsync(item, cancellationToken);
+
+    private async Task<IReadOnlyList<WriteOutcome<long>>> InsertBatchAsync(
+        DbConnection connection, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
+        var written = new List<WriteOutcome<long>>(items.Count);
+        InboxFullException? full = null;
+        foreach (var item in items)
         {
-            if (backlogBound.MustCount)
-            {
-                var backlog = (long)(await connection.ScalarAsync("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'claimed');", cancellationToken))!;
-                if (backlog >= maxPending)
-                {
-                    throw new InboxFullException(backlog);
-                }
+            full ??= await CheckBacklogAsync(connection, cancellationToken);
+            written.Add(full is null
+                ? new(await InsertAsync(connection, item, cancellationToken), null)
+                : new(0, full));
+        }
 
-                backlogBound.Counted(backlog);
-            }
+        return written;
+    }
 
-            // A redelivery (same source and delivery id) stores nothing and gets the first row's id.
-            var inserted = await connection.ScalarAsync(
-                """
-                INSERT INTO inbox (source, delivery_id, repo, incident_key, payload, received_at, priority, status)
-                VALUES (@source, @delivery, @repo, @key, @payload, @received, @priority, 'pending')
-                ON CONFLICT (source, delivery_id) DO NOTHING
-                RETURNING id;
-                """,
-                cancellationToken,
-                ("@source", item.Source),
-                ("@delivery", item.DeliveryId),
-                ("@repo", item.Repo),
-                ("@key", item.IncidentKey),
-                ("@payload", item.Payload),
-                ("@received", database.ToDatabaseTime(item.ReceivedAt)),
-                ("@priority", item.Priority));
-            if (inserted is not null)
-            {
-                backlogBound.Inserted();
-            }
+    /// <summary>Null while the backlog is under the limit; once it is reached, the rest of the batch is refused too.</summary>
+    private async Task<InboxFullException?> CheckBacklogAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (!backlogBound.MustCount)
+        {
+            return null;
+        }
 
-            var id = inserted ?? await connection.ScalarAsync(
-                "SELECT id FROM inbox WHERE source = @source AND delivery_id = @delivery;",
-                cancellationToken,
-                ("@source", item.Source),
-                ("@delivery", item.DeliveryId));
-            return (long)id!;
-        }, cancellationToken);
+        var backlog = (long)(await connection.ScalarAsync("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'claimed');", cancellationToken))!;
+        if (backlog >= maxPending)
+        {
+            return new InboxFullException(backlog);
+        }
+
+        backlogBound.Counted(backlog);
+        return null;
+    }
+
+    private async Task<long> InsertAsync(DbConnection connection, InboxItem item, CancellationToken cancellationToken)
+    {
+        // A redelivery (same source and delivery id) stores nothing and gets the first row's id.
+        var inserted = await connection.ScalarAsync(
+            """
+            INSERT INTO inbox (source, delivery_id, repo, incident_key, payload, received_at, priority, status)
+            VALUES (@source, @delivery, @repo, @key, @payload, @received, @priority, 'pending')
+            ON CONFLICT (source, delivery_id) DO NOTHING
+            RETURNING id;
+            """,
+            cancellationToken,
+            ("@source", item.Source),
+            ("@delivery", item.DeliveryId),
+            ("@repo", item.Repo),
+            ("@key", item.IncidentKey),
+            ("@payload", item.Payload),
+            ("@received", database.ToDatabaseTime(item.ReceivedAt)),
+            ("@priority", item.Priority));
+        if (inserted is not null)
+        {
+            backlogBound.Inserted();
+        }
+
+        var id = inserted ?? await connection.ScalarAsync(
+            "SELECT id FROM inbox WHERE source = @source AND delivery_id = @delivery;",
+            cancellationToken,
+            ("@source", item.Source),
+            ("@delivery", item.DeliveryId));
+        return (long)id!;
+    }
 
     public Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         ClaimNextAsync(now, lease, [], cancellationToken);
