@@ -10,7 +10,7 @@ namespace GitHubIncidentApp.Tests;
 public sealed class AlertLifecycleTests : AppTestBase
 {
     [Fact]
-    public async Task A_whole_lifecycle_costs_three_issue_calls()
+    public async Task A_whole_lifecycle_costs_three_issue_writes_and_one_read()
     {
         await App.DeliverAsync(Fixtures.Alertmanager("firing-truncated"));
         // A new database lists the repository's incident issues once, in case it replaces a lost one.
@@ -38,7 +38,8 @@ public sealed class AlertLifecycleTests : AppTestBase
         Assert.Equal("completed", closed.StateReason);
         Assert.Equal(["incident", "severity/critical", "resolved"], closed.Labels);
         Assert.Contains("resolved", Assert.Single(closed.Comments).Body, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(["POST", "PATCH", "POST"], GitHub.IssueCalls().Select(r => r.Method));
+        // The resolution reads the issue before it changes labels: people may have labelled it since the app last looked.
+        Assert.Equal(["POST", "GET", "PATCH", "POST"], GitHub.IssueCalls().Select(r => r.Method));
 
         // Token, config file and labels were read for the first delivery and are not read again.
         Assert.Equal(0, GitHub.Count("POST", "^/app/installations/1001/access_tokens$"));

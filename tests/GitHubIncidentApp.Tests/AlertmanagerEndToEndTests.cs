@@ -55,7 +55,7 @@ public sealed class AlertmanagerEndToEndTests : AppTestBase
         Assert.Contains("resolved", closed.Labels);
         Assert.Single(Repo.Issues);
         await App.WaitUntilIdleAsync();
-        Assert.Equal(["GET", "POST", "GET", "PATCH", "POST", "PATCH", "POST"], GitHub.IssueCalls().Select(r => r.Method));
+        Assert.Equal(["GET", "POST", "GET", "PATCH", "POST", "GET", "PATCH", "POST"], GitHub.IssueCalls().Select(r => r.Method));
     }
 
     private async Task<T> WaitForAsync<T>(Func<T?> probe, string what)

@@ -127,7 +127,8 @@ public sealed class FaultInjectionTests : AppTestBase
         GitHub.DisruptWith = request =>
             request.Method == "POST" && request.Path == CreateIssuePath && Interlocked.Increment(ref cut) == 1 ? FakeDisruption.CutConnection(FakeCut.AfterHandling) : null;
 
-        await DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        // The alert fires again 25 hours after it ended, past the reopen window.
+        await DeliverAsync(Payloads.StartingAt(Fixtures.Alertmanager("firing-critical"), DateTimeOffset.Parse("2026-11-25T13:54:41Z", System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal([("closed", "#1"), ("open", "#2")], Repo.Issues.Select(i => (i.State, $"#{i.Number}")));
         Assert.Contains("#1", Repo.Issue(2).Body, StringComparison.Ordinal);

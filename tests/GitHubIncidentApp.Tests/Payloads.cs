@@ -29,6 +29,18 @@ public static class Payloads
         return root.ToJsonString();
     }
 
+    /// <summary>The group with every alert starting at <paramref name="startsAt"/>, as Alertmanager sends an alert that fires again.</summary>
+    public static string StartingAt(string json, DateTimeOffset startsAt)
+    {
+        var root = JsonNode.Parse(json)!;
+        foreach (var alert in root["alerts"]!.AsArray())
+        {
+            alert!["startsAt"] = startsAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return root.ToJsonString();
+    }
+
     /// <summary>The recorded group renamed to <paramref name="alertname"/> (a group of its own) at <paramref name="severity"/>.</summary>
     public static string Group(string alertname, string severity = "critical", string fixture = "firing-critical")
     {

@@ -115,6 +115,19 @@ public sealed class SlashCommandTests : AppTestBase
     }
 
     [Fact]
+    public async Task A_severity_label_change_applies_to_the_labels_the_issue_has_now_not_those_of_a_stale_payload()
+    {
+        Repo.EditIssue(Incident.Number, new FakeIssuePatch { Labels = ["incident", "severity/critical", "severity/warning"] });
+        var labeled = Webhooks.IssueChange("labeled", Repo, Incident, "alice", "severity/warning");
+        // Between the event and its processing, people added labels the payload does not know about.
+        Repo.EditIssue(Incident.Number, new FakeIssuePatch { Labels = ["incident", "severity/critical", "severity/warning", "severity/info", "customer-impact"] });
+
+        await SendAsync("issues", labeled);
+
+        Assert.Equal(["customer-impact", "incident", "severity/warning"], Incident.Labels.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Comments_without_commands_by_bots_or_in_quotes_get_nothing()
     {
         await CommentAsync("alice", "Looking into it, no command here.");

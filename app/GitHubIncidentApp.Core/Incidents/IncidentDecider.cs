@@ -44,9 +44,11 @@ public static class IncidentDecider
             return IncidentDecision.Nothing;
         }
 
+        // Both times as the alerts tell them, so a delivery that waited does not decide differently from a prompt one.
         var window = context.Config.Resolve.ReopenWindow;
         var resolvedAt = known.State.ResolvedAt ?? context.Now;
-        return window > TimeSpan.Zero && context.Now - resolvedAt <= window
+        var firedAgainAt = payload.Firing.Select(a => a.StartsAt).DefaultIfEmpty(context.Now).Min();
+        return window > TimeSpan.Zero && firedAgainAt - resolvedAt <= window
             ? Reopen(known, payload, context)
             : Open(payload, context, previousIssue: known.IssueNumber);
     }
@@ -133,7 +135,7 @@ public static class IncidentDecider
     {
         var resolve = context.Config.Resolve;
         var close = resolve.Close && known.State.AutoClose;
-        var state = known.State with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = context.Now, ResolvedBy = null, Truncated = 0 };
+        var state = known.State with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = EndedAt(payload, known.State.StartedAt, context.Now), ResolvedBy = null, Truncated = 0 };
         var diff = AlertDiff.Between(known.State.Firing, payload);
         var view = View(payload, context, state, "resolved", diff);
 
@@ -188,6 +190,17 @@ public static class IncidentDecider
         operations.Add(new CommentOnIssue(context.Renderer.RenderComment(view).Text));
         return new IncidentDecision(operations, state);
     }
+
+    /// <summary>
+    /// When the alerts say they ended, not when the delivery is processed: it may have waited in Alertmanager
+    /// (group_interval) or in the inbox. Times outside the incident (before it started, in the future) are not believed.
+    /// </summary>
+    private static DateTimeOffset EndedAt(AlertmanagerPayload payload, DateTimeOffset startedAt, DateTimeOffset now) =>
+        payload.Alerts
+            .Where(a => !a.IsFiring && a.EndsAt is { } ended && ended >= startedAt && ended <= now)
+            .Select(a => a.EndsAt!.Value)
+            .DefaultIfEmpty(now)
+            .Max();
 
     private static IncidentState FiringState(AlertmanagerPayload payload, IncidentContext context, AlertDiff diff, SeverityLevel level, IncidentOwnership ownership) => new()
     {

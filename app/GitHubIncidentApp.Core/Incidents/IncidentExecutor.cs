@@ -91,11 +91,12 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
     {
         string? body = null;
         var current = issue.Labels;
-        if (update.Marker is not null)
+        // The body is the one field people edit freely, and a label change replaces the whole set: read the issue
+        // now, so people's text survives and labels are changed from the set the issue has, not one a payload saw.
+        if (update.Marker is not null || update.AddLabels.Count > 0 || update.RemoveLabels.Count > 0)
         {
-            // The body is the one field people edit freely: read it now so their text survives.
             var fresh = await github.GetIssueAsync(repo, issue.Number, cancellationToken);
-            body = IssueBody.ReplaceSection(fresh.Body, update.Content, update.Marker);
+            body = update.Marker is null ? null : IssueBody.ReplaceSection(fresh.Body, update.Content, update.Marker);
             current = fresh.Labels;
         }
 

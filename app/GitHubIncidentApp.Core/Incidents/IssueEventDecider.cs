@@ -67,8 +67,9 @@ public static class IssueEventDecider
         }
 
         // One severity label at a time: the one the person chose wins, and alerts no longer change it.
+        // Every other level's label, present in this payload or not: it may be stale, the removal applies to the issue as it is.
         var others = config.Severity.Levels
-            .Where(l => l != level && HasLabel(change.Issue, l.GitHubLabel))
+            .Where(l => l != level)
             .Select(l => l.GitHubLabel)
             .ToList();
         IReadOnlyList<IssueOperation> operations = others.Count > 0 ? [new UpdateIssue { RemoveLabels = others }] : [];

@@ -48,11 +48,11 @@ public sealed class IssueEventDeciderTests
     }
 
     [Fact]
-    public void A_severity_label_set_by_hand_pins_the_severity_and_replaces_the_other()
+    public void A_severity_label_set_by_hand_pins_the_severity_and_replaces_every_other_whatever_the_payload_saw()
     {
         var decision = Decide(Firing, Change("labeled", "severity/critical", ["incident", "severity/warning", "severity/critical"]));
 
-        Assert.Equal(["severity/warning"], Assert.IsType<UpdateIssue>(Assert.Single(decision.Operations)).RemoveLabels);
+        Assert.Equal(["severity/warning", "severity/info"], Assert.IsType<UpdateIssue>(Assert.Single(decision.Operations)).RemoveLabels);
         Assert.Equal("critical", decision.State!.Severity);
         Assert.True(decision.State.SeverityPinned);
     }
