@@ -2,61 +2,46 @@ namespace GitHubIncidentApp.Core.GitHub;
 
 /// <summary>
 /// Keeps content-creating requests (new issues and comments) of one installation under GitHub's
-/// published limits, by waiting for a slot instead of running into a secondary rate limit, whose
-/// penalty is longer than the wait. Each caller reserves its slot before it waits, so callers go in
-/// the order they asked. Per process: with several replicas, give each a share of the limits.
+/// published limits, by waiting for a slot of the <see cref="IContentBudget"/> instead of running into a
+/// secondary rate limit, whose penalty is longer than the wait. Each caller takes its slot before it
+/// waits, so callers go in the order they asked; one that gives up waiting gives its slot back.
 /// </summary>
-public sealed class ContentPacer(TimeProvider time, int perMinute = ContentPacer.GitHubPerMinute, int perHour = ContentPacer.GitHubPerHour)
+public sealed class ContentPacer(IContentBudget budget, TimeProvider time)
 {
-    /// <summary>GitHub's limits for content-generating requests (REST API docs, "secondary rate limits").</summary>
-    public const int GitHubPerMinute = 80;
+    private int waiting;
+    private long waitedTicks;
 
-    public const int GitHubPerHour = 500;
+    /// <summary>Callers waiting for their slot now.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
-    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
-
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _slots = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>All the time callers have waited for their slots, given up waits included.</summary>
+    public TimeSpan Waited => TimeSpan.FromTicks(Interlocked.Read(ref waitedTicks));
 
     /// <summary>Waits until <paramref name="installation"/> (the repository owner) may create content, and takes that slot.</summary>
     public async Task WaitForSlotAsync(string installation, CancellationToken cancellationToken)
     {
-        var slot = Reserve(installation);
-        var wait = slot - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        var slot = await budget.ReserveAsync(installation, cancellationToken).ConfigureAwait(false);
+        var started = time.GetUtcNow();
+        var wait = slot.At - started;
+        if (wait <= TimeSpan.Zero)
         {
-            await Task.Delay(wait, time, cancellationToken);
+            return;
+        }
+
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await budget.ReleaseAsync(slot).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+            Interlocked.Add(ref waitedTicks, (time.GetUtcNow() - started).Ticks);
         }
     }
-
-    /// <summary>When the next request of <paramref name="installation"/> may go out; taken at once.</summary>
-    internal DateTimeOffset Reserve(string installation)
-    {
-        lock (_slots)
-        {
-            var now = time.GetUtcNow();
-            if (!_slots.TryGetValue(installation, out var taken))
-            {
-                taken = new Queue<DateTimeOffset>();
-                _slots[installation] = taken;
-            }
-
-            while (taken.Count > 0 && taken.Peek() <= now - Hour)
-            {
-                taken.Dequeue();
-            }
-
-            // Slots are in time order: the n-th newest slot decides when a window has room again.
-            var slot = now;
-            slot = Later(slot, NthNewest(taken, perMinute) + Minute);
-            slot = Later(slot, NthNewest(taken, perHour) + Hour);
-            taken.Enqueue(slot);
-            return slot;
-        }
-    }
-
-    private static DateTimeOffset NthNewest(Queue<DateTimeOffset> taken, int n) =>
-        taken.Count >= n ? taken.ElementAt(taken.Count - n) : DateTimeOffset.MinValue + Hour;
-
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
