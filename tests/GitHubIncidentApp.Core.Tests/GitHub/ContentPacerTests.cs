@@ -43,4 +43,33 @@ public sealed class ContentPacerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         Assert.Equal(Start.AddMinutes(1), _budget.Reserve("operate-first").At);
     }
+
+    [Fact]
+    public async Task A_more_urgent_caller_that_asks_later_takes_the_earlier_slot_of_a_less_urgent_one()
+    {
+        await _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
+        var warning = WaitWithPriorityAsync(1);
+        var otherWarning = WaitWithPriorityAsync(1);
+        var critical = WaitWithPriorityAsync(5);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await critical.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(warning.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await warning.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(otherWarning.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await otherWarning.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, _pacer.Waiting);
+    }
+
+    private Task WaitWithPriorityAsync(int priority)
+    {
+        using (ContentPriority.Enter(priority))
+        {
+            return _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
+        }
+    }
 }
