@@ -1,8 +1,9 @@
 namespace GitHubIncidentApp.Core.GitHub;
 
 /// <summary>
-/// <see cref="IContentBudget"/> in this process's memory: enough for one run of the Action, which alone
-/// creates content with its token for its run. Installations are matched case-insensitively.
+/// <see cref="IContentBudget"/> in this process's memory, for the Action: a run has no database, so it paces
+/// itself only (runs of a workflow at the same time each take the whole budget). Installations are matched
+/// case-insensitively.
 /// </summary>
 public sealed class InProcessContentBudget(TimeProvider time, ContentLimits? limits = null) : IContentBudget
 {

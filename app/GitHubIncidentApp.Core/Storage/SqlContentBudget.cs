@@ -6,7 +6,8 @@ namespace GitHubIncidentApp.Core.Storage;
 /// <summary>
 /// <see cref="IContentBudget"/> in the database, the same statements on SQLite and PostgreSQL: slots taken
 /// before a restart, or by another replica, count against the same limits. An installation's slots are taken one
-/// transaction at a time. Times come from each replica's clock, so replicas must keep their clocks in sync (NTP).
+/// transaction at a time, which also prunes its slots older than an hour (so no two transactions prune the same
+/// rows). Times come from each replica's clock, so replicas must keep their clocks in sync (NTP).
 /// </summary>
 public abstract class SqlContentBudget : IContentBudget
 {
