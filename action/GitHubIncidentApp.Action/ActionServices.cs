@@ -23,7 +23,8 @@ public sealed class ActionServices : IDisposable
         if (settings.Token is { } token)
         {
             _clients = new TokenClientProvider(token, settings.ApiUrl);
-            github = new OctokitGitHubPort(_clients);
+            // Paced as the App paces, with GitHub.com's limits; one run alone is this process's budget.
+            github = new OctokitGitHubPort(_clients, new ContentPacer(new InProcessContentBudget(time), time));
         }
 
         // A dry run reads with the token when there is one, so it decides as a real run would.

@@ -37,6 +37,14 @@ public sealed record AppSettings
 
     public const int DefaultWorkers = 4;
 
+    /// <summary>
+    /// New issues and comments per installation in any sliding minute and hour, across every replica: GitHub.com's
+    /// limits unless a GitHub Enterprise Server's admins set others.
+    /// </summary>
+    public ContentLimits ContentLimits { get; init; } = ContentLimits.GitHub;
+
+    private const int MaxContentPerWindow = 1_000_000;
+
     /// <summary>Without app credentials the app only logs the GitHub operations it would apply.</summary>
     public bool DryRun => AppId is null;
 
@@ -58,6 +66,8 @@ public sealed record AppSettings
         $"DATA_DIR={DataDir}",
         $"DATABASE_URL={(DatabaseUrl is null ? NotSet : Core.Storage.PostgresUrl.Describe(Core.Storage.PostgresUrl.Parse(DatabaseUrl)))}",
         $"WORKERS={Workers.ToString(CultureInfo.InvariantCulture)}",
+        $"CONTENT_PER_MINUTE={ContentLimits.PerMinute.ToString(CultureInfo.InvariantCulture)}",
+        $"CONTENT_PER_HOUR={ContentLimits.PerHour.ToString(CultureInfo.InvariantCulture)}",
         $"dev mode {(DevMode ? "on" : "off")}");
 
     private static string Redacted(string? secret) => secret is null ? NotSet : $"(set, {secret.Length.ToString(CultureInfo.InvariantCulture)} chars)";
@@ -112,6 +122,9 @@ public sealed record AppSettings
             DatabaseUrl = ReadDatabaseUrl(Get("DATABASE_URL"), dryRun: key is null || appId is null, problems),
             DevMode = devMode,
             Workers = ReadNumber("WORKERS", Get("WORKERS"), 1, 64, DefaultWorkers, "is not a number of inbox workers", problems),
+            ContentLimits = new ContentLimits(
+                ReadNumber("CONTENT_PER_MINUTE", Get("CONTENT_PER_MINUTE"), 1, MaxContentPerWindow, ContentLimits.GitHubPerMinute, "is not a number of new issues and comments per minute", problems),
+                ReadNumber("CONTENT_PER_HOUR", Get("CONTENT_PER_HOUR"), 1, MaxContentPerWindow, ContentLimits.GitHubPerHour, "is not a number of new issues and comments per hour", problems)),
         };
         return problems.Count == 0 ? (settings, problems) : (null, problems);
     }

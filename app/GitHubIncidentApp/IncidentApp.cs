@@ -45,7 +45,10 @@ public static class IncidentApp
         return app;
     }
 
-    /// <summary>PostgreSQL when DATABASE_URL is set (several replicas may share it), else a SQLite file in DATA_DIR.</summary>
+    /// <summary>
+    /// PostgreSQL when DATABASE_URL is set (several replicas may share it), else a SQLite file in DATA_DIR; the
+    /// budget of new issues and comments lives there too, so neither a restart nor a replica goes past GitHub's limits.
+    /// </summary>
     private static void AddStorage(IServiceCollection services, AppSettings settings)
     {
         // Created by the container, so it is disposed (and its connection pool closed) with the app.
@@ -56,6 +59,8 @@ public static class IncidentApp
             services.AddSingleton<IInbox, PostgresInbox>();
             services.AddSingleton<IIncidentIndex, PostgresIncidentIndex>();
             services.AddSingleton<IIncidentLocks, PostgresIncidentLocks>();
+            services.AddSingleton<IContentBudget>(sp => new PostgresContentBudget(
+                sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>(), settings.ContentLimits));
         }
         else
         {
@@ -63,6 +68,8 @@ public static class IncidentApp
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
             services.AddSingleton<IInbox, SqliteInbox>();
             services.AddSingleton<IIncidentIndex, SqliteIncidentIndex>();
+            services.AddSingleton<IContentBudget>(sp => new SqliteContentBudget(
+                sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), settings.ContentLimits));
         }
 
         services.AddHostedService<DatabaseMigrator>();
@@ -106,7 +113,7 @@ public static class IncidentApp
             services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton<IInstallationCache>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton<IBotIdentity>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
-            services.AddSingleton(sp => new ContentPacer(sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<ContentPacer>();
             services.AddSingleton<RateLimitHold>();
             services.AddSingleton<GitHubHealth>();
             services.AddSingleton<IGitHubPort, OctokitGitHubPort>();

@@ -20,12 +20,15 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
     private readonly Uri _gitHubApi;
     private readonly MeterListener _listener = new();
     private readonly GitHubHealth? _gitHubHealth;
+    private readonly ContentPacer? _contentPacer;
 
     /// <param name="gitHubHealth">None in a dry run, which calls no GitHub.</param>
-    public MetricsRegistry(AppSettings settings, GitHubHealth? gitHubHealth = null)
+    /// <param name="contentPacer">None in a dry run, which creates no content.</param>
+    public MetricsRegistry(AppSettings settings, GitHubHealth? gitHubHealth = null, ContentPacer? contentPacer = null)
     {
         _gitHubApi = settings.GitHubApiUrl;
         _gitHubHealth = gitHubHealth;
+        _contentPacer = contentPacer;
         foreach (var source in Sources)
         {
             DeliveriesReceived.Declare(source);
@@ -81,6 +84,11 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
             stats.OldestPendingReceivedAt is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0);
         Gauge(text, "incident_app_github_healthy", "1 while GitHub answers; 0 while it failed (5xx, timeout, lost connection) for an installation and its calls wait for a probe.",
             _gitHubHealth?.IsHealthy == false ? 0 : 1);
+        Gauge(text, "incident_app_content_waiting", "New issues and comments waiting for a slot under the content limits (CONTENT_PER_MINUTE, CONTENT_PER_HOUR) in this replica.",
+            _contentPacer?.Waiting ?? 0);
+        const string waited = "incident_app_content_wait_seconds_total";
+        text.Family(waited, "counter", "Time new issues and comments of this replica have waited for their slots under the content limits.")
+            .Sample(waited, "", _contentPacer?.Waited.TotalSeconds ?? 0);
         foreach (var counter in new[] { DeliveriesReceived, DeliveriesRefused, DeliveriesProcessed, GitHubRequests })
         {
             counter.WriteTo(text);

@@ -40,6 +40,20 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
+    public void Content_limits_default_to_GitHubs_and_take_an_enterprise_servers_own()
+    {
+        var (defaults, _) = Load(true);
+        var (enterprise, _) = Load(true, ("CONTENT_PER_MINUTE", "200"), ("CONTENT_PER_HOUR", "5000"));
+        var (settings, problems) = Load(true, ("CONTENT_PER_MINUTE", "0"), ("CONTENT_PER_HOUR", "lots"));
+
+        Assert.Equal(Core.GitHub.ContentLimits.GitHub, defaults!.ContentLimits);
+        Assert.Equal(new Core.GitHub.ContentLimits(200, 5000), enterprise!.ContentLimits);
+        Assert.Null(settings);
+        Assert.Contains("CONTENT_PER_MINUTE \"0\" is not a number of new issues and comments per minute: use a number from 1 to 1000000 (default 80)", problems);
+        Assert.Contains("CONTENT_PER_HOUR \"lots\" is not a number of new issues and comments per hour: use a number from 1 to 1000000 (default 500)", problems);
+    }
+
+    [Fact]
     public void Api_url_is_used_as_given_and_ghe_host_gets_the_v3_path()
     {
         var (local, _) = Load(true, ("GITHUB_API_URL", "http://127.0.0.1:5000"));

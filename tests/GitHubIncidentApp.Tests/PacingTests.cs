@@ -7,24 +7,28 @@ namespace GitHubIncidentApp.Tests;
 
 /// <summary>
 /// Content creation paced under GitHub's limits (scaled down here to 2 a minute), on a clock the test
-/// moves; a backlog opens its most severe incidents first.
+/// moves; a backlog opens its most severe incidents first, and a restart keeps counting the slots taken before it.
 /// </summary>
 public sealed class PacingTests : AppTestBase
 {
     private const int PerMinute = 2;
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _clock = new(Start);
 
     protected override TimeProvider Clock => _clock;
 
-    protected override Task<RunningApp> StartAppAsync()
+    protected override Task<RunningApp> StartAppAsync() => StartOnAsync(dataDir: null);
+
+    private Task<RunningApp> StartOnAsync(string? dataDir)
     {
         Repo.SetRole("alice", "triage");
         return RunningApp.StartAsync(
             GitHub,
-            settings: new Dictionary<string, string?> { ["WORKERS"] = "1" },
-            time: _clock,
-            services: services => services.AddSingleton(new ContentPacer(_clock, perMinute: PerMinute, perHour: 100)));
+            dataDir,
+            settings: new Dictionary<string, string?> { ["WORKERS"] = "1", ["CONTENT_PER_MINUTE"] = $"{PerMinute}", ["CONTENT_PER_HOUR"] = "100" },
+            time: _clock);
     }
 
     [Fact]
@@ -54,6 +58,27 @@ public sealed class PacingTests : AppTestBase
         Assert.All(issues, issue => Assert.True(
             issues.Count(other => other.CreatedAt > issue.CreatedAt - TimeSpan.FromMinutes(1) && other.CreatedAt <= issue.CreatedAt) <= PerMinute,
             $"more than {PerMinute} issues opened in the minute up to #{issue.Number}"));
+    }
+
+    [Fact]
+    public async Task Slots_taken_before_a_restart_still_count_after_it()
+    {
+        await PostAllAsync(["DiskFilling1", "DiskFilling2"], "warning");
+        await WaitUntilAsync(() => Repo.Issues.Count == PerMinute);
+        await App.WaitUntilIdleAsync();
+        var dataDir = App.DataDir;
+        await App.DisposeAsync();
+
+        App = await StartOnAsync(dataDir);
+        await PostAllAsync(["ServiceDown1"], "critical");
+        var pacer = App.Services.GetRequiredService<ContentPacer>();
+        await WaitUntilAsync(() => pacer.Waiting == 1);
+        Assert.Equal(PerMinute, Repo.Issues.Count);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await App.WaitUntilIdleAsync();
+        var opened = Assert.Single(Repo.Issues, issue => issue.Body.Contains("alertname=ServiceDown1", StringComparison.Ordinal));
+        Assert.Equal(Start.AddMinutes(1), opened.CreatedAt);
     }
 
     private async Task PostAllAsync(IEnumerable<string> groups, string severity)

@@ -73,6 +73,7 @@ public sealed partial class InboxProcessor(
         try
         {
             using (DeliveryScope.Enter(item.DeliveryId, item.ReceivedAt, retried: entry.Attempts > 1))
+            using (ContentPriority.Enter(item.Priority))
             {
                 await ClaimLease.HoldWhileAsync(inbox, entry, Lease, time, logger, handling => HandleAsync(entry, handling), cancellationToken);
             }

@@ -27,4 +27,10 @@ internal interface ISqlDatabase : IStorageDatabase
     /// is claiming instead of waiting for it. Empty where writers are serialized anyway.
     /// </summary>
     string SkipLockedRows { get; }
+
+    /// <summary>
+    /// A statement that makes write transactions binding the same <c>@key</c> take turns until they commit.
+    /// Empty where writers are serialized anyway.
+    /// </summary>
+    string LockKeyUntilCommit { get; }
 }

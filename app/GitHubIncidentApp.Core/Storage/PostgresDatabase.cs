@@ -30,6 +30,9 @@ public sealed class PostgresDatabase : ISqlDatabase, IAsyncDisposable, IDisposab
 
     string ISqlDatabase.SkipLockedRows => "FOR UPDATE SKIP LOCKED";
 
+    // A 64-bit hash of the key: a collision only makes two keys take turns.
+    string ISqlDatabase.LockKeyUntilCommit => "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0));";
+
     /// <summary>The schema version this code creates and expects.</summary>
     public static int LatestSchemaVersion => PostgresMigrations.Steps.Count;
 

@@ -58,5 +58,16 @@ internal static class PostgresMigrations
         ALTER TABLE inbox ADD COLUMN superseded_by bigint;
         CREATE INDEX inbox_waiting ON inbox (priority DESC, id) WHERE status IN ('pending', 'claimed');
         """,
+
+        // 3: the slots in which each installation (lower-cased owner) may create content, one budget for
+        // every replica; slots older than an hour are pruned as new ones are taken.
+        """
+        CREATE TABLE content_slots (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            installation text NOT NULL,
+            slot_at timestamptz NOT NULL
+        );
+        CREATE INDEX content_slots_by_installation ON content_slots (installation, slot_at);
+        """,
     ];
 }

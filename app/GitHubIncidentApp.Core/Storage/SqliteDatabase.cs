@@ -37,6 +37,9 @@ public sealed class SqliteDatabase : ISqlDatabase, IDisposable
 
     string ISqlDatabase.SkipLockedRows => "";
 
+    // A write transaction holds the file's one write lock (BEGIN IMMEDIATE).
+    string ISqlDatabase.LockKeyUntilCommit => "";
+
     /// <summary>The schema version this code creates and expects.</summary>
     public static int LatestSchemaVersion => SqliteMigrations.Steps.Count;
 

@@ -75,5 +75,16 @@ internal static class SqliteMigrations
         CREATE INDEX inbox_waiting ON inbox (priority DESC, id) WHERE status IN ('pending', 'claimed');
         DROP INDEX inbox_by_priority;
         """,
+
+        // 6: the slots in which each installation (lower-cased owner) may create content, so a restart keeps
+        // to GitHub's limits; slots older than an hour are pruned as new ones are taken.
+        """
+        CREATE TABLE content_slots (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            installation TEXT NOT NULL,
+            slot_at TEXT NOT NULL
+        );
+        CREATE INDEX content_slots_by_installation ON content_slots (installation, slot_at);
+        """,
     ];
 }

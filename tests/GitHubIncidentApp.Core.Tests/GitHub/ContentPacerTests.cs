@@ -8,53 +8,21 @@ public sealed class ContentPacerTests
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider _clock = new(Start);
+    private readonly InProcessContentBudget _budget;
+    private readonly ContentPacer _pacer;
 
-    [Fact]
-    public void A_burst_gets_GitHubs_80_a_minute_at_once_and_the_81st_a_minute_later()
+    public ContentPacerTests()
     {
-        var pacer = new ContentPacer(_clock);
-
-        var slots = Enumerable.Range(0, 81).Select(_ => pacer.Reserve("operate-first")).ToList();
-
-        Assert.All(slots.Take(80), slot => Assert.Equal(Start, slot));
-        Assert.Equal(Start.AddMinutes(1), slots[80]);
-    }
-
-    [Fact]
-    public void No_minute_window_ever_holds_more_than_the_minute_limit_nor_any_hour_more_than_the_hour_limit()
-    {
-        var pacer = new ContentPacer(_clock, perMinute: 80, perHour: 500);
-
-        var slots = Enumerable.Range(0, 1200).Select(_ => pacer.Reserve("operate-first")).ToList();
-
-        Assert.Equal(slots.Order(), slots);
-        Assert.All(slots, slot => Assert.True(slots.Count(s => s > slot - TimeSpan.FromMinutes(1) && s <= slot) <= 80));
-        Assert.All(slots, slot => Assert.True(slots.Count(s => s > slot - TimeSpan.FromHours(1) && s <= slot) <= 500));
-        // The hour limit binds: slots 501 to 1000 come in the second hour, not sooner.
-        Assert.Equal(Start.AddHours(1), slots[500]);
-        Assert.Equal(Start.AddHours(2), slots[1000]);
-    }
-
-    [Fact]
-    public void Installations_are_paced_apart_and_slots_free_up_as_time_passes()
-    {
-        var pacer = new ContentPacer(_clock, perMinute: 2, perHour: 100);
-
-        pacer.Reserve("operate-first");
-        pacer.Reserve("operate-first");
-
-        Assert.Equal(Start, pacer.Reserve("OTHER-org"));
-        _clock.Advance(TimeSpan.FromSeconds(61));
-        Assert.Equal(_clock.GetUtcNow(), pacer.Reserve("Operate-First"));
+        _budget = new InProcessContentBudget(_clock, new ContentLimits(1, 100));
+        _pacer = new ContentPacer(_budget, _clock);
     }
 
     [Fact]
     public async Task A_request_past_the_limit_waits_on_the_clock_for_its_slot()
     {
-        var pacer = new ContentPacer(_clock, perMinute: 1, perHour: 100);
-        await pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
+        await _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
 
-        var waiting = pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
+        var waiting = _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(59));
         await Task.Delay(50);
         Assert.False(waiting.IsCompleted);
@@ -64,15 +32,44 @@ public sealed class ContentPacerTests
     }
 
     [Fact]
-    public async Task A_wait_ends_when_cancelled()
+    public async Task A_wait_ends_when_cancelled_and_gives_its_slot_back()
     {
-        var pacer = new ContentPacer(_clock, perMinute: 1, perHour: 100);
-        await pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
+        await _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
         using var cancel = new CancellationTokenSource();
 
-        var waiting = pacer.WaitForSlotAsync("operate-first", cancel.Token);
+        var waiting = _pacer.WaitForSlotAsync("operate-first", cancel.Token);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(Start.AddMinutes(1), _budget.Reserve("operate-first").At);
+    }
+
+    [Fact]
+    public async Task A_more_urgent_caller_that_asks_later_takes_the_earlier_slot_of_a_less_urgent_one()
+    {
+        await _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
+        var warning = WaitWithPriorityAsync(1);
+        var otherWarning = WaitWithPriorityAsync(1);
+        var critical = WaitWithPriorityAsync(5);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await critical.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(warning.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await warning.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(otherWarning.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await otherWarning.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, _pacer.Waiting);
+    }
+
+    private Task WaitWithPriorityAsync(int priority)
+    {
+        using (ContentPriority.Enter(priority))
+        {
+            return _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing.Postgres;
 
@@ -22,6 +23,9 @@ public sealed class PostgresBackend(PostgresServer server) : StorageBackend
         new PostgresInbox((PostgresDatabase)database, maxPending);
 
     public override IIncidentIndex Index(IStorageDatabase database) => new PostgresIncidentIndex((PostgresDatabase)database);
+
+    public override IContentBudget ContentBudget(IStorageDatabase database, TimeProvider time, ContentLimits limits) =>
+        new PostgresContentBudget((PostgresDatabase)database, time, limits);
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp.Core.Tests.Storage;
@@ -13,6 +14,9 @@ public sealed class SqliteBackend : StorageBackend
         new SqliteInbox((SqliteDatabase)database, maxPending);
 
     public override IIncidentIndex Index(IStorageDatabase database) => new SqliteIncidentIndex((SqliteDatabase)database);
+
+    public override IContentBudget ContentBudget(IStorageDatabase database, TimeProvider time, ContentLimits limits) =>
+        new SqliteContentBudget((SqliteDatabase)database, time, limits);
 
     public override ValueTask DisposeAsync()
     {

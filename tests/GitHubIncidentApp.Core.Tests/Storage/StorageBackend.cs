@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp.Core.Tests.Storage;
@@ -11,6 +12,8 @@ public abstract class StorageBackend : IAsyncDisposable
     public abstract IInbox Inbox(IStorageDatabase database, int maxPending = SqlInbox.DefaultMaxPending);
 
     public abstract IIncidentIndex Index(IStorageDatabase database);
+
+    public abstract IContentBudget ContentBudget(IStorageDatabase database, TimeProvider time, ContentLimits limits);
 
     public abstract ValueTask DisposeAsync();
 }
