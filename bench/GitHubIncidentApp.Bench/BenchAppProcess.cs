@@ -6,7 +6,7 @@ using GitHubIncidentApp.Testing.FakeGitHub;
 
 namespace GitHubIncidentApp.Bench;
 
-/// <summary>The built app in a process of its own on a fresh SQLite data directory, against a fake GitHub.</summary>
+/// <summary>The built app in a process of its own on a <see cref="BenchStorage"/>, against a fake GitHub.</summary>
 internal sealed class BenchAppProcess : IAsyncDisposable
 {
     public const string Token = "bench-token";
@@ -15,13 +15,11 @@ internal sealed class BenchAppProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
-    private readonly string _dataDir;
 
-    private BenchAppProcess(Process process, ConcurrentQueue<string> output, string dataDir, Uri baseUrl)
+    private BenchAppProcess(Process process, ConcurrentQueue<string> output, Uri baseUrl)
     {
         _process = process;
         _output = output;
-        _dataDir = dataDir;
         BaseUrl = baseUrl;
     }
 
@@ -30,13 +28,22 @@ internal sealed class BenchAppProcess : IAsyncDisposable
     /// <summary>The last lines the app wrote (warnings and errors at the benchmark's log level).</summary>
     public string Output => string.Join('\n', _output);
 
-    public static async Task<BenchAppProcess> StartAsync(FakeGitHubServer github)
+    /// <summary>Starts the app and returns once <c>/healthz</c> answers.</summary>
+    /// <param name="extraSettings">Settings on top of those that point the app at <paramref name="github"/> and <paramref name="storage"/>.</param>
+    public static async Task<BenchAppProcess> StartAsync(
+        FakeGitHubServer github, BenchStorage storage, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
-        var dataDir = Directory.CreateTempSubdirectory("incident-app-bench-").FullName;
         var port = AppProcessLaunch.FreePort();
+        var settings = AppSettingsForFake.Of(github, storage.DataDir, Token, Token, port);
+        settings["DATABASE_URL"] = storage.DatabaseUrl;
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[name] = value;
+        }
+
         var output = new ConcurrentQueue<string>();
-        var process = AppProcessLaunch.Start(AppSettingsForFake.Of(github, dataDir, Token, Token, port), dataDir, line => Keep(output, line));
-        var app = new BenchAppProcess(process, output, dataDir, new Uri($"http://127.0.0.1:{port}/"));
+        var process = AppProcessLaunch.Start(settings, storage.DataDir, line => Keep(output, line));
+        var app = new BenchAppProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
             using var client = new HttpClient { BaseAddress = app.BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
@@ -51,12 +58,25 @@ internal sealed class BenchAppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Posts each of <paramref name="payloads"/> once, open loop at <paramref name="rate"/> a second; throws unless the app accepted all.</summary>
+    public async Task PostEachAsync(IReadOnlyList<byte[]> payloads, int rate)
+    {
+        var result = await OpenLoopLoad.RunAsync(BaseUrl, BenchGitHub.AlertmanagerPath, payloads, rate, payloads.Count);
+        if (result.Failed > 0)
+        {
+            throw new InvalidOperationException($"The app refused {result.Failed} of {payloads.Count} deliveries ({result.FailureKinds}). Its output:\n{Output}");
+        }
+    }
+
     /// <summary>Deliveries stored but not processed yet, from <c>/healthz</c>.</summary>
-    public async Task<int> PendingAsync()
+    public async Task<int> PendingAsync() => (await InboxAsync()).Pending;
+
+    /// <summary>Deliveries stored but not processed yet, and those parked as failed, from <c>/healthz</c>.</summary>
+    public async Task<(int Pending, int Failed)> InboxAsync()
     {
         using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
         var health = JsonNode.Parse(await client.GetStringAsync(new Uri("healthz", UriKind.Relative)))!;
-        return (int)health["pending"]!;
+        return ((int)health["pending"]!, (int)health["failed"]!);
     }
 
     /// <summary>The process's peak resident set so far (the kernel's high-water mark, VmHWM), in MB.</summary>
@@ -76,7 +96,6 @@ internal sealed class BenchAppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(_dataDir, recursive: true);
         return ValueTask.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Testing.Bursts;
 using GitHubIncidentApp.Testing.FakeGitHub;
@@ -5,7 +6,7 @@ using GitHubIncidentApp.Testing.FakeGitHub;
 namespace GitHubIncidentApp.Bench;
 
 /// <summary>The fake GitHub every benchmark runs against: the app installed on operate-first/incidents, answering after a fixed latency.</summary>
-internal static class BenchGitHub
+internal static partial class BenchGitHub
 {
     public const string Owner = "operate-first";
     public const string Repo = "incidents";
@@ -21,4 +22,16 @@ internal static class BenchGitHub
         github.DisruptWith = _ => FakeDisruption.Slow(latency);
         return github;
     }
+
+    public static int IssueCount(FakeGitHubServer github) => github.Repo(Owner, Repo).Issues.Count;
+
+    /// <summary>The requests by method and route (numbers shown as {n}), most first: what the app asked GitHub for.</summary>
+    public static string Routes(IEnumerable<RecordedRequest> requests) =>
+        string.Join(", ", requests
+            .GroupBy(r => $"{r.Method} {Number().Replace(r.Path, "/{n}")}", StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .Select(g => $"{g.Count()}× {g.Key}"));
+
+    [GeneratedRegex(@"/\d+(?=/|$)")]
+    private static partial Regex Number();
 }

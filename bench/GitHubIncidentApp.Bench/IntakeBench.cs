@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text;
-using GitHubIncidentApp.Testing.Bursts;
+using static System.FormattableString;
 
 namespace GitHubIncidentApp.Bench;
 
@@ -15,38 +13,36 @@ internal static class IntakeBench
     private const int SustainedGoalPerSecond = 2000;
     private const double RssGoalMegabytes = 100;
 
-    public static async Task RunAsync(BenchArgs args)
+    public static async Task<IReadOnlyList<GoalRow>> RunAsync(BenchSetup setup, BenchArgs args)
     {
-        var rate = args.Int("--rate", 200);
-        var seconds = args.Int("--seconds", 20);
-        var groups = args.Int("--groups", 50);
-        var runs = args.Int("--runs", 3);
-        var latency = TimeSpan.FromMilliseconds(args.Int("--latency-ms", 300));
+        var rate = args.Positive("--rate", 200);
+        var seconds = args.Positive("--seconds", 20);
+        var groups = args.Positive("--groups", 50);
         var rates = args.Ints("--rates", [200, 500, 1000, 2000]);
-        var stepSeconds = args.Int("--step-seconds", 10);
-        if (rate <= 0 || seconds <= 0 || groups <= 0 || runs <= 0 || stepSeconds <= 0 || rates.Any(r => r <= 0))
+        var stepSeconds = args.Positive("--step-seconds", 10);
+        if (rates.Any(r => r <= 0))
         {
-            throw new ArgumentException("Rates, durations, groups and runs must be positive.");
+            throw new ArgumentException($"--rates {string.Join(',', rates)} holds a rate that is not positive: give rates a second, such as 200,500,1000,2000.");
         }
 
         // Answers are awaited on the pool: start it wide enough that its slow growth does not delay them.
         ThreadPool.SetMinThreads(64, 64);
-        var payloads = AlertBurst.Create(groups).Wave(1).Select(d => Encoding.UTF8.GetBytes(d.Json)).ToList();
-        Console.WriteLine(Invariant($"intake: {groups} alert groups repeated round-robin, GitHub latency {latency.TotalMilliseconds} ms, {runs} runs, each load on a fresh app process"));
+        var payloads = AlertPayloads.Opening(groups);
+        Console.WriteLine(Invariant($"intake: {groups} alert groups repeated round-robin, {setup.StorageName}, GitHub latency {setup.Latency.TotalMilliseconds} ms, {setup.Runs} runs, each load on a fresh app process"));
 
         var atRate = new List<LoadResult>();
         var sustained = new List<double>();
         var peakRss = new List<double>();
-        for (var run = 1; run <= runs; run++)
+        for (var run = 1; run <= setup.Runs; run++)
         {
-            var (result, rss, backlog) = await LoadFreshAppAsync(payloads, latency, rate, TimeSpan.FromSeconds(seconds));
+            var (result, rss, backlog) = await LoadFreshAppAsync(setup, payloads, rate, TimeSpan.FromSeconds(seconds));
             atRate.Add(result);
             Console.WriteLine(Invariant($"run {run} latency   {result}  peak RSS {rss:F0} MB  backlog {backlog}"));
 
             var best = 0;
             foreach (var step in rates)
             {
-                var (stepResult, stepRss, stepBacklog) = await LoadFreshAppAsync(payloads, latency, step, TimeSpan.FromSeconds(stepSeconds));
+                var (stepResult, stepRss, stepBacklog) = await LoadFreshAppAsync(setup, payloads, step, TimeSpan.FromSeconds(stepSeconds));
                 rss = Math.Max(rss, stepRss);
                 var holds = stepResult.P99Ms <= SustainedP99LimitMs && stepResult.Failed == 0;
                 Console.WriteLine(Invariant($"run {run} step      {stepResult}  peak RSS {stepRss:F0} MB  backlog {stepBacklog}  {(holds ? "sustained" : "not sustained")}"));
@@ -62,13 +58,13 @@ internal static class IntakeBench
             peakRss.Add(rss);
         }
 
-        var p99 = Stats.Median(atRate.Select(r => r.P99Ms));
-        var maxRate = Stats.Median(sustained);
-        var rssMedian = Stats.Median(peakRss);
-        Console.WriteLine(Invariant($"median at {rate}/s: p50 {Stats.Median(atRate.Select(r => r.P50Ms)):F1} ms, p99 {p99:F1} ms, max {Stats.Median(atRate.Select(r => r.MaxMs)):F1} ms, non-2xx {Stats.Median(atRate.Select(r => (double)r.Failed)):F0} of {atRate[0].Sent}"));
-        Console.WriteLine(Invariant($"goal p99 <= {LatencyGoalMs} ms at 200/s:            p99 / goal = {p99 / LatencyGoalMs:F2}{(rate == 200 ? string.Empty : $" (measured at {rate}/s)")}"));
-        Console.WriteLine(Invariant($"goal >= {SustainedGoalPerSecond}/s with p99 <= {SustainedP99LimitMs} ms:      sustained {maxRate:F0}/s, sustained / goal = {maxRate / SustainedGoalPerSecond:F2} (highest of {string.Join(", ", rates)}/s held for {stepSeconds} s)"));
-        Console.WriteLine(Invariant($"goal peak RSS <= {RssGoalMegabytes} MB:                 {rssMedian:F0} MB, RSS / goal = {rssMedian / RssGoalMegabytes:F2}"));
+        Console.WriteLine(Invariant($"median at {rate}/s: p50 {Stats.Median(atRate.Select(r => r.P50Ms)):F1} ms, p99 {Stats.Median(atRate.Select(r => r.P99Ms)):F1} ms, max {Stats.Median(atRate.Select(r => r.MaxMs)):F1} ms, non-2xx {Stats.Median(atRate.Select(r => (double)r.Failed)):F0} of {atRate[0].Sent}"));
+        return
+        [
+            GoalRow.Of("intake", Invariant($"p99 acknowledgement at {rate}/s"), atRate.Select(r => r.P99Ms), "ms", LatencyGoalMs, GoalKind.AtMost),
+            GoalRow.Of("intake", Invariant($"highest of {string.Join(',', rates)}/s held {stepSeconds} s, p99 <= {SustainedP99LimitMs} ms"), sustained, "/s", SustainedGoalPerSecond, GoalKind.AtLeast),
+            GoalRow.Of("intake", "peak RSS", peakRss, "MB", RssGoalMegabytes, GoalKind.AtMost),
+        ];
     }
 
     /// <summary>
@@ -77,14 +73,13 @@ internal static class IntakeBench
     /// process when the last answer came (how far the inbox fell behind).
     /// </summary>
     private static async Task<(LoadResult Result, double PeakRssMegabytes, int Backlog)> LoadFreshAppAsync(
-        IReadOnlyList<byte[]> payloads, TimeSpan latency, int rate, TimeSpan duration)
+        BenchSetup setup, IReadOnlyList<byte[]> payloads, int rate, TimeSpan duration)
     {
-        await using var github = await BenchGitHub.StartAsync(latency);
-        await using var app = await BenchAppProcess.StartAsync(github);
+        using var storage = await setup.NewStorageAsync();
+        await using var github = await BenchGitHub.StartAsync(setup.Latency);
+        await using var app = await BenchAppProcess.StartAsync(github, storage);
         await OpenLoopLoad.RunAsync(app.BaseUrl, BenchGitHub.AlertmanagerPath, payloads, rate: payloads.Count, TimeSpan.FromSeconds(1));
         var result = await OpenLoopLoad.RunAsync(app.BaseUrl, BenchGitHub.AlertmanagerPath, payloads, rate, duration);
         return (result, app.PeakRssMegabytes(), await app.PendingAsync());
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -16,7 +16,11 @@ internal static class OpenLoopLoad
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     /// <summary>Posts <paramref name="payloads"/> round-robin to <paramref name="path"/> at <paramref name="rate"/> a second for <paramref name="duration"/>.</summary>
-    public static async Task<LoadResult> RunAsync(Uri baseUrl, string path, IReadOnlyList<byte[]> payloads, int rate, TimeSpan duration)
+    public static Task<LoadResult> RunAsync(Uri baseUrl, string path, IReadOnlyList<byte[]> payloads, int rate, TimeSpan duration) =>
+        RunAsync(baseUrl, path, payloads, rate, (int)(rate * duration.TotalSeconds));
+
+    /// <summary>Posts <paramref name="count"/> requests, <paramref name="payloads"/> round-robin, to <paramref name="path"/> at <paramref name="rate"/> a second.</summary>
+    public static async Task<LoadResult> RunAsync(Uri baseUrl, string path, IReadOnlyList<byte[]> payloads, int rate, int count)
     {
         // Every request in flight needs a connection of its own (HTTP/1.1): enough for a long stall at a high rate.
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 4096 };
@@ -24,7 +28,6 @@ internal static class OpenLoopLoad
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchAppProcess.Token);
         var target = new Uri(path, UriKind.Relative);
 
-        var count = (int)(rate * duration.TotalSeconds);
         var latencies = new double[count];
         var lags = new double[count];
         var failures = new ConcurrentDictionary<string, int>();
