@@ -83,6 +83,8 @@ public sealed class GroupCommitTests
 
         public string SkipLockedRows => "";
 
+        public string LockKeyUntilCommit => "";
+
         public Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public async Task<T> WriteAheadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
