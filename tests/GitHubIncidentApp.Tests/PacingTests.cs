@@ -45,7 +45,7 @@ public sealed class PacingTests : AppTestBase
 
         for (var minute = 0; minute < 10 && Repo.Issues.Count < warnings.Count + criticals.Count; minute++)
         {
-            _clock.Advance(TimeSpan.FromMinutes(1));
+            _clock.Advance(ContentLimits.Minute + ContentLimits.Margin);
             await WaitUntilAsync(() => Repo.Issues.Count >= Math.Min(9, PerMinute * (minute + 2)));
         }
 
@@ -75,10 +75,10 @@ public sealed class PacingTests : AppTestBase
         await WaitUntilAsync(() => pacer.Waiting == 1);
         Assert.Equal(PerMinute, Repo.Issues.Count);
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Advance(ContentLimits.Minute + ContentLimits.Margin);
         await App.WaitUntilIdleAsync();
         var opened = Assert.Single(Repo.Issues, issue => issue.Body.Contains("alertname=ServiceDown1", StringComparison.Ordinal));
-        Assert.Equal(Start.AddMinutes(1), opened.CreatedAt);
+        Assert.Equal(Start + (ContentLimits.Minute + ContentLimits.Margin), opened.CreatedAt);
     }
 
     private async Task PostAllAsync(IEnumerable<string> groups, string severity)

@@ -23,7 +23,7 @@ public sealed class ContentPacerTests
         await _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
 
         var waiting = _pacer.WaitForSlotAsync("operate-first", CancellationToken.None);
-        _clock.Advance(TimeSpan.FromSeconds(59));
+        _clock.Advance(ContentLimits.Minute + ContentLimits.Margin - TimeSpan.FromSeconds(1));
         await Task.Delay(50);
         Assert.False(waiting.IsCompleted);
 
@@ -41,7 +41,7 @@ public sealed class ContentPacerTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        Assert.Equal(Start.AddMinutes(1), _budget.Reserve("operate-first").At);
+        Assert.Equal(Start + (ContentLimits.Minute + ContentLimits.Margin), _budget.Reserve("operate-first").At);
     }
 
     [Fact]
@@ -52,15 +52,15 @@ public sealed class ContentPacerTests
         var otherWarning = WaitWithPriorityAsync(1);
         var critical = WaitWithPriorityAsync(5);
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Advance(ContentLimits.Minute + ContentLimits.Margin);
         await critical.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(warning.IsCompleted);
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Advance(ContentLimits.Minute + ContentLimits.Margin);
         await warning.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(otherWarning.IsCompleted);
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Advance(ContentLimits.Minute + ContentLimits.Margin);
         await otherWarning.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(0, _pacer.Waiting);
     }

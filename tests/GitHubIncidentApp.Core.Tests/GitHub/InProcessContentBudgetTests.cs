@@ -17,7 +17,7 @@ public sealed class InProcessContentBudgetTests
         var slots = Enumerable.Range(0, 81).Select(_ => budget.Reserve("operate-first").At).ToList();
 
         Assert.All(slots.Take(80), slot => Assert.Equal(Start, slot));
-        Assert.Equal(Start.AddMinutes(1), slots[80]);
+        Assert.Equal(Start + (ContentLimits.Minute + ContentLimits.Margin), slots[80]);
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class InProcessContentBudgetTests
         Assert.Equal(slots.Order(), slots);
         ContentWindows.AssertWithin(slots, ContentLimits.GitHub);
         // The hour limit binds: slots 501 to 1000 come in the second hour, not sooner.
-        Assert.Equal(Start.AddHours(1), slots[500]);
-        Assert.Equal(Start.AddHours(2), slots[1000]);
+        Assert.Equal(Start + (ContentLimits.Hour + ContentLimits.Margin), slots[500]);
+        Assert.Equal(Start + (2 * (ContentLimits.Hour + ContentLimits.Margin)), slots[1000]);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class InProcessContentBudgetTests
         budget.Reserve("operate-first");
 
         Assert.Equal(Start, budget.Reserve("OTHER-org").At);
-        _clock.Advance(TimeSpan.FromSeconds(61));
+        _clock.Advance(ContentLimits.Minute + ContentLimits.Margin + TimeSpan.FromSeconds(1));
         Assert.Equal(_clock.GetUtcNow(), budget.Reserve("Operate-First").At);
     }
 
@@ -59,8 +59,8 @@ public sealed class InProcessContentBudgetTests
         await budget.ReleaseAsync(taken[2]);
         var afterGap = budget.Reserve("operate-first");
 
-        Assert.Equal(Start.AddMinutes(2), taken[^1].At);
-        Assert.Equal(Start.AddMinutes(3), afterGap.At);
+        Assert.Equal(Start + (2 * (ContentLimits.Minute + ContentLimits.Margin)), taken[^1].At);
+        Assert.Equal(Start + (3 * (ContentLimits.Minute + ContentLimits.Margin)), afterGap.At);
         ContentWindows.AssertWithin([.. taken.Where(slot => slot != taken[2]).Select(slot => slot.At), afterGap.At], limits);
     }
 }

@@ -40,9 +40,9 @@ public abstract class ContentBudgetContractTests(StorageBackend backend) : IAsyn
         Assert.Equal(200, slots.Count);
         ContentWindows.AssertWithin(slots, Limits);
         // Nobody waits longer than the limits demand: ten a minute until the hour's fifty are out.
-        Assert.Equal(Start.AddMinutes(4), slots[49]);
-        Assert.Equal(Start.AddHours(1), slots[50]);
-        Assert.Equal(Start.AddHours(3).AddMinutes(4), slots[^1]);
+        Assert.Equal(Start + (4 * (ContentLimits.Minute + ContentLimits.Margin)), slots[49]);
+        Assert.Equal(Start + (ContentLimits.Hour + ContentLimits.Margin), slots[50]);
+        Assert.Equal(Start + (3 * (ContentLimits.Hour + ContentLimits.Margin)) + (4 * (ContentLimits.Minute + ContentLimits.Margin)), slots[^1]);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public abstract class ContentBudgetContractTests(StorageBackend backend) : IAsyn
         }
 
         Assert.Equal(Start, (await budget.ReserveAsync("Other-Org", CancellationToken.None)).At);
-        Assert.Equal(Start.AddMinutes(1), (await Budget(await backend.OpenAsync()).ReserveAsync("OPERATE-FIRST", CancellationToken.None)).At);
+        Assert.Equal(Start + (ContentLimits.Minute + ContentLimits.Margin), (await Budget(await backend.OpenAsync()).ReserveAsync("OPERATE-FIRST", CancellationToken.None)).At);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public abstract class ContentBudgetContractTests(StorageBackend backend) : IAsyn
         await budget.ReleaseAsync(unused);
 
         var next = await Budget(await backend.OpenAsync()).ReserveAsync("operate-first", CancellationToken.None);
-        Assert.Equal(Start.AddMinutes(1), unused.At);
+        Assert.Equal(Start + (ContentLimits.Minute + ContentLimits.Margin), unused.At);
         Assert.Equal(unused.At, next.At);
         Assert.Equal(Limits.PerMinute + 1, await CountSlotsAsync("operate-first"));
     }
