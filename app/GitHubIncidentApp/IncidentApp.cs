@@ -66,6 +66,7 @@ public static class IncidentApp
         }
 
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<StorageReadiness>();
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, AppSettings settings)

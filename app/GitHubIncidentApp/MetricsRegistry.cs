@@ -20,12 +20,15 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
     private readonly Uri _gitHubApi;
     private readonly MeterListener _listener = new();
     private readonly GitHubHealth? _gitHubHealth;
+    private readonly string _mode;
+    private int _gitHubAuthRefused;
 
     /// <param name="gitHubHealth">None in a dry run, which calls no GitHub.</param>
     public MetricsRegistry(AppSettings settings, GitHubHealth? gitHubHealth = null)
     {
         _gitHubApi = settings.GitHubApiUrl;
         _gitHubHealth = gitHubHealth;
+        _mode = AppMode.Name(settings.DryRun);
         foreach (var source in Sources)
         {
             DeliveriesReceived.Declare(source);
@@ -68,6 +71,9 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
     public MetricsCounter GitHubRequests { get; } = new(
         "incident_app_github_requests_total", "Calls to the GitHub API, by status class; error when no answer came.", "status_class");
 
+    /// <summary>Whether GitHub's latest answer was 401: the App's credentials are refused, which no retry mends.</summary>
+    public bool GitHubAuthRefused => Volatile.Read(ref _gitHubAuthRefused) == 1;
+
     public void Processed(ProcessingOutcome outcome) => DeliveriesProcessed.Increment(OutcomeLabel(outcome));
 
     /// <summary>The whole exposition; the inbox is read now, so the gauges are current.</summary>
@@ -81,6 +87,8 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
             stats.OldestPendingReceivedAt is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0);
         Gauge(text, "incident_app_github_healthy", "1 while GitHub answers; 0 while it failed (5xx, timeout, lost connection) for an installation and its calls wait for a probe.",
             _gitHubHealth?.IsHealthy == false ? 0 : 1);
+        text.Family("incident_app_mode", "gauge", "1 for the mode the app runs in: live (it writes to GitHub) or dry-run (it only logs what it would write).")
+            .Sample("incident_app_mode", MetricsText.Labels(["mode"], [_mode]), 1);
         foreach (var counter in new[] { DeliveriesReceived, DeliveriesRefused, DeliveriesProcessed, GitHubRequests })
         {
             counter.WriteTo(text);
@@ -122,6 +130,10 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
         if (string.Equals(address, _gitHubApi.Host, StringComparison.OrdinalIgnoreCase) && (port ?? _gitHubApi.Port) == _gitHubApi.Port)
         {
             GitHubRequests.Increment(status is >= 200 and < 600 ? $"{status / 100}xx" : "error");
+            if (status is 401 or (>= 200 and < 300))
+            {
+                Volatile.Write(ref _gitHubAuthRefused, status == 401 ? 1 : 0);
+            }
         }
     }
 }

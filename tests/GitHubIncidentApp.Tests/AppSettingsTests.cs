@@ -58,7 +58,7 @@ public sealed class AppSettingsTests
         var (settings, problems) = Load(true, ("APP_ID", "123"));
 
         Assert.Null(settings);
-        Assert.Contains(problems, p => p.StartsWith("APP_ID is set but PRIVATE_KEY", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("PRIVATE_KEY or PRIVATE_KEY_PATH is not set", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class AppSettingsTests
 
         Assert.Null(app);
         var lines = errors.ToString().Trim().Split('\n');
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(6, lines.Length); // PORT, WEBHOOK_SECRET, ALERTMANAGER_TOKEN, APP_ID, the private key, the DRY_RUN hint
         Assert.All(lines, line => Assert.StartsWith("error: ", line, StringComparison.Ordinal));
     }
 }
