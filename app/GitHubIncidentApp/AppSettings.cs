@@ -23,6 +23,7 @@ public sealed record AppSettings
     public int Port { get; init; } = 3000;
     public string Host { get; init; } = "0.0.0.0";
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+    public LogFormat LogFormat { get; init; } = LogFormat.Json;
     /// <summary>The tokens Alertmanager may present, each with the repositories it reaches (see <see cref="AlertmanagerTokenSettings"/>).</summary>
     public IReadOnlyList<AlertmanagerToken> AlertmanagerTokens { get; init; } = [];
     public RepoRef? DefaultRepo { get; init; }
@@ -55,6 +56,7 @@ public sealed record AppSettings
         $"HOST={Host}",
         $"PORT={Port.ToString(CultureInfo.InvariantCulture)}",
         $"LOG_LEVEL={LogLevel}",
+        $"LOG_FORMAT={LogFormat.ToString().ToLowerInvariant()}",
         $"DEFAULT_REPO={DefaultRepo?.ToString() ?? NotSet}",
         $"DATA_DIR={DataDir}",
         $"DATABASE_URL={(DatabaseUrl is null ? NotSet : Core.Storage.PostgresUrl.Describe(Core.Storage.PostgresUrl.Parse(DatabaseUrl)))}",
@@ -94,6 +96,7 @@ public sealed record AppSettings
             Port = ReadNumber("PORT", Get("PORT"), 0, 65535, 3000, "is not a TCP port", problems),
             Host = Get("HOST") ?? (devMode ? "127.0.0.1" : "0.0.0.0"),
             LogLevel = ReadLogLevel(Get("LOG_LEVEL"), problems),
+            LogFormat = LogFormatSetting.Read(Get("LOG_FORMAT"), devMode, problems),
             AlertmanagerTokens = AlertmanagerTokenSettings.Read(config, devMode, defaultRepo, problems),
             DefaultRepo = defaultRepo,
             DataDir = Get("DATA_DIR") ?? "data",
