@@ -19,28 +19,26 @@ public static class CommandRun
             start.ArgumentList.Add(arg);
         }
 
-        return WaitAsync(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), startedReading: false, new ConcurrentQueue<string>());
+        var lines = new ConcurrentQueue<string>();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => Keep(lines, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(lines, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return WaitAsync(process, lines);
     }
 
     /// <summary><c>dotnet GitHubIncidentApp.dll ARGS</c> with <paramref name="settings"/> as its environment, in <paramref name="workingDirectory"/>.</summary>
     public static Task<(int Exit, string Output)> DllAsync(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
         var lines = new ConcurrentQueue<string>();
-        return WaitAsync(AppProcessLaunch.Start(settings, workingDirectory, lines.Enqueue, args), startedReading: true, lines);
+        return WaitAsync(AppProcessLaunch.Start(settings, workingDirectory, line => Keep(lines, line), args), lines);
     }
 
-    private static async Task<(int Exit, string Output)> WaitAsync(Process process, bool startedReading, ConcurrentQueue<string> lines)
+    private static async Task<(int Exit, string Output)> WaitAsync(Process process, ConcurrentQueue<string> lines)
     {
         using (process)
         {
-            if (!startedReading)
-            {
-                process.OutputDataReceived += (_, e) => Keep(e.Data);
-                process.ErrorDataReceived += (_, e) => Keep(e.Data);
-                process.BeginOutputReadLine();
-                process.BeginErrorReadLine();
-            }
-
             using var timeout = new CancellationTokenSource(ExitTimeout);
             try
             {
@@ -54,13 +52,13 @@ public static class CommandRun
 
             return (process.ExitCode, string.Join('\n', lines));
         }
+    }
 
-        void Keep(string? line)
+    private static void Keep(ConcurrentQueue<string> lines, string? line)
+    {
+        if (line is not null)
         {
-            if (line is not null)
-            {
-                lines.Enqueue(line);
-            }
+            lines.Enqueue(line);
         }
     }
 
