@@ -23,6 +23,7 @@ public sealed record AppSettings
     public int Port { get; init; } = 3000;
     public string Host { get; init; } = "0.0.0.0";
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+    public LogFormat LogFormat { get; init; } = LogFormat.Json;
     /// <summary>The tokens Alertmanager may present, each with the repositories it reaches (see <see cref="AlertmanagerTokenSettings"/>).</summary>
     public IReadOnlyList<AlertmanagerToken> AlertmanagerTokens { get; init; } = [];
     public RepoRef? DefaultRepo { get; init; }
@@ -44,15 +45,15 @@ public sealed record AppSettings
     public ContentLimits ContentLimits { get; init; } = ContentLimits.GitHub;
 
     private const int MaxContentPerWindow = 1_000_000;
-
-    /// <summary>Without app credentials the app only logs the GitHub operations it would apply.</summary>
-    public bool DryRun => AppId is null;
+    /// <summary>The app only logs the GitHub operations it would apply: with <c>DRY_RUN=true</c>, or with <c>--dev</c> and no credentials (see <see cref="AppMode"/>).</summary>
+    public bool DryRun { get; init; }
 
     /// <summary>
     /// The settings under their variable names, fit for a log: a record would print the private key, the webhook
     /// secret and the tokens, so those show only whether they are set (and the database without its password).
     /// </summary>
     public override string ToString() => string.Join(", ",
+        $"mode {AppMode.Name(DryRun)}",
         $"APP_ID={AppId?.ToString(CultureInfo.InvariantCulture) ?? NotSet}",
         $"PRIVATE_KEY={Redacted(PrivateKeyPem)}",
         $"WEBHOOK_SECRET={Redacted(WebhookSecret)}",
@@ -62,6 +63,7 @@ public sealed record AppSettings
         $"HOST={Host}",
         $"PORT={Port.ToString(CultureInfo.InvariantCulture)}",
         $"LOG_LEVEL={LogLevel}",
+        $"LOG_FORMAT={LogFormat.ToString().ToLowerInvariant()}",
         $"DEFAULT_REPO={DefaultRepo?.ToString() ?? NotSet}",
         $"DATA_DIR={DataDir}",
         $"DATABASE_URL={(DatabaseUrl is null ? NotSet : Core.Storage.PostgresUrl.Describe(Core.Storage.PostgresUrl.Parse(DatabaseUrl)))}",
@@ -89,37 +91,25 @@ public sealed record AppSettings
 
         var appId = ReadAppId(Get("APP_ID"), problems);
         var key = ReadPrivateKey(Get("PRIVATE_KEY"), Get("PRIVATE_KEY_PATH"), problems);
-        if (appId is not null && key is null && !problems.Any(p => p.StartsWith("PRIVATE_KEY", StringComparison.Ordinal)))
-        {
-            problems.Add("APP_ID is set but PRIVATE_KEY and PRIVATE_KEY_PATH are not: give the app's private key (the .pem file downloaded from the GitHub App's settings page)");
-        }
-        else if (appId is null && key is not null && Get("APP_ID") is null)
-        {
-            problems.Add("a private key is set but APP_ID is not: set APP_ID to the GitHub App's id (shown on its settings page)");
-        }
-
-        var webhookSecret = Get("WEBHOOK_SECRET");
-        if (!devMode && webhookSecret is null)
-        {
-            problems.Add($"WEBHOOK_SECRET is not set: set it to the GitHub App's webhook secret (or start with {DevFlag} to try the app locally)");
-        }
-
+        var dryRun = AppMode.Read(config, devMode, problems);
         var defaultRepo = ReadDefaultRepo(Get("DEFAULT_REPO"), problems);
 
         var settings = new AppSettings
         {
-            AppId = key is null ? null : appId,
-            PrivateKeyPem = appId is null ? null : key,
-            WebhookSecret = webhookSecret,
+            AppId = dryRun ? null : appId,
+            PrivateKeyPem = dryRun ? null : key,
+            DryRun = dryRun,
+            WebhookSecret = Get("WEBHOOK_SECRET"),
             WebhookPath = ReadWebhookPath(Get("WEBHOOK_PATH"), problems),
             GitHubApiUrl = ReadApiUrl(Get("GHE_HOST"), Get("GITHUB_API_URL"), problems),
             Port = ReadNumber("PORT", Get("PORT"), 0, 65535, 3000, "is not a TCP port", problems),
             Host = Get("HOST") ?? (devMode ? "127.0.0.1" : "0.0.0.0"),
             LogLevel = ReadLogLevel(Get("LOG_LEVEL"), problems),
+            LogFormat = LogFormatSetting.Read(Get("LOG_FORMAT"), devMode, problems),
             AlertmanagerTokens = AlertmanagerTokenSettings.Read(config, devMode, defaultRepo, problems),
             DefaultRepo = defaultRepo,
             DataDir = Get("DATA_DIR") ?? "data",
-            DatabaseUrl = ReadDatabaseUrl(Get("DATABASE_URL"), dryRun: key is null || appId is null, problems),
+            DatabaseUrl = ReadDatabaseUrl(Get("DATABASE_URL"), dryRun, problems),
             DevMode = devMode,
             Workers = ReadNumber("WORKERS", Get("WORKERS"), 1, 64, DefaultWorkers, "is not a number of inbox workers", problems),
             ContentLimits = new ContentLimits(
@@ -148,7 +138,7 @@ public sealed record AppSettings
 
         if (dryRun)
         {
-            problems.Add("DATABASE_URL is set but the app has no credentials (APP_ID and PRIVATE_KEY), so it would only dry-run: a dry run keeps its made-up issues in a throwaway SQLite file, never in a shared database. Set APP_ID and PRIVATE_KEY, or unset DATABASE_URL");
+            problems.Add("DATABASE_URL is set but the app would only dry-run (DRY_RUN=true, or --dev without APP_ID and PRIVATE_KEY): a dry run keeps its made-up issues in a throwaway SQLite file, never in a shared database. Set APP_ID and PRIVATE_KEY, or unset DATABASE_URL");
             return null;
         }
 

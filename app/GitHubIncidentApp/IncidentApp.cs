@@ -13,7 +13,12 @@ public static class IncidentApp
     public static WebApplication? Build(string[] args, TextWriter errors, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replaceServices = null)
     {
         var devMode = args.Contains(AppSettings.DevFlag);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Where(a => a != AppSettings.DevFlag).ToArray() });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != AppSettings.DevFlag).ToArray(),
+            // Else the host announces "Hosting environment: Production" while the app tries things out locally.
+            EnvironmentName = devMode ? Environments.Development : null,
+        });
         builder.Configuration.AddInMemoryCollection(DotEnvFile.Read(Path.Combine(builder.Environment.ContentRootPath, ".env")));
         if (overrides is not null)
         {
@@ -28,6 +33,12 @@ public static class IncidentApp
                 errors.WriteLine($"error: {problem}");
             }
 
+            return null;
+        }
+
+        if (PortCheck.Problem(settings) is { } portProblem)
+        {
+            errors.WriteLine($"error: {portProblem}");
             return null;
         }
 
@@ -73,18 +84,34 @@ public static class IncidentApp
         }
 
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<StorageReadiness>();
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, AppSettings settings)
     {
-        // One JSON object per line, scopes included: delivery id, repository, incident key.
+        // Scopes included either way: delivery id, repository, incident key.
         logging.ClearProviders();
-        logging.AddJsonConsole(options =>
+        if (settings.LogFormat == LogFormat.Text)
         {
-            options.IncludeScopes = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            options.UseUtcTimestamp = true;
-        });
+            // Trace and span ids make a line too long to read; a collector that joins them reads JSON.
+            logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.None);
+            logging.AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.IncludeScopes = true;
+                options.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        else
+        {
+            logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.UseUtcTimestamp = true;
+            });
+        }
+
         logging.SetMinimumLevel(settings.LogLevel);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);

@@ -21,6 +21,8 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
     private readonly MeterListener _listener = new();
     private readonly GitHubHealth? _gitHubHealth;
     private readonly ContentPacer? _contentPacer;
+    private readonly string _mode;
+    private int _gitHubAuthRefused;
 
     /// <param name="gitHubHealth">None in a dry run, which calls no GitHub.</param>
     /// <param name="contentPacer">None in a dry run, which creates no content.</param>
@@ -29,6 +31,7 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
         _gitHubApi = settings.GitHubApiUrl;
         _gitHubHealth = gitHubHealth;
         _contentPacer = contentPacer;
+        _mode = AppMode.Name(settings.DryRun);
         foreach (var source in Sources)
         {
             DeliveriesReceived.Declare(source);
@@ -71,6 +74,9 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
     public MetricsCounter GitHubRequests { get; } = new(
         "incident_app_github_requests_total", "Calls to the GitHub API, by status class; error when no answer came.", "status_class");
 
+    /// <summary>Whether GitHub's latest answer was 401: the App's credentials are refused, which no retry mends.</summary>
+    public bool GitHubAuthRefused => Volatile.Read(ref _gitHubAuthRefused) == 1;
+
     public void Processed(ProcessingOutcome outcome) => DeliveriesProcessed.Increment(OutcomeLabel(outcome));
 
     /// <summary>The whole exposition; the inbox is read now, so the gauges are current.</summary>
@@ -89,6 +95,8 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
         const string waited = "incident_app_content_wait_seconds_total";
         text.Family(waited, "counter", "Time new issues and comments of this replica have waited for their slots under the content limits.")
             .Sample(waited, "", _contentPacer?.Waited.TotalSeconds ?? 0);
+        text.Family("incident_app_mode", "gauge", "1 for the mode the app runs in: live (it writes to GitHub) or dry-run (it only logs what it would write).")
+            .Sample("incident_app_mode", MetricsText.Labels(["mode"], [_mode]), 1);
         foreach (var counter in new[] { DeliveriesReceived, DeliveriesRefused, DeliveriesProcessed, GitHubRequests })
         {
             counter.WriteTo(text);
@@ -130,6 +138,10 @@ public sealed class MetricsRegistry : IDeliveryMetrics, IDisposable
         if (string.Equals(address, _gitHubApi.Host, StringComparison.OrdinalIgnoreCase) && (port ?? _gitHubApi.Port) == _gitHubApi.Port)
         {
             GitHubRequests.Increment(status is >= 200 and < 600 ? $"{status / 100}xx" : "error");
+            if (status is 401 or (>= 200 and < 300))
+            {
+                Volatile.Write(ref _gitHubAuthRefused, status == 401 ? 1 : 0);
+            }
         }
     }
 }

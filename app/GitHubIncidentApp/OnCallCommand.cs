@@ -16,7 +16,7 @@ public static class OnCallCommand
     /// <summary>Either side of the instant, for the start and end of the stretch each rotation is in.</summary>
     private static readonly TimeSpan Around = TimeSpan.FromDays(62);
 
-    private const string Usage = "usage: oncall [--repo-dir DIR] [--at TIME] [--labels NAME=VALUE,...]\n"
+    internal const string Usage = "usage: oncall [--repo-dir DIR] [--at TIME] [--labels NAME=VALUE,...]\n"
         + "  --repo-dir   a checkout of the repository whose .github/incidents.yml holds the schedule (default: the current directory)\n"
         + $"  --at         when to look (default: now): {TimeArgument.Syntax}; local times are in the file's timezone\n"
         + "  --labels     an alert's labels, such as 'namespace=opf-jupyterhub,severity=critical': shows the route they take and whom it assigns";

@@ -1,33 +1,32 @@
 using GitHubIncidentApp;
 using GitHubIncidentApp.Core.Storage;
+using Microsoft.AspNetCore.Connections;
 
-// Command-line verbs for people who write the config; without one, the app runs.
-var verb = args switch
+// A verb or --help ends here; without one, the app runs.
+if (await AppCommandLine.RunAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
-    ["render", .. var rest] => RenderCommand.RunAsync(rest, Console.Out, Console.Error),
-    ["validate", .. var rest] => ValidateCommand.RunAsync(rest, Console.Out, Console.Error),
-    ["oncall", .. var rest] => OnCallCommand.RunAsync(rest, Console.Out, Console.Error),
-    ["schedule", .. var rest] => ScheduleCommand.RunAsync(rest, Console.Out, Console.Error),
-    _ => null,
-};
-if (verb is not null)
-{
-    return await verb;
+    return exitCode;
 }
 
 var app = IncidentApp.Build(args, Console.Error);
 if (app is null)
 {
-    return 2;
+    return AppCommandLine.ExitUsage;
 }
 
 try
 {
     await app.RunAsync();
-    return 0;
+    return AppCommandLine.ExitOk;
 }
 catch (StorageException ex)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
-    return 2;
+    return AppCommandLine.ExitUsage;
+}
+catch (IOException ex) when (ex.InnerException is AddressInUseException)
+{
+    // Taken between the check in Build and the server's bind.
+    Console.Error.WriteLine($"error: {PortCheck.InUse(app.Services.GetRequiredService<AppSettings>())}");
+    return AppCommandLine.ExitUsage;
 }

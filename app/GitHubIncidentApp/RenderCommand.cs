@@ -11,7 +11,7 @@ namespace GitHubIncidentApp;
 /// </summary>
 public static class RenderCommand
 {
-    private const string Usage = "usage: render PAYLOAD.json [--repo-dir DIR] [--repo owner/name]\n"
+    internal const string Usage = "usage: render PAYLOAD.json [--repo-dir DIR] [--repo owner/name]\n"
         + "  PAYLOAD.json   an Alertmanager webhook payload (version 4)\n"
         + "  --repo-dir     a checkout of the target repository; its .github/incidents.yml and templates are used (default: the current directory)\n"
         + "  --repo         the repository name shown in the output (default: example/incidents)";

@@ -12,7 +12,7 @@ public static class ScheduleCommand
     private const int DefaultDays = 14;
     private const int MaxDays = 366;
 
-    private static readonly string Usage = "usage: schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE]\n"
+    internal static readonly string Usage = "usage: schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE]\n"
         + "  --repo-dir   a checkout of the repository whose .github/incidents.yml holds the schedule (default: the current directory)\n"
         + $"  --from       where the table starts (default: today's midnight in the file's timezone): {TimeArgument.Syntax}\n"
         + $"  --days       how many days it covers, 1 to {MaxDays} (default: {DefaultDays})\n"

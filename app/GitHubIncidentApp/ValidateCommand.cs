@@ -10,9 +10,9 @@ namespace GitHubIncidentApp;
 /// </summary>
 public static partial class ValidateCommand
 {
-    private const string Usage = "usage: validate [--repo-dir DIR]\n"
+    internal const string Usage = "usage: validate [--repo-dir DIR]\n"
         + "  --repo-dir   a checkout of the repository; its .github/incidents.yml and the templates it names are checked (default: the current directory)\n"
-        + "exit code: 0 valid, 1 problems found (each printed as path:line:col: message), 2 bad usage";
+        + "exit code: 0 valid, 1 problems found (each printed as path:line:col: message) or no .github/incidents.yml, 2 bad usage";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
@@ -30,8 +30,10 @@ public static partial class ValidateCommand
         var yaml = await repo.ReadAsync(IncidentConfig.FilePath, CancellationToken.None);
         if (yaml is null)
         {
-            await output.WriteLineAsync($"OK: {repo.ConfigPath} does not exist, so the built-in defaults apply");
-            return 0;
+            // Exit 1 also for the default directory: a CI step run in the wrong directory must fail, not pass.
+            await errors.WriteLineAsync($"error: {Path.GetFullPath(repo.ConfigPath)} does not exist: run validate in the repository's root, "
+                + "or name the checkout with --repo-dir (a repository without the file gets the built-in defaults and needs no validate step)");
+            return 1;
         }
 
         var parsed = IncidentConfigParser.Parse(yaml);

@@ -101,6 +101,7 @@ public sealed class AlertmanagerEndpointTests : AppTestBase
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.False(health.GetProperty("dryRun").GetBoolean());
+        Assert.Equal("live", health.GetProperty("mode").GetString());
         Assert.Equal(0, health.GetProperty("pending").GetInt32());
     }
 }

@@ -10,7 +10,7 @@ public sealed class AlertmanagerTokenSettingsTests
     private static (AppSettings? Settings, IReadOnlyList<string> Problems) Load(bool devMode, params (string Name, string Value)[] values) =>
         AppSettings.Load(
             new ConfigurationBuilder().AddInMemoryCollection(
-                values.Append((Name: "WEBHOOK_SECRET", Value: "s")).Select(v => KeyValuePair.Create(v.Name, (string?)v.Value))).Build(),
+                values.Append((Name: "WEBHOOK_SECRET", Value: "s")).Append((Name: "DRY_RUN", Value: "true")).Select(v => KeyValuePair.Create(v.Name, (string?)v.Value))).Build(),
             devMode);
 
     private static string Scopes(AppSettings settings) => string.Join("; ", settings.AlertmanagerTokens.Select(t => $"{t.Setting}: {t.Scope}"));

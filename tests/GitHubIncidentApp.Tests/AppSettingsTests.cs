@@ -72,7 +72,27 @@ public sealed class AppSettingsTests
         var (settings, problems) = Load(true, ("APP_ID", "123"));
 
         Assert.Null(settings);
-        Assert.Contains(problems, p => p.StartsWith("APP_ID is set but PRIVATE_KEY", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("PRIVATE_KEY or PRIVATE_KEY_PATH is not set", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true, null, LogFormat.Text)]
+    [InlineData(true, "json", LogFormat.Json)]
+    [InlineData(false, "TEXT", LogFormat.Text)]
+    public void LOG_FORMAT_chooses_text_or_json_and_dev_mode_reads_text(bool devMode, string? format, LogFormat expected)
+    {
+        var (settings, _) = Load(devMode, [("WEBHOOK_SECRET", "s"), ("ALERTMANAGER_TOKEN", "t"), ("DEFAULT_REPO", "o/r"), ("DRY_RUN", "true"), .. format is null ? [] : new[] { ("LOG_FORMAT", format) }]);
+
+        Assert.Equal(expected, settings!.LogFormat);
+    }
+
+    [Fact]
+    public void A_LOG_FORMAT_other_than_text_or_json_is_refused()
+    {
+        var (settings, problems) = Load(true, ("LOG_FORMAT", "pretty"));
+
+        Assert.Null(settings);
+        Assert.StartsWith("LOG_FORMAT \"pretty\" is not a log format: use text", Assert.Single(problems), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +104,7 @@ public sealed class AppSettingsTests
 
         Assert.Null(app);
         var lines = errors.ToString().Trim().Split('\n');
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(6, lines.Length); // PORT, WEBHOOK_SECRET, ALERTMANAGER_TOKEN, APP_ID, the private key, the DRY_RUN hint
         Assert.All(lines, line => Assert.StartsWith("error: ", line, StringComparison.Ordinal));
     }
 }

@@ -44,7 +44,7 @@ public sealed class DatabaseUrlSettingsTests
         var (settings, problems) = Load(withCredentials: false, "postgres://app:s3cret@db.example.com/incidents");
 
         Assert.Null(settings);
-        Assert.StartsWith("DATABASE_URL is set but the app has no credentials", Assert.Single(problems), StringComparison.Ordinal);
+        Assert.StartsWith("DATABASE_URL is set but the app would only dry-run", Assert.Single(problems), StringComparison.Ordinal);
     }
 
     private static (AppSettings? Settings, IReadOnlyList<string> Problems) Load(bool withCredentials, string? databaseUrl = null)

@@ -24,13 +24,13 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_file_means_the_defaults()
+    public async Task A_missing_file_is_a_problem_named_with_its_full_path()
     {
-        var (exit, output, _) = await ValidateAsync();
+        var (exit, output, errors) = await ValidateAsync();
 
-        Assert.Equal(0, exit);
-        Assert.StartsWith("OK: ", output, StringComparison.Ordinal);
-        Assert.Contains("built-in defaults apply", output, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: {Path.Combine(_repo.Path, ".github", "incidents.yml")} does not exist: ", errors, StringComparison.Ordinal);
     }
 
     [Fact]

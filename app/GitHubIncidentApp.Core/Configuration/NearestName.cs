@@ -1,7 +1,7 @@
 namespace GitHubIncidentApp.Core.Configuration;
 
 /// <summary>Finds the known name a misspelled one most likely meant, for "did you mean" hints.</summary>
-internal static class NearestName
+public static class NearestName
 {
     /// <summary>The closest candidate within a few edits (fewer for short names), or null when none is close.</summary>
     public static string? Find(string name, IEnumerable<string> candidates)

@@ -15,8 +15,6 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
     /// <summary>The author of a dry run's issues when none is given; the App's dry run trusts it as its bot.</summary>
     public const string DefaultAuthor = "incident-app-dry-run[bot]";
 
-    private const int CommentExcerptLength = 200;
-
     private readonly ILogger<DryRunGitHubPort> _logger;
     private readonly TimeProvider _timeProvider;
     private readonly IGitHubPort? _reader;
@@ -66,7 +64,7 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
             AddLabels(repo, issue.Labels);
         }
 
-        LogCreateIssue(repo, created.Number, issue.Title, List(issue.Labels), List(issue.Assignees), issue.Body.Length);
+        LogCreateIssue(repo, created.Number, issue.Title, List(issue.Labels), List(issue.Assignees), issue.Body.Length, DryRunExcerpt.Body(issue.Body));
         return Task.FromResult(created);
     }
 
@@ -97,7 +95,7 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
     public async Task AddCommentAsync(RepoRef repo, int number, string body, CancellationToken cancellationToken)
     {
         await GetIssueAsync(repo, number, cancellationToken);
-        LogComment(repo, number, body.Length <= CommentExcerptLength ? body : body[..CommentExcerptLength] + "…");
+        LogComment(repo, number, DryRunExcerpt.Comment(body));
     }
 
     /// <summary>None: a dry run's comments were only logged, so none of them is on GitHub to be found.</summary>
@@ -265,8 +263,8 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
         return parts.Count == 0 ? "nothing" : string.Join(' ', parts);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would create issue in {Repo} as #{Number}: title={Title}, labels={Labels}, assignees={Assignees}, body=({BodyLength} chars)")]
-    private partial void LogCreateIssue(RepoRef repo, int number, string title, string labels, string assignees, int bodyLength);
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would create issue in {Repo} as #{Number}: title={Title}, labels={Labels}, assignees={Assignees}, body ({BodyLength} chars): {BodyStart}")]
+    private partial void LogCreateIssue(RepoRef repo, int number, string title, string labels, string assignees, int bodyLength, string bodyStart);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would update {Repo}#{Number}: {Changes}")]
     private partial void LogUpdateIssue(RepoRef repo, int number, string changes);

@@ -23,7 +23,7 @@ public sealed partial class AlertDeliveryHandler(
     {
         var settings = await settingsCache.GetAsync(repo, cancellationToken);
         var key = IncidentKey.Derive(repo, payload, settings.Config.IncidentKeyLabels);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["IncidentKey"] = key });
+        using var scope = logger.BeginScope(new LogFields(("IncidentKey", key)));
         await using var held = await store.LockAsync(repo, key, cancellationToken);
 
         var tracked = await store.FindByKeyAsync(repo, key, settings.Config, cancellationToken, lookOnGitHub: retried);

@@ -49,11 +49,7 @@ public sealed partial class InboxProcessor(
             metrics.Processed(ProcessingOutcome.Superseded);
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object>
-        {
-            ["DeliveryId"] = item.DeliveryId,
-            ["Repo"] = item.Repo,
-        });
+        using var scope = logger.BeginScope(new LogFields(("DeliveryId", item.DeliveryId), ("Repo", item.Repo)));
         try
         {
             await SettleAsync(entry, cancellationToken);

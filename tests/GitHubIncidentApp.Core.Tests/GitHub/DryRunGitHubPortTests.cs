@@ -42,12 +42,25 @@ public sealed class DryRunGitHubPortTests
 
         Assert.Equal(
             [
-                "dry-run: would create issue in acme/api as #1: title=Disk full, labels=[incident], assignees=[alice], body=(1 chars)",
+                "dry-run: would create issue in acme/api as #1: title=Disk full, labels=[incident], assignees=[alice], body (1 chars): b",
                 $"dry-run: would comment on acme/api#1: {new string('x', 200)}…",
                 "dry-run: would update acme/api#1: state=closed state_reason=completed labels=[incident, resolved]",
                 "dry-run: would create label sev:1 (#d73a4a) in acme/api",
             ],
             _log.Entries.Where(e => e.Level == LogLevel.Information).Select(e => e.Message));
+    }
+
+    [Fact]
+    public async Task A_created_issue_is_logged_with_the_first_lines_a_reader_sees()
+    {
+        const string body = "<!-- incident-app:key abc -->\n## Disk full\n\n**Severity:** critical\r\nStarted: 10:00\nRunbook: https://example.org\nLabels: a=b\n";
+
+        await _port.CreateIssueAsync(Api, new NewIssue { Title = "Disk full", Body = body, Labels = ["incident", "severity/critical"], Assignees = ["alice", "bob"] }, None);
+
+        Assert.Equal(
+            $"dry-run: would create issue in acme/api as #1: title=Disk full, labels=[incident, severity/critical], assignees=[alice, bob], body ({body.Length} chars): "
+                + "## Disk full ⏎ **Severity:** critical ⏎ Started: 10:00 ⏎ Runbook: https://example.org ⏎ …",
+            Assert.Single(_log.Entries, e => e.Level == LogLevel.Information).Message);
     }
 
     [Fact]

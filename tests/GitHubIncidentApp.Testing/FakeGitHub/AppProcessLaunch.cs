@@ -16,7 +16,8 @@ public static class AppProcessLaunch
 
     /// <summary>Starts <see cref="Dll"/> with <paramref name="settings"/> as its environment; every line it writes goes to <paramref name="keep"/>.</summary>
     /// <param name="dataDir">Also the content root, so that no stray .env is read.</param>
-    public static Process Start(IReadOnlyDictionary<string, string?> settings, string dataDir, Action<string> keep)
+    /// <param name="args">The app's command line after the dll.</param>
+    public static Process Start(IReadOnlyDictionary<string, string?> settings, string dataDir, Action<string> keep, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +26,11 @@ public static class AppProcessLaunch
             WorkingDirectory = dataDir,
         };
         start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var name in InheritedSettings)
         {
             start.Environment.Remove(name);

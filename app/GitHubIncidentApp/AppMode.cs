@@ -1,0 +1,78 @@
+using GitHubIncidentApp.Core.Configuration;
+
+namespace GitHubIncidentApp;
+
+/// <summary>
+/// Live or dry run, chosen on purpose: outside <c>--dev</c> the app runs live with complete GitHub App
+/// credentials or dry with <c>DRY_RUN=true</c>, never dry because a name was misspelled.
+/// </summary>
+public static class AppMode
+{
+    public const string DryRunSetting = "DRY_RUN";
+    public const string DryRunName = "dry-run";
+    public const string LiveName = "live";
+
+    private static readonly (string Name, string[] Any, string Fix)[] Credentials =
+    [
+        ("APP_ID", ["APP_ID"], "set it to the GitHub App's id (shown as 'App ID' on its settings page)"),
+        ("PRIVATE_KEY or PRIVATE_KEY_PATH", ["PRIVATE_KEY", "PRIVATE_KEY_PATH"], "give the app's private key (the .pem file downloaded from its settings page)"),
+    ];
+
+    /// <summary>"dry-run" or "live", as <c>/healthz</c> and the metrics name the mode.</summary>
+    public static string Name(bool dryRun) => dryRun ? DryRunName : LiveName;
+
+    /// <summary>
+    /// Whether the app dry-runs; adds a problem per credential it lacks where it must run live, each with the name
+    /// of a set variable that looks like a typo of it, and per other setting it must have.
+    /// </summary>
+    public static bool Read(IConfiguration config, bool devMode, List<string> problems)
+    {
+        bool Has(string name) => !string.IsNullOrWhiteSpace(config[name]);
+        var setNames = config.GetChildren().Where(child => !string.IsNullOrWhiteSpace(child.Value)).Select(child => child.Key).ToList();
+
+        bool? dryRun = config[DryRunSetting]?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "true" or "1" or "yes" => true,
+            "false" or "0" or "no" => false,
+            var text => Refuse($"{DryRunSetting} \"{text}\" is not true or false: set {DryRunSetting}=true to only log what the app would do on GitHub, or leave it out"),
+        };
+
+        if (!devMode && !Has("WEBHOOK_SECRET"))
+        {
+            problems.Add(Missing("WEBHOOK_SECRET", ["WEBHOOK_SECRET"], $"set it to the GitHub App's webhook secret (or start with {AppSettings.DevFlag} to try the app locally)"));
+        }
+
+        // --dev without credentials dry-runs; a credential given (or DRY_RUN=false) asks for all of them.
+        var anyGiven = Credentials.Any(credential => credential.Any.Any(Has));
+        if (dryRun == true || (devMode && dryRun is null && !anyGiven))
+        {
+            return true;
+        }
+
+        var missing = Credentials.Where(credential => !credential.Any.Any(Has)).ToList();
+        foreach (var (name, any, fix) in missing)
+        {
+            problems.Add(Missing(name, any, fix));
+        }
+
+        if (missing.Count > 0)
+        {
+            problems.Add($"the app runs live only with APP_ID and a private key: check the names above for typos, or set {DryRunSetting}=true to run without them and only log what it would do on GitHub");
+        }
+
+        return false;
+
+        bool? Refuse(string problem)
+        {
+            problems.Add(problem);
+            return null;
+        }
+
+        string Missing(string name, string[] any, string fix)
+        {
+            var nearest = any.Select(wanted => NearestName.Find(wanted, setNames.Where(set => !any.Contains(set, StringComparer.OrdinalIgnoreCase)))).FirstOrDefault(found => found is not null);
+            return $"{name} is not set: {fix}" + (nearest is null ? "" : $"; '{nearest}' is set: is it a misspelling of {any[0]}?");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>Live or dry run, never by accident: outside --dev, complete credentials or DRY_RUN=true.</summary>
+public sealed class AppModeTests
+{
+    private static readonly string PrivateKey = RSA.Create(2048).ExportRSAPrivateKeyPem();
+
+    private static (AppSettings? Settings, IReadOnlyList<string> Problems) Load(bool devMode, params (string Name, string Value)[] values) =>
+        AppSettings.Load(
+            new ConfigurationBuilder().AddInMemoryCollection(
+                values.Append(("ALERTMANAGER_TOKEN", "t")).Append(("DEFAULT_REPO", "my-org/incidents"))
+                    .Select(v => KeyValuePair.Create(v.Item1, (string?)v.Item2))).Build(),
+            devMode);
+
+    [Fact]
+    public void A_misspelled_app_id_refuses_to_start_and_names_the_typo()
+    {
+        var (settings, problems) = Load(false, ("APPID", "123"), ("PRIVATE_KEY", PrivateKey), ("WEBHOOK_SECRET", "s"));
+
+        Assert.Null(settings);
+        Assert.Equal(
+            [
+                "APP_ID is not set: set it to the GitHub App's id (shown as 'App ID' on its settings page); 'APPID' is set: is it a misspelling of APP_ID?",
+                "the app runs live only with APP_ID and a private key: check the names above for typos, or set DRY_RUN=true to run without them and only log what it would do on GitHub",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Each_missing_credential_gets_a_line_of_its_own()
+    {
+        var (settings, problems) = Load(false, ("WEBHOOK_SECRET", "s"));
+
+        Assert.Null(settings);
+        Assert.StartsWith("APP_ID is not set: ", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("PRIVATE_KEY or PRIVATE_KEY_PATH is not set: ", problems[1], StringComparison.Ordinal);
+        Assert.Equal(3, problems.Count);
+    }
+
+    [Fact]
+    public void A_misspelled_webhook_secret_is_named_too()
+    {
+        var (_, problems) = Load(false, ("APP_ID", "123"), ("PRIVATE_KEY", PrivateKey), ("WEBHOK_SECRET", "s"));
+
+        Assert.Equal(
+            "WEBHOOK_SECRET is not set: set it to the GitHub App's webhook secret (or start with --dev to try the app locally); 'WEBHOK_SECRET' is set: is it a misspelling of WEBHOOK_SECRET?",
+            Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DRY_RUN_true_runs_dry_with_or_without_credentials(bool withCredentials)
+    {
+        (string, string)[] credentials = withCredentials ? [("APP_ID", "123"), ("PRIVATE_KEY", PrivateKey)] : [];
+
+        var (settings, problems) = Load(false, [("DRY_RUN", "true"), ("WEBHOOK_SECRET", "s"), .. credentials]);
+
+        Assert.Empty(problems);
+        Assert.True(settings!.DryRun);
+        Assert.Null(settings.AppId);
+    }
+
+    [Fact]
+    public void Complete_credentials_run_live()
+    {
+        var (settings, problems) = Load(false, ("APP_ID", "123"), ("PRIVATE_KEY", PrivateKey), ("WEBHOOK_SECRET", "s"));
+
+        Assert.Empty(problems);
+        Assert.False(settings!.DryRun);
+        Assert.Equal(123, settings.AppId);
+    }
+
+    [Fact]
+    public void Dev_mode_dry_runs_without_credentials_unless_DRY_RUN_false_asks_for_live()
+    {
+        var (dev, devProblems) = Load(true);
+        var (live, liveProblems) = Load(true, ("DRY_RUN", "false"));
+
+        Assert.Empty(devProblems);
+        Assert.True(dev!.DryRun);
+        Assert.Null(live);
+        Assert.StartsWith("APP_ID is not set", liveProblems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_DRY_RUN_that_is_not_a_boolean_is_refused()
+    {
+        var (settings, problems) = Load(true, ("DRY_RUN", "maybe"));
+
+        Assert.Null(settings);
+        Assert.StartsWith("DRY_RUN \"maybe\" is not true or false", Assert.Single(problems), StringComparison.Ordinal);
+    }
+}
