@@ -36,7 +36,8 @@ public sealed record AppSettings
     /// <summary>Deliveries processed at once; those of one incident always go one at a time.</summary>
     public int Workers { get; init; } = DefaultWorkers;
 
-    public const int DefaultWorkers = 4;
+    // Workers mostly wait on GitHub, so they cost little; one repository gets half (WorkerShares): 4 at once.
+    public const int DefaultWorkers = 8;
 
     /// <summary>
     /// New issues and comments per installation in any sliding minute and hour, across every replica: GitHub.com's

@@ -14,7 +14,7 @@ public sealed class GitHubHealthTests
     public GitHubHealthTests() => _health = new GitHubHealth(_time);
 
     [Fact]
-    public void After_a_failure_calls_wait_for_the_probe_and_failed_probes_wait_longer_up_to_twenty_seconds()
+    public void After_a_failure_calls_wait_for_the_probe_and_failed_probes_wait_longer_up_to_ten_seconds()
     {
         FailOnce(probe: false);
         var waits = new List<double>();
@@ -26,7 +26,7 @@ public sealed class GitHubHealthTests
             FailOnce(probe: true);
         }
 
-        Assert.Equal([5, 10, 20, 20, 20], waits);
+        Assert.Equal([5, 10, 10, 10, 10], waits);
         Assert.False(_health.IsHealthy);
     }
 
