@@ -44,11 +44,6 @@ public sealed partial class InboxProcessor(
 
         var entry = held.Entry;
         var item = entry.Item;
-        for (var superseded = 0; superseded < entry.Superseded; superseded++)
-        {
-            metrics.Processed(ProcessingOutcome.Superseded);
-        }
-
         using var scope = logger.BeginScope(new LogFields(("DeliveryId", item.DeliveryId), ("Repo", item.Repo)));
         try
         {

@@ -12,6 +12,6 @@ public enum ProcessingOutcome
     /// <summary>Parked as failed: retrying cannot fix it, a person has to look.</summary>
     Failed,
 
-    /// <summary>Never processed: a newer Alertmanager delivery of its incident, carrying the whole group's state, was.</summary>
+    /// <summary>Never processed: an identical Alertmanager delivery of its incident, waiting before it, is processed instead.</summary>
     Superseded,
 }

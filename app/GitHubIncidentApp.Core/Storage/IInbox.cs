@@ -6,7 +6,10 @@ namespace GitHubIncidentApp.Core.Storage;
 /// </summary>
 public interface IInbox
 {
-    /// <summary>Stores a delivery as pending and returns its id.</summary>
+    /// <summary>
+    /// Stores a delivery as pending and returns its id; an Alertmanager repeat of the delivery waiting last for its
+    /// incident is stored done instead, superseded by that one (see <see cref="InboxCoalescing"/>).
+    /// </summary>
     Task<long> EnqueueAsync(InboxItem item, CancellationToken cancellationToken);
 
     /// <summary>
@@ -15,8 +18,6 @@ public interface IInbox
     /// delivery waits on; null when there is none. The claim is a lease until <paramref name="now"/> +
     /// <paramref name="lease"/>: renew it while working, or another worker (another replica) may take the
     /// delivery over. Each claim adds one to <see cref="InboxEntry.Attempts"/>, the claim's fencing token.
-    /// When the delivery heads a run of never-claimed Alertmanager deliveries of its key, the newest of the run is
-    /// claimed instead and the older ones are done, superseded by it (<see cref="InboxEntry.Superseded"/>).
     /// </summary>
     Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
@@ -81,9 +82,6 @@ public sealed record InboxEntry
     public required int Attempts { get; init; }
     public DateTimeOffset NotBefore { get; init; }
     public string? LastError { get; init; }
-
-    /// <summary>How many older waiting deliveries of its key this claim superseded (marked done unprocessed).</summary>
-    public int Superseded { get; init; }
 }
 
 public sealed record InboxStats(int Pending, int Failed, DateTimeOffset? OldestPendingReceivedAt);

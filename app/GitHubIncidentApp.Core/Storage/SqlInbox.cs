@@ -1,4 +1,5 @@
 using System.Data.Common;
+using GitHubIncidentApp.Core.Incidents;
 
 namespace GitHubIncidentApp.Core.Storage;
 
@@ -8,9 +9,9 @@ namespace GitHubIncidentApp.Core.Storage;
 /// it holds until <c>claimed_until</c>, and once that passes anyone may claim the row again. Each claim
 /// adds one to <c>attempts</c>, which is the claim's fencing token: ending or renewing a claim checks it,
 /// so a worker whose lease was taken over cannot touch the new holder's claim.
-/// Per incident key, rows are handed out in enqueue order and one at a time, except that a run of waiting
-/// Alertmanager deliveries is coalesced into its newest (see <see cref="InboxCoalescing"/>); a failed row no
-/// longer holds its key back.
+/// Per incident key, rows are handed out in enqueue order and one at a time; a failed row no longer holds its
+/// key back. An Alertmanager repeat of the delivery waiting last for its key is stored done on arrival (see
+/// <see cref="InboxCoalescing"/>).
 /// </summary>
 public abstract class SqlInbox : IInbox
 {
@@ -23,12 +24,15 @@ public abstract class SqlInbox : IInbox
     private readonly int maxPending;
     private readonly InboxBacklogBound backlogBound;
     private readonly GroupCommit<InboxItem, long> enqueues;
+    private readonly IDeliveryMetrics? metrics;
 
     /// <param name="maxPending">The backlog at which new deliveries are refused (the sender retries later) instead of growing without bound.</param>
-    private protected SqlInbox(ISqlDatabase database, int maxPending)
+    /// <param name="metrics">Told of each delivery superseded on arrival.</param>
+    private protected SqlInbox(ISqlDatabase database, int maxPending, IDeliveryMetrics? metrics)
     {
         this.database = database;
         this.maxPending = maxPending;
+        this.metrics = metrics;
         backlogBound = new InboxBacklogBound(maxPending);
         enqueues = new GroupCommit<InboxItem, long>(database, InsertBatchAsync);
     }
@@ -73,11 +77,13 @@ public abstract class SqlInbox : IInbox
 
     private async Task<long> InsertAsync(DbConnection connection, InboxItem item, CancellationToken cancellationToken)
     {
+        var supersededBy = await InboxCoalescing.SupersedingOnArrivalAsync(connection, item, cancellationToken);
+
         // A redelivery (same source and delivery id) stores nothing and gets the first row's id.
         var inserted = await connection.ScalarAsync(
             """
-            INSERT INTO inbox (source, delivery_id, repo, incident_key, payload, received_at, priority, status)
-            VALUES (@source, @delivery, @repo, @key, @payload, @received, @priority, 'pending')
+            INSERT INTO inbox (source, delivery_id, repo, incident_key, payload, received_at, priority, status, finished_at, superseded_by)
+            VALUES (@source, @delivery, @repo, @key, @payload, @received, @priority, @status, @finished, @supersededBy)
             ON CONFLICT (source, delivery_id) DO NOTHING
             RETURNING id;
             """,
@@ -88,10 +94,17 @@ public abstract class SqlInbox : IInbox
             ("@key", item.IncidentKey),
             ("@payload", item.Payload),
             ("@received", database.ToDatabaseTime(item.ReceivedAt)),
-            ("@priority", item.Priority));
-        if (inserted is not null)
+            ("@priority", item.Priority),
+            ("@status", supersededBy is null ? "pending" : "done"),
+            ("@finished", supersededBy is null ? null : database.ToDatabaseTime(item.ReceivedAt)),
+            ("@supersededBy", supersededBy));
+        if (inserted is not null && supersededBy is null)
         {
             backlogBound.Inserted();
+        }
+        else if (inserted is not null)
+        {
+            metrics?.Processed(ProcessingOutcome.Superseded);
         }
 
         var id = inserted ?? await connection.ScalarAsync(
@@ -120,7 +133,7 @@ public abstract class SqlInbox : IInbox
             var parameters = new (string, object?)[] { ("@now", databaseNow), ("@until", database.ToDatabaseTime(now + lease)) };
             var head = await connection.ListAsync(
                 $"""
-                SELECT candidate.id, candidate.incident_key, candidate.source, candidate.status, candidate.attempts FROM inbox candidate
+                SELECT candidate.id FROM inbox candidate
                 WHERE candidate.status IN ('pending', 'claimed')
                   AND ((candidate.status = 'pending' AND (candidate.not_before IS NULL OR candidate.not_before <= @now))
                        OR (candidate.status = 'claimed' AND candidate.claimed_until <= @now))
@@ -135,7 +148,7 @@ public abstract class SqlInbox : IInbox
                 LIMIT 1
                 {database.SkipLockedRows};
                 """,
-                reader => (Id: reader.GetInt64(0), Key: reader.GetString(1), Coalesce: InboxCoalescing.MayCoalesce(reader.GetString(2), reader.GetString(3), reader.GetInt32(4))),
+                reader => reader.GetInt64(0),
                 cancellationToken,
                 [.. parameters, .. skipped]);
             if (head.Count == 0)
@@ -143,18 +156,15 @@ public abstract class SqlInbox : IInbox
                 return null;
             }
 
-            var (claim, superseded) = head[0].Coalesce
-                ? await InboxCoalescing.SupersedeRunAsync(connection, head[0].Id, head[0].Key, databaseNow, cancellationToken)
-                : (head[0].Id, 0);
             await using var command = connection.Command(
                 $"""
                 UPDATE inbox SET status = 'claimed', attempts = attempts + 1, claimed_at = @now, claimed_until = @until
                 WHERE id = @id
                 RETURNING {EntryColumns};
                 """,
-                [.. parameters, ("@id", claim)]);
+                [.. parameters, ("@id", head[0])]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader) with { Superseded = superseded } : null;
+            return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader) : null;
         }, cancellationToken);
     }
 

@@ -1,5 +1,7 @@
+using GitHubIncidentApp.Core.Incidents;
+
 namespace GitHubIncidentApp.Core.Storage;
 
 /// <summary>The inbox in a SQLite file, for a single replica; writers are serialized by the file's write lock.</summary>
-public sealed class SqliteInbox(SqliteDatabase database, int maxPending = SqlInbox.DefaultMaxPending)
-    : SqlInbox(database, maxPending);
+public sealed class SqliteInbox(SqliteDatabase database, int maxPending = SqlInbox.DefaultMaxPending, IDeliveryMetrics? metrics = null)
+    : SqlInbox(database, maxPending, metrics);

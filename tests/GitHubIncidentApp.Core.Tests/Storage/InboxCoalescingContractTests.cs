@@ -3,7 +3,7 @@ using static GitHubIncidentApp.Core.Tests.Storage.StorageSamples;
 
 namespace GitHubIncidentApp.Core.Tests.Storage;
 
-/// <summary>Waiting Alertmanager deliveries of one key are coalesced into the newest, never past another delivery of the key.</summary>
+/// <summary>An Alertmanager repeat of the delivery waiting last for its key is stored done on arrival, never past another delivery of the key.</summary>
 public abstract class InboxCoalescingContractTests(StorageBackend backend) : IAsyncLifetime
 {
     private IInbox inbox = null!;
@@ -13,105 +13,67 @@ public abstract class InboxCoalescingContractTests(StorageBackend backend) : IAs
     public Task DisposeAsync() => backend.DisposeAsync().AsTask();
 
     [Fact]
-    public async Task The_newest_of_three_waiting_alert_deliveries_is_claimed_and_the_older_two_are_done_superseded()
+    public async Task Repeats_of_the_waiting_delivery_are_stored_done_and_only_the_first_is_claimed()
     {
-        await EnqueueAsync(Alert("a1", "k1"), Alert("a2", "k1"));
+        var first = await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None);
+        var repeats = new[] { await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None), await inbox.EnqueueAsync(Alert("a3", "k1"), CancellationToken.None) };
         var otherKey = await inbox.EnqueueAsync(Alert("b1", "k2"), CancellationToken.None);
-        var timer = await inbox.EnqueueAsync(Item("t1", "k3", source: "timer"), CancellationToken.None);
-        var newest = await inbox.EnqueueAsync(Alert("a3", "k1"), CancellationToken.None);
 
-        var claimed = await ClaimAsync(T0);
-
-        Assert.Equal((newest, 2, 1), (claimed?.Id, claimed?.Superseded, claimed?.Attempts));
-        Assert.Equal("a3", claimed?.Item.DeliveryId);
-
-        // The superseded rows are done (so pruned in time), neither deleted nor waiting.
-        Assert.Equal(3, (await inbox.GetStatsAsync(T0, CancellationToken.None)).Pending);
-        Assert.Equal(2, await inbox.PruneDoneAsync(T0.AddTicks(10), CancellationToken.None));
-        Assert.Equal((otherKey, 0), await ClaimIdAsync(T0));
-        Assert.Equal((timer, 0), await ClaimIdAsync(T0));
+        Assert.Equal(2, (await inbox.GetStatsAsync(T0, CancellationToken.None)).Pending);
+        Assert.DoesNotContain(first, repeats);
+        Assert.Equal(first, await ClaimIdAsync(T0));
+        Assert.Equal(otherKey, await ClaimIdAsync(T0));
         Assert.Null(await ClaimAsync(T0));
+
+        // Stored and done, so pruned in time like any processed delivery; a redelivery of one still finds it.
+        Assert.Equal(repeats[0], await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None));
+        Assert.Equal(4, await inbox.PruneDoneAsync(T0.AddTicks(10), CancellationToken.None));
     }
 
     [Fact]
-    public async Task An_alert_delivery_never_jumps_over_an_older_GitHub_event_of_its_key()
-    {
-        await EnqueueAsync(Alert("a1", "k1"), Alert("a2", "k1"));
-        var comment = await inbox.EnqueueAsync(Item("g1", "k1"), CancellationToken.None);
-        await EnqueueAsync(Alert("a3", "k1"));
-        var newest = await inbox.EnqueueAsync(Alert("a4", "k1"), CancellationToken.None);
-
-        var beforeComment = await ClaimAsync(T0);
-        Assert.Equal(("a2", 1), (beforeComment?.Item.DeliveryId, beforeComment?.Superseded));
-        Assert.Null(await ClaimAsync(T0));
-        await inbox.CompleteAsync(beforeComment!, T0, CancellationToken.None);
-
-        var event1 = await ClaimAsync(T0);
-        Assert.Equal((comment, 0), (event1?.Id, event1?.Superseded));
-        await inbox.CompleteAsync(event1!, T0, CancellationToken.None);
-
-        Assert.Equal((newest, 1), await ClaimIdAsync(T0));
-    }
-
-    [Fact]
-    public async Task A_claimed_delivery_is_never_superseded_even_when_its_lease_ran_out()
+    public async Task A_repeat_of_a_delivery_being_processed_or_waiting_for_its_retry_is_superseded_by_it()
     {
         var inFlight = await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None);
-        var lease = TimeSpan.FromMinutes(2);
-        var held = await inbox.ClaimNextAsync(T0, lease, CancellationToken.None);
-        await EnqueueAsync(Alert("a2", "k1"));
-        var newest = await inbox.EnqueueAsync(Alert("a3", "k1"), CancellationToken.None);
+        var held = await ClaimAsync(T0);
+        await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None);
+        await inbox.RetryLaterAsync(held!, "GitHub answered 502", T0, CancellationToken.None);
+        await inbox.EnqueueAsync(Alert("a3", "k1"), CancellationToken.None);
 
-        Assert.Null(await ClaimAsync(T0));
-
-        var takenOver = await inbox.ClaimNextAsync(T0 + lease, lease, CancellationToken.None);
-        Assert.Equal((inFlight, 2, 0), (takenOver?.Id, takenOver?.Attempts, takenOver?.Superseded));
-        await Assert.ThrowsAsync<ClaimLostException>(() => inbox.CompleteAsync(held!, T0, CancellationToken.None));
-        await inbox.CompleteAsync(takenOver!, T0 + lease, CancellationToken.None);
-
-        Assert.Equal((newest, 1), await ClaimIdAsync(T0 + lease));
-    }
-
-    [Fact]
-    public async Task A_delivery_tried_before_is_processed_itself_and_the_run_behind_it_coalesced_after()
-    {
-        // Its earlier attempt may have opened the issue: only its own retry looks for that on GitHub.
-        var tried = await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None);
-        await inbox.RetryLaterAsync((await ClaimAsync(T0))!, "GitHub answered 502", T0, CancellationToken.None);
-        await EnqueueAsync(Alert("a2", "k1"));
-        var newest = await inbox.EnqueueAsync(Alert("a3", "k1"), CancellationToken.None);
-
-        var retried = await ClaimAsync(T0);
-        Assert.Equal((tried, 0), (retried?.Id, retried?.Superseded));
-        await inbox.CompleteAsync(retried!, T0, CancellationToken.None);
-
-        Assert.Equal((newest, 1), await ClaimIdAsync(T0));
-    }
-
-    [Fact]
-    public async Task A_changed_state_is_never_superseded_only_the_repeats_of_one_state()
-    {
-        await EnqueueAsync(Alert("a1", "k1"));
-        var lastFiring = await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None);
-        await EnqueueAsync(Alert("a3", "k1", "resolved"));
-        var lastResolved = await inbox.EnqueueAsync(Alert("a4", "k1", "resolved"), CancellationToken.None);
-
-        Assert.Equal((lastFiring, 1), await ClaimIdAsync(T0));
-        Assert.Equal((lastResolved, 1), await ClaimIdAsync(T0));
+        Assert.Equal(1, (await inbox.GetStatsAsync(T0, CancellationToken.None)).Pending);
+        Assert.Equal(inFlight, await ClaimIdAsync(T0));
         Assert.Null(await ClaimAsync(T0));
     }
 
-    private async Task EnqueueAsync(params InboxItem[] items)
+    [Fact]
+    public async Task A_repeat_never_jumps_over_a_GitHub_event_or_timer_of_its_key_nor_over_a_changed_state()
     {
-        foreach (var item in items)
+        var firing = await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None);
+        var comment = await inbox.EnqueueAsync(Item("g1", "k1"), CancellationToken.None);
+        var afterComment = await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None);
+        var resolved = await inbox.EnqueueAsync(Alert("a3", "k1", "resolved"), CancellationToken.None);
+        var firingAgain = await inbox.EnqueueAsync(Alert("a4", "k1"), CancellationToken.None);
+        await inbox.EnqueueAsync(Alert("a5", "k1"), CancellationToken.None);
+
+        Assert.Equal([firing, comment, afterComment, resolved, firingAgain], await ClaimAllAsync());
+    }
+
+    [Fact]
+    public async Task GitHub_events_and_timers_are_never_superseded_even_when_identical()
+    {
+        var ids = new[]
         {
-            await inbox.EnqueueAsync(item, CancellationToken.None);
-        }
+            await inbox.EnqueueAsync(Item("g1", "k1"), CancellationToken.None),
+            await inbox.EnqueueAsync(Item("g2", "k1") with { Payload = Item("g1", "k1").Payload }, CancellationToken.None),
+            await inbox.EnqueueAsync(Item("t1", "k1", source: "timer"), CancellationToken.None),
+            await inbox.EnqueueAsync(Item("t2", "k1", source: "timer") with { Payload = Item("t1", "k1").Payload }, CancellationToken.None),
+        };
+
+        Assert.Equal(ids, await ClaimAllAsync());
     }
 
     private Task<InboxEntry?> ClaimAsync(DateTimeOffset now) => inbox.ClaimNextAsync(now, Lease, CancellationToken.None);
 
-    private async Task<(long?, int?)> ClaimIdAsync(DateTimeOffset now)
+    private async Task<long?> ClaimIdAsync(DateTimeOffset now)
     {
         var entry = await ClaimAsync(now);
         if (entry is not null)
@@ -119,6 +81,17 @@ public abstract class InboxCoalescingContractTests(StorageBackend backend) : IAs
             await inbox.CompleteAsync(entry, now, CancellationToken.None);
         }
 
-        return (entry?.Id, entry?.Superseded);
+        return entry?.Id;
+    }
+
+    private async Task<List<long>> ClaimAllAsync()
+    {
+        var claimed = new List<long>();
+        while (await ClaimIdAsync(T0) is { } id)
+        {
+            claimed.Add(id);
+        }
+
+        return claimed;
     }
 }

@@ -130,14 +130,12 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task A_superseded_delivery_stays_in_the_file_done_and_names_the_one_that_superseded_it()
     {
         var inbox = new SqliteInbox(await directory.OpenMigratedAsync());
-        var older = await inbox.EnqueueAsync(StorageSamples.Alert("a1", "k1"), CancellationToken.None);
-        var newest = await inbox.EnqueueAsync(StorageSamples.Alert("a2", "k1"), CancellationToken.None);
-
-        await inbox.ClaimNextAsync(StorageSamples.T0, StorageSamples.Lease, CancellationToken.None);
+        var waiting = await inbox.EnqueueAsync(StorageSamples.Alert("a1", "k1"), CancellationToken.None);
+        var repeat = await inbox.EnqueueAsync(StorageSamples.Alert("a2", "k1"), CancellationToken.None);
 
         Assert.Equal(
-            $"done {newest} 0",
-            await QueryAsync(directory.DatabasePath, $"SELECT status || ' ' || superseded_by || ' ' || attempts FROM inbox WHERE id = {older};"));
+            $"done {waiting} 0 1",
+            await QueryAsync(directory.DatabasePath, $"SELECT status || ' ' || superseded_by || ' ' || attempts || ' ' || (finished_at IS NOT NULL) FROM inbox WHERE id = {repeat};"));
     }
 
     private static async Task<object?> QueryAsync(string path, string sql)
