@@ -20,6 +20,7 @@ internal static class IntakeBench
         var groups = args.Positive("--groups", 50);
         var rates = args.Ints("--rates", [200, 500, 1000, 2000]);
         var stepSeconds = args.Positive("--step-seconds", 10);
+        var warmup = TimeSpan.FromSeconds(args.Int("--warmup-seconds", 10));
         if (rates.Any(r => r <= 0))
         {
             throw new ArgumentException($"--rates {string.Join(',', rates)} holds a rate that is not positive: give rates a second, such as 200,500,1000,2000.");
@@ -28,21 +29,21 @@ internal static class IntakeBench
         // Answers are awaited on the pool: start it wide enough that its slow growth does not delay them.
         ThreadPool.SetMinThreads(64, 64);
         var payloads = AlertPayloads.Opening(groups);
-        Console.WriteLine(Invariant($"intake: {groups} alert groups repeated round-robin, {setup.StorageName}, GitHub latency {setup.Latency.TotalMilliseconds} ms, {setup.Runs} runs, each load on a fresh app process"));
+        Console.WriteLine(Invariant($"intake: {groups} alert groups repeated round-robin, {setup.StorageName}, GitHub latency {setup.Latency.TotalMilliseconds} ms, {setup.Runs} runs, each load on a fresh app process after {warmup.TotalSeconds} s of it unmeasured"));
 
         var atRate = new List<LoadResult>();
         var sustained = new List<double>();
         var peakRss = new List<double>();
         for (var run = 1; run <= setup.Runs; run++)
         {
-            var (result, rss, backlog) = await LoadFreshAppAsync(setup, payloads, rate, TimeSpan.FromSeconds(seconds));
+            var (result, rss, backlog) = await LoadFreshAppAsync(setup, payloads, rate, warmup, TimeSpan.FromSeconds(seconds));
             atRate.Add(result);
             Console.WriteLine(Invariant($"run {run} latency   {result}  peak RSS {rss:F0} MB  backlog {backlog}"));
 
             var best = 0;
             foreach (var step in rates)
             {
-                var (stepResult, stepRss, stepBacklog) = await LoadFreshAppAsync(setup, payloads, step, TimeSpan.FromSeconds(stepSeconds));
+                var (stepResult, stepRss, stepBacklog) = await LoadFreshAppAsync(setup, payloads, step, warmup, TimeSpan.FromSeconds(stepSeconds));
                 rss = Math.Max(rss, stepRss);
                 var holds = stepResult.P99Ms <= SustainedP99LimitMs && stepResult.Failed == 0;
                 Console.WriteLine(Invariant($"run {run} step      {stepResult}  peak RSS {stepRss:F0} MB  backlog {stepBacklog}  {(holds ? "sustained" : "not sustained")}"));
@@ -68,17 +69,23 @@ internal static class IntakeBench
     }
 
     /// <summary>
-    /// One load on a freshly started app: first each group once, spread over a second and unmeasured (the JIT, the issues
-    /// created), then the open-loop load. Returns its figures, the app's peak RSS and the deliveries it still had to
+    /// One load on a freshly started app: first each group once, spread over a second, then the same load for
+    /// <paramref name="warmup"/>, both unmeasured (the issues are created; a fresh process runs code the JIT has not
+    /// optimized yet, measured at a fifth of the CPU in the first 20 s at 1,000/s), then the open-loop load. Returns its figures, the app's peak RSS and the deliveries it still had to
     /// process when the last answer came (how far the inbox fell behind).
     /// </summary>
     private static async Task<(LoadResult Result, double PeakRssMegabytes, int Backlog)> LoadFreshAppAsync(
-        BenchSetup setup, IReadOnlyList<byte[]> payloads, int rate, TimeSpan duration)
+        BenchSetup setup, IReadOnlyList<byte[]> payloads, int rate, TimeSpan warmup, TimeSpan duration)
     {
         using var storage = await setup.NewStorageAsync();
         await using var github = await BenchGitHub.StartAsync(setup.Latency);
         await using var app = await BenchAppProcess.StartAsync(github, storage);
         await OpenLoopLoad.RunAsync(app.BaseUrl, BenchGitHub.AlertmanagerPath, payloads, rate: payloads.Count, TimeSpan.FromSeconds(1));
+        if (warmup > TimeSpan.Zero)
+        {
+            await OpenLoopLoad.RunAsync(app.BaseUrl, BenchGitHub.AlertmanagerPath, payloads, rate, warmup);
+        }
+
         var result = await OpenLoopLoad.RunAsync(app.BaseUrl, BenchGitHub.AlertmanagerPath, payloads, rate, duration);
         return (result, app.PeakRssMegabytes(), await app.PendingAsync());
     }

@@ -3,7 +3,7 @@ using GitHubIncidentApp.Bench;
 // Issue 12's benchmark, every scenario against the built app in a process of its own and a fake GitHub that answers
 // after --latency-ms; each figure is the median of --runs runs, printed at the end against its goal:
 // dotnet run -c Release --project bench/GitHubIncidentApp.Bench -- all [--runs 3 --latency-ms 300 --storage sqlite|postgres]
-//   intake   [--rate 200 --seconds 20 --groups 50 --rates 200,500,1000,2000 --step-seconds 10]
+//   intake   [--rate 200 --seconds 20 --groups 50 --rates 200,500,1000,2000 --step-seconds 10 --warmup-seconds 10]
 //            open-loop acknowledgement latency, highest sustained rate and peak RSS (IntakeBench).
 //   drain    [--incidents 1000 --repeats 100000]  a backlog of unchanged repeats worked off after a restart (DrainBench).
 //   recovery [--recovery-groups 50 --outage-seconds 60 --outage 503|cut]  new groups through a GitHub outage (RecoveryBench).
