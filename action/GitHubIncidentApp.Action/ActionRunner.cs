@@ -63,7 +63,7 @@ public static partial class ActionRunner
         {
             (outcome, failed) = (e.Message, true);
         }
-        catch (Exception e) when (e is GitHubApiException or GitHubAppNotInstalledException or HttpRequestException)
+        catch (Exception e) when (e is GitHubApiException or GitHubAppNotInstalledException or GitHubUnavailableException or HttpRequestException)
         {
             (outcome, failed) = ($"A GitHub call failed: {e.Message} {GitHubHint}", true);
         }

@@ -1,49 +1,58 @@
 using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GitHubIncidentApp.Action;
 
 /// <summary>
-/// The core's services wired for one run, as the App wires them, except that GitHub is reached with
-/// the workflow's token and the index lives in memory, filled from the issues' markers.
+/// The core composed for one run, as the App composes it (<see cref="IncidentCoreServices.AddIncidentCore"/>), except
+/// that GitHub is reached with the workflow's token, the index lives in memory, filled from the issues' markers, and
+/// the run's writes are recorded for its report. The run alone is its content budget, at GitHub.com's limits.
 /// </summary>
 public sealed class ActionServices : IDisposable
 {
     private static readonly TimeSpan AlertmanagerTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly TokenClientProvider? _clients;
+    private readonly ServiceProvider _services;
     private readonly HttpClient? _alertmanagerHttp;
 
     public ActionServices(ActionSettings settings, ILoggerFactory loggers, TimeProvider time)
     {
-        IGitHubPort? github = null;
+        var services = new ServiceCollection();
+        services.AddSingleton(loggers);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton(time);
+        services.AddSingleton<InMemoryIncidentIndex>();
+        services.AddSingleton<IIncidentIndex>(sp => sp.GetRequiredService<InMemoryIncidentIndex>());
+        // Only the workflow identity's issues count, its override ledger too.
+        services.AddSingleton<IBotIdentity>(new FixedBotIdentity(settings.BotLogin));
         if (settings.Token is { } token)
         {
-            _clients = new TokenClientProvider(token, settings.ApiUrl);
-            // Paced as the App paces, with GitHub.com's limits; one run alone is this process's budget.
-            github = new OctokitGitHubPort(_clients, new ContentPacer(new InProcessContentBudget(time), time));
+            // Made by the container, so disposed with it.
+            services.AddSingleton<IGitHubClientProvider>(_ => new TokenClientProvider(token, settings.ApiUrl));
         }
 
-        // A dry run reads with the token when there is one, so it decides as a real run would.
-        var port = !settings.DryRun ? github!
-            : github is null ? new DryRunGitHubPort(loggers.CreateLogger<DryRunGitHubPort>(), time, settings.BotLogin)
-            : DryRunGitHubPort.ReadingFrom(github, loggers.CreateLogger<DryRunGitHubPort>(), time, settings.BotLogin);
+        services.AddIncidentCore(new IncidentCoreOptions
+        {
+            DryRun = settings.DryRun,
+            DryRunAuthor = settings.BotLogin,
+            ConfigPath = settings.ConfigPath,
+            WrapPort = port => new RecordingGitHubPort(port),
+        });
+        _services = services.BuildServiceProvider();
 
-        GitHub = new RecordingGitHubPort(port);
-        Index = new InMemoryIncidentIndex();
-        // The index is rebuilt from markers on every run: only the workflow identity's issues count, its ledger too.
-        var botIdentity = new FixedBotIdentity(settings.BotLogin);
-        Settings = new RepoSettingsCache(GitHub, botIdentity, time, loggers.CreateLogger<RepoSettingsCache>(), settings.ConfigPath);
-        var markers = new TrustedMarkers(GitHub, botIdentity, loggers.CreateLogger<TrustedMarkers>());
-        Rebuilder = new IncidentIndexRebuilder(markers, Index, time);
-        var store = new IncidentStore(Index, Rebuilder, markers, new IncidentExecutor(GitHub, new LabelCache(GitHub)), time);
-        TimedSteps = new TimedStepHandler(Settings, store, time, loggers.CreateLogger<TimedStepHandler>());
-        Alerts = new AlertDeliveryHandler(Settings, store, time, loggers.CreateLogger<AlertDeliveryHandler>());
-        GitHubEvents = new GitHubEventHandler(Settings, store, new PermissionCache(GitHub, time), TimedSteps, time, loggers.CreateLogger<GitHubEventHandler>());
-        Reconciler = new AlertmanagerReconciler(Settings, store, Alerts, markers, time, loggers.CreateLogger<AlertmanagerReconciler>());
+        GitHub = (RecordingGitHubPort)_services.GetRequiredService<IGitHubPort>();
+        Index = _services.GetRequiredService<InMemoryIncidentIndex>();
+        Settings = _services.GetRequiredService<RepoSettingsCache>();
+        Rebuilder = _services.GetRequiredService<IncidentIndexRebuilder>();
+        TimedSteps = _services.GetRequiredService<TimedStepHandler>();
+        Alerts = _services.GetRequiredService<AlertDeliveryHandler>();
+        GitHubEvents = _services.GetRequiredService<GitHubEventHandler>();
+        Reconciler = _services.GetRequiredService<AlertmanagerReconciler>();
         if (settings.AlertmanagerUrl is { } alertmanagerUrl)
         {
             _alertmanagerHttp = new HttpClient { Timeout = AlertmanagerTimeout };
@@ -65,7 +74,7 @@ public sealed class ActionServices : IDisposable
 
     public void Dispose()
     {
-        _clients?.Dispose();
+        _services.Dispose();
         _alertmanagerHttp?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
@@ -130,7 +131,6 @@ public static class IncidentApp
 
         if (settings.DryRun)
         {
-            services.AddSingleton<IGitHubPort, DryRunGitHubPort>();
             services.AddSingleton<IBotIdentity>(new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor));
         }
         else
@@ -140,24 +140,9 @@ public static class IncidentApp
             services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton<IInstallationCache>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
             services.AddSingleton<IBotIdentity>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
-            services.AddSingleton<ContentPacer>();
-            services.AddSingleton<RateLimitHold>();
-            services.AddSingleton<GitHubHealth>();
-            services.AddSingleton<IGitHubPort, OctokitGitHubPort>();
         }
 
-        services.AddSingleton<LabelCache>();
-        services.AddSingleton<RepoSettingsCache>();
-        services.AddSingleton<TrustedMarkers>();
-        services.AddSingleton<IncidentIndexRebuilder>();
-        services.AddSingleton<IncidentExecutor>();
-        services.AddSingleton<IncidentStore>();
-        services.AddSingleton<AlertDeliveryHandler>();
-        services.AddSingleton<PermissionCache>();
-        services.AddSingleton<GitHubEventHandler>();
-        services.AddSingleton<TimedStepHandler>();
-        services.AddSingleton(_ => new WorkerShares(settings.Workers));
-        services.AddSingleton<InboxProcessor>();
+        services.AddIncidentCore(new IncidentCoreOptions { DryRun = settings.DryRun, Workers = settings.Workers, ContentLimits = settings.ContentLimits });
         services.AddHostedService<InboxWorker>();
         services.AddSingleton<EscalationClock>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationClock>());
