@@ -42,4 +42,13 @@ internal sealed class InboxBacklogBound(int maxPending)
             insertsAllowed--;
         }
     }
+
+    /// <summary>A delivery counted by <see cref="Inserted"/> turned out not to wait (it was superseded on arrival).</summary>
+    public void NotWaiting()
+    {
+        lock (gate)
+        {
+            insertsAllowed++;
+        }
+    }
 }

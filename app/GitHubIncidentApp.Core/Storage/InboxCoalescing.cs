@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace GitHubIncidentApp.Core.Storage;
 
 /// <summary>
@@ -16,26 +14,19 @@ internal static class InboxCoalescing
     private const string Source = Incidents.InboxProcessor.AlertmanagerSource;
 
     /// <summary>
-    /// The waiting delivery that supersedes <paramref name="item"/> on arrival: the newest waiting delivery of its key,
-    /// when that is an Alertmanager delivery with the same payload; null when <paramref name="item"/> must be processed.
+    /// A common table expression <c>superseding</c> holding the waiting delivery that supersedes the one being stored
+    /// (<c>@source</c>, <c>@key</c>, <c>@payload</c>): the newest waiting delivery of its key, when both are Alertmanager
+    /// deliveries with the same payload; no row when the new one must be processed.
     /// </summary>
-    public static async Task<long?> SupersedingOnArrivalAsync(DbConnection connection, InboxItem item, CancellationToken cancellationToken)
-    {
-        if (item.Source != Source)
-        {
-            return null;
-        }
-
-        var newest = await connection.ListAsync(
-            """
-            SELECT id, source, payload FROM inbox
-            WHERE incident_key = @key AND status IN ('pending', 'claimed')
-            ORDER BY id DESC
-            LIMIT 1;
-            """,
-            reader => (Id: reader.GetInt64(0), Same: reader.GetString(1) == Source && reader.GetString(2) == item.Payload),
-            cancellationToken,
-            ("@key", item.IncidentKey));
-        return newest is [{ Same: true } row] ? row.Id : null;
-    }
+    public const string Superseding =
+        $"""
+        superseding AS (
+            SELECT id FROM inbox
+            WHERE id = (
+                SELECT id FROM inbox
+                WHERE incident_key = @key AND status IN ('pending', 'claimed')
+                ORDER BY id DESC
+                LIMIT 1)
+              AND @source = '{Source}' AND source = '{Source}' AND payload = @payload)
+        """;
 }

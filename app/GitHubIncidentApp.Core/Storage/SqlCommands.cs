@@ -50,4 +50,46 @@ internal static class SqlCommands
 
         return rows;
     }
+
+    /// <summary>
+    /// <paramref name="sql"/> once per parameter set, all sent in one round trip; each statement's rows, mapped by
+    /// <paramref name="read"/>, in order. Only where <see cref="DbConnection.CanCreateBatch"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<T>>> BatchAsync<T>(
+        this DbConnection connection, string sql, IReadOnlyList<(string Name, object? Value)[]> parameterSets, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var batch = connection.CreateBatch();
+        foreach (var parameters in parameterSets)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var results = new List<IReadOnlyList<T>>(parameterSets.Count);
+        do
+        {
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+
+            results.Add(rows);
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return results.Count == parameterSets.Count
+            ? results
+            : throw new InvalidOperationException($"A batch of {parameterSets.Count} statements answered with {results.Count} results.");
+    }
 }

@@ -21,99 +21,20 @@ public abstract class SqlInbox : IInbox
         "id, source, delivery_id, repo, incident_key, payload, received_at, priority, attempts, not_before, last_error";
 
     private readonly ISqlDatabase database;
-    private readonly int maxPending;
-    private readonly InboxBacklogBound backlogBound;
     private readonly GroupCommit<InboxItem, long> enqueues;
-    private readonly IDeliveryMetrics? metrics;
 
     /// <param name="maxPending">The backlog at which new deliveries are refused (the sender retries later) instead of growing without bound.</param>
     /// <param name="metrics">Told of each delivery superseded on arrival.</param>
     private protected SqlInbox(ISqlDatabase database, int maxPending, IDeliveryMetrics? metrics)
     {
         this.database = database;
-        this.maxPending = maxPending;
-        this.metrics = metrics;
-        backlogBound = new InboxBacklogBound(maxPending);
-        enqueues = new GroupCommit<InboxItem, long>(database, InsertBatchAsync);
+        var arrivals = new InboxArrivals(database, maxPending, metrics);
+        enqueues = new GroupCommit<InboxItem, long>(database, arrivals.StoreAsync);
     }
 
     /// <summary>Committed before it returns, in one transaction with the other deliveries arriving meanwhile (group commit).</summary>
     public Task<long> EnqueueAsync(InboxItem item, CancellationToken cancellationToken) =>
         enqueues.WriteAsync(item, cancellationToken);
-
-    private async Task<IReadOnlyList<WriteOutcome<long>>> InsertBatchAsync(
-        DbConnection connection, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
-    {
-        var written = new List<WriteOutcome<long>>(items.Count);
-        InboxFullException? full = null;
-        foreach (var item in items)
-        {
-            full ??= await CheckBacklogAsync(connection, cancellationToken);
-            written.Add(full is null
-                ? new(await InsertAsync(connection, item, cancellationToken), null)
-                : new(0, full));
-        }
-
-        return written;
-    }
-
-    /// <summary>Null while the backlog is under the limit; once it is reached, the rest of the batch is refused too.</summary>
-    private async Task<InboxFullException?> CheckBacklogAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        if (!backlogBound.MustCount)
-        {
-            return null;
-        }
-
-        var backlog = (long)(await connection.ScalarAsync("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'claimed');", cancellationToken))!;
-        if (backlog >= maxPending)
-        {
-            return new InboxFullException(backlog);
-        }
-
-        backlogBound.Counted(backlog);
-        return null;
-    }
-
-    private async Task<long> InsertAsync(DbConnection connection, InboxItem item, CancellationToken cancellationToken)
-    {
-        var supersededBy = await InboxCoalescing.SupersedingOnArrivalAsync(connection, item, cancellationToken);
-
-        // A redelivery (same source and delivery id) stores nothing and gets the first row's id.
-        var inserted = await connection.ScalarAsync(
-            """
-            INSERT INTO inbox (source, delivery_id, repo, incident_key, payload, received_at, priority, status, finished_at, superseded_by)
-            VALUES (@source, @delivery, @repo, @key, @payload, @received, @priority, @status, @finished, @supersededBy)
-            ON CONFLICT (source, delivery_id) DO NOTHING
-            RETURNING id;
-            """,
-            cancellationToken,
-            ("@source", item.Source),
-            ("@delivery", item.DeliveryId),
-            ("@repo", item.Repo),
-            ("@key", item.IncidentKey),
-            ("@payload", item.Payload),
-            ("@received", database.ToDatabaseTime(item.ReceivedAt)),
-            ("@priority", item.Priority),
-            ("@status", supersededBy is null ? "pending" : "done"),
-            ("@finished", supersededBy is null ? null : database.ToDatabaseTime(item.ReceivedAt)),
-            ("@supersededBy", supersededBy));
-        if (inserted is not null && supersededBy is null)
-        {
-            backlogBound.Inserted();
-        }
-        else if (inserted is not null)
-        {
-            metrics?.Processed(ProcessingOutcome.Superseded);
-        }
-
-        var id = inserted ?? await connection.ScalarAsync(
-            "SELECT id FROM inbox WHERE source = @source AND delivery_id = @delivery;",
-            cancellationToken,
-            ("@source", item.Source),
-            ("@delivery", item.DeliveryId));
-        return (long)id!;
-    }
 
     public Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         ClaimNextAsync(now, lease, [], cancellationToken);
