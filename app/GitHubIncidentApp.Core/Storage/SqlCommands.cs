@@ -10,14 +10,7 @@ internal static class SqlCommands
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
+        Bind(command.Parameters, command.CreateParameter, parameters);
         return command;
     }
 
@@ -63,14 +56,7 @@ internal static class SqlCommands
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-
+            Bind(command.Parameters, command.CreateParameter, parameters);
             batch.BatchCommands.Add(command);
         }
 
@@ -91,5 +77,16 @@ internal static class SqlCommands
         return results.Count == parameterSets.Count
             ? results
             : throw new InvalidOperationException($"A batch of {parameterSets.Count} statements answered with {results.Count} results.");
+    }
+
+    private static void Bind(DbParameterCollection bound, Func<DbParameter> create, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            bound.Add(parameter);
+        }
     }
 }
