@@ -68,7 +68,13 @@ public static partial class ClaimLease
         {
             while (true)
             {
-                await Task.Delay(lease / 3, time, stop);
+                // Nearly every delivery ends before its first renewal: stopping must not cost an exception each time.
+                await Task.Delay(lease / 3, time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (stop.IsCancellationRequested)
+                {
+                    return false;
+                }
+
                 try
                 {
                     if (!await inbox.RenewClaimAsync(entry, time.GetUtcNow() + lease, stop))

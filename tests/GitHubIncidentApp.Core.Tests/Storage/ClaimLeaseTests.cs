@@ -12,7 +12,7 @@ public sealed class ClaimLeaseTests
     private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private readonly FakeTimeProvider time = new(T0);
+    private readonly TimerCountingTime time = new(T0);
     private readonly IInbox inbox = Substitute.For<IInbox>();
     private readonly InboxEntry entry = new() { Id = 7, Item = Item("d1", "k1"), Attempts = 2 };
     private readonly BlockingCollection<DateTimeOffset> renewals = [];
@@ -33,6 +33,7 @@ public sealed class ClaimLeaseTests
 
         for (var renewal = 1; renewal <= 3; renewal++)
         {
+            await WaitForTimersAsync(renewal);
             time.Advance(LeaseLength / 3);
             Assert.True(renewals.TryTake(out var until, Wait));
             Assert.Equal(time.GetUtcNow() + LeaseLength, until);
@@ -72,6 +73,7 @@ public sealed class ClaimLeaseTests
 
         time.Advance(LeaseLength / 3);
         await WaitForCallsAsync(1);
+        await WaitForTimersAsync(2);
         time.Advance(LeaseLength / 3);
 
         Assert.True(renewals.TryTake(out var until, Wait));
@@ -101,6 +103,29 @@ public sealed class ClaimLeaseTests
         while (inbox.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(IInbox.RenewClaimAsync)) < count)
         {
             await Task.Delay(5, timeout.Token);
+        }
+    }
+
+    /// <summary>Waits until the renewals have set their <paramref name="count"/>th timer: moving the clock earlier would skip it.</summary>
+    private async Task WaitForTimersAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (time.TimersCreated < count)
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+
+    private sealed class TimerCountingTime(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private int created;
+
+        public int TimersCreated => Volatile.Read(ref created);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref created);
+            return base.CreateTimer(callback, state, dueTime, period);
         }
     }
 }
