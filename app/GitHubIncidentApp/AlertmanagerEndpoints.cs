@@ -83,9 +83,10 @@ public static partial class AlertmanagerEndpoints
             Payload = System.Text.Encoding.UTF8.GetString(body),
             ReceivedAt = time.GetUtcNow(),
         };
+        Enqueued stored;
         try
         {
-            await inbox.EnqueueAsync(item, http.RequestAborted);
+            stored = await inbox.EnqueueAsync(item, http.RequestAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -95,7 +96,11 @@ public static partial class AlertmanagerEndpoints
         }
 
         metrics.DeliveriesReceived.Increment(MetricsRegistry.AlertmanagerSource);
-        signal.Wake();
+        if (stored.Waiting)
+        {
+            signal.Wake();
+        }
+
         LogAccepted(logger, item.DeliveryId, item.Repo, parsed.Payload.Status, parsed.Payload.Alerts.Count);
         return Results.Json(new { status = "accepted", deliveryId = item.DeliveryId, repository = item.Repo }, statusCode: StatusCodes.Status202Accepted);
     }

@@ -43,7 +43,7 @@ public sealed partial class EscalationClock(IIncidentIndex index, IInbox inbox, 
         foreach (var incident in due)
         {
             var issue = incident.IssueNumber.ToString(CultureInfo.InvariantCulture);
-            await inbox.EnqueueAsync(new InboxItem
+            var stored = await inbox.EnqueueAsync(new InboxItem
             {
                 Source = InboxProcessor.TimerSource,
                 DeliveryId = $"{incident.Repo}#{issue}@{incident.DueAt!.Value.UtcDateTime:O}",
@@ -53,11 +53,10 @@ public sealed partial class EscalationClock(IIncidentIndex index, IInbox inbox, 
                 Payload = issue,
                 ReceivedAt = now,
             }, cancellationToken);
-        }
-
-        if (due.Count > 0)
-        {
-            signal.Wake();
+            if (stored.Waiting)
+            {
+                signal.Wake();
+            }
         }
     }
 

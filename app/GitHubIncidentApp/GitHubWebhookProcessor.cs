@@ -53,11 +53,12 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
 
         var repo = RepoOf(parsed.Event);
         string incidentKey;
+        Enqueued stored;
         try
         {
             incidentKey = await OrderingKeyAsync(parsed.Event, cancellationToken);
             // A redelivery (same X-GitHub-Delivery) stores nothing new: the inbox keeps the first.
-            await inbox.EnqueueAsync(new InboxItem
+            stored = await inbox.EnqueueAsync(new InboxItem
             {
                 Source = InboxProcessor.GitHubSourcePrefix + eventName,
                 DeliveryId = deliveryId,
@@ -76,7 +77,11 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
                 "the delivery could not be stored; redeliver it from the GitHub App's 'Advanced' settings page once the app is healthy");
         }
 
-        signal.Wake();
+        if (stored.Waiting)
+        {
+            signal.Wake();
+        }
+
         LogAccepted(logger, deliveryId, eventName, repo, incidentKey);
         return Results.Json(new { status = "accepted", deliveryId }, statusCode: StatusCodes.Status202Accepted);
     }

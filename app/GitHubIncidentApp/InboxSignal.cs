@@ -1,31 +1,37 @@
 namespace GitHubIncidentApp;
 
-/// <summary>Wakes every idle inbox worker when a delivery arrives, so they need not poll often.</summary>
-public sealed class InboxSignal
+/// <summary>
+/// Wakes one idle inbox worker for each delivery that waits to be processed, and at most every worker at once: a
+/// burst of arrivals costs the inbox one look for each, not one from every worker (on PostgreSQL each look is a
+/// locking query), and a repeat stored superseded wakes nobody. A wake-up given while no worker waits is kept for the
+/// next one that does, so a delivery stored while a worker looks into the inbox is never missed.
+/// </summary>
+/// <param name="workers">How many workers wait on this signal.</param>
+public sealed class InboxSignal(int workers)
 {
-    private TaskCompletionSource _next = NewSource();
+    private readonly SemaphoreSlim _wakeUps = new(0, Math.Max(1, workers));
+    private readonly int _most = Math.Max(1, workers);
 
-    /// <summary>
-    /// Completes at the next <see cref="Wake"/>. Take it before looking into the inbox: a delivery
-    /// stored after that look still wakes the worker.
-    /// </summary>
-    public Task Next => Volatile.Read(ref _next).Task;
-
-    public void Wake() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
-
-    /// <summary>Waits for <paramref name="next"/> (from <see cref="Next"/>) or the timeout, whichever comes first.</summary>
-    public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
+    public void Wake()
     {
+        if (_wakeUps.CurrentCount >= _most)
+        {
+            return;
+        }
+
         try
         {
-            await next.WaitAsync(timeout, cancellationToken);
+            _wakeUps.Release();
         }
-        catch (TimeoutException)
+        catch (SemaphoreFullException)
         {
-            // Nothing arrived: time to look for retries that have come due.
+            // Another arrival gave the last wake-up first: every worker has one waiting.
         }
     }
 
-    // Continuations run elsewhere, not inside the request that called Wake.
-    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Waits for a wake-up (true) or the timeout (false), whichever comes first: after a timeout it is time to look for
+    /// retries come due.
+    /// </summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wakeUps.WaitAsync(timeout, cancellationToken);
 }

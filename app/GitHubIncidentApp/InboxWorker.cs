@@ -34,12 +34,11 @@ public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database,
 
     private async Task ProcessDueAsync(CancellationToken stoppingToken)
     {
-        var next = signal.Next;
         while (await processor.ProcessNextAsync(stoppingToken))
         {
         }
 
-        await InboxSignal.WaitAsync(next, IdlePoll, stoppingToken);
+        await signal.WaitAsync(IdlePoll, stoppingToken);
     }
 
     private async Task PruneAsync(CancellationToken stoppingToken)

@@ -122,7 +122,7 @@ public static class IncidentApp
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<InboxSignal>();
+        services.AddSingleton(new InboxSignal(settings.Workers));
         services.AddSingleton<MetricsRegistry>();
         services.AddSingleton<IDeliveryMetrics>(sp => sp.GetRequiredService<MetricsRegistry>());
         services.AddGitHubWebhooks();

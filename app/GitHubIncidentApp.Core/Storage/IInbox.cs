@@ -7,10 +7,10 @@ namespace GitHubIncidentApp.Core.Storage;
 public interface IInbox
 {
     /// <summary>
-    /// Stores a delivery as pending and returns its id; an Alertmanager repeat of the delivery waiting last for its
-    /// incident is stored done instead, superseded by that one (see <see cref="InboxCoalescing"/>).
+    /// Stores a delivery as pending; an Alertmanager repeat of the delivery waiting last for its incident is stored
+    /// done instead, superseded by that one (see <see cref="InboxCoalescing"/>), and a redelivery stores nothing.
     /// </summary>
-    Task<long> EnqueueAsync(InboxItem item, CancellationToken cancellationToken);
+    Task<Enqueued> EnqueueAsync(InboxItem item, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims the most urgent, then oldest, delivery that is due (<see cref="InboxEntry.NotBefore"/> passed) or
@@ -59,6 +59,12 @@ public interface IInbox
 
     Task<InboxStats> GetStatsAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A stored delivery's id (the first one's, for a redelivery), and whether it waits to be processed: false for a
+/// repeat stored superseded and for a redelivery, which need no worker.
+/// </summary>
+public readonly record struct Enqueued(long Id, bool Waiting);
 
 public sealed record InboxItem
 {

@@ -26,9 +26,9 @@ internal sealed class InboxArrivals(ISqlDatabase database, int maxPending, IDeli
 
     private readonly InboxBacklogBound backlogBound = new(maxPending);
 
-    public async Task<IReadOnlyList<WriteOutcome<long>>> StoreAsync(DbConnection connection, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WriteOutcome<Enqueued>>> StoreAsync(DbConnection connection, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
-        var outcomes = new WriteOutcome<long>[items.Count];
+        var outcomes = new WriteOutcome<Enqueued>[items.Count];
         var unsent = new List<int>();
         InboxFullException? full = null;
         for (var i = 0; i < items.Count; i++)
@@ -42,7 +42,7 @@ internal sealed class InboxArrivals(ISqlDatabase database, int maxPending, IDeli
 
             if (full is not null)
             {
-                outcomes[i] = new(0, full);
+                outcomes[i] = new(default, full);
                 continue;
             }
 
@@ -68,7 +68,7 @@ internal sealed class InboxArrivals(ISqlDatabase database, int maxPending, IDeli
         return null;
     }
 
-    private async Task SendAsync(DbConnection connection, IReadOnlyList<InboxItem> items, List<int> unsent, WriteOutcome<long>[] outcomes, CancellationToken cancellationToken)
+    private async Task SendAsync(DbConnection connection, IReadOnlyList<InboxItem> items, List<int> unsent, WriteOutcome<Enqueued>[] outcomes, CancellationToken cancellationToken)
     {
         if (unsent.Count == 0)
         {
@@ -97,18 +97,26 @@ internal sealed class InboxArrivals(ISqlDatabase database, int maxPending, IDeli
             outcomes[unsent[n]] = new(stored[n] switch
             {
                 [var row] => Stored(row),
-                _ => (long)(await connection.ScalarAsync(
-                    "SELECT id FROM inbox WHERE source = @source AND delivery_id = @delivery;",
-                    cancellationToken,
-                    ("@source", item.Source),
-                    ("@delivery", item.DeliveryId)))!,
+                _ => Redelivered(
+                    (long)(await connection.ScalarAsync(
+                        "SELECT id FROM inbox WHERE source = @source AND delivery_id = @delivery;",
+                        cancellationToken,
+                        ("@source", item.Source),
+                        ("@delivery", item.DeliveryId)))!),
             }, null);
         }
 
         unsent.Clear();
     }
 
-    private long Stored((long Id, bool Waiting) row)
+    /// <summary>A delivery already stored (the same id from the same source) adds nothing to the backlog.</summary>
+    private Enqueued Redelivered(long firstId)
+    {
+        backlogBound.NotWaiting();
+        return new Enqueued(firstId, Waiting: false);
+    }
+
+    private Enqueued Stored((long Id, bool Waiting) row)
     {
         if (!row.Waiting)
         {
@@ -116,7 +124,7 @@ internal sealed class InboxArrivals(ISqlDatabase database, int maxPending, IDeli
             metrics?.Processed(ProcessingOutcome.Superseded);
         }
 
-        return row.Id;
+        return new Enqueued(row.Id, row.Waiting);
     }
 
     private static (long Id, bool Waiting) ReadStored(DbDataReader reader) => (reader.GetInt64(0), reader.GetString(1) == "pending");

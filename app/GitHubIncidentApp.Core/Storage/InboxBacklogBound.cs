@@ -43,7 +43,7 @@ internal sealed class InboxBacklogBound(int maxPending)
         }
     }
 
-    /// <summary>A delivery counted by <see cref="Inserted"/> turned out not to wait (it was superseded on arrival).</summary>
+    /// <summary>A delivery counted by <see cref="Inserted"/> turned out not to wait (superseded on arrival, or stored before).</summary>
     public void NotWaiting()
     {
         lock (gate)

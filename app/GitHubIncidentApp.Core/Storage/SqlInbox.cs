@@ -21,7 +21,7 @@ public abstract class SqlInbox : IInbox
         "id, source, delivery_id, repo, incident_key, payload, received_at, priority, attempts, not_before, last_error";
 
     private readonly ISqlDatabase database;
-    private readonly GroupCommit<InboxItem, long> enqueues;
+    private readonly GroupCommit<InboxItem, Enqueued> enqueues;
 
     /// <param name="maxPending">The backlog at which new deliveries are refused (the sender retries later) instead of growing without bound.</param>
     /// <param name="metrics">Told of each delivery superseded on arrival.</param>
@@ -29,11 +29,11 @@ public abstract class SqlInbox : IInbox
     {
         this.database = database;
         var arrivals = new InboxArrivals(database, maxPending, metrics);
-        enqueues = new GroupCommit<InboxItem, long>(database, arrivals.StoreAsync);
+        enqueues = new GroupCommit<InboxItem, Enqueued>(database, arrivals.StoreAsync);
     }
 
     /// <summary>Committed before it returns, in one transaction with the other deliveries arriving meanwhile (group commit).</summary>
-    public Task<long> EnqueueAsync(InboxItem item, CancellationToken cancellationToken) =>
+    public Task<Enqueued> EnqueueAsync(InboxItem item, CancellationToken cancellationToken) =>
         enqueues.WriteAsync(item, cancellationToken);
 
     public Task<InboxEntry?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
@@ -49,7 +49,7 @@ public abstract class SqlInbox : IInbox
             // A row is claimable when it is due (or its holder's lease ran out) and no other row of its key
             // is held under a live lease or waits before it: a due row never overtakes an older one waiting
             // for its retry; rows of skipped repositories wait. Among claimable rows, the most urgent goes first,
-            // then the oldest. The first condition, as written, lets the database walk the inbox_waiting index.
+            // then the oldest. The status conditions, as written, let the database walk indexes of waiting rows alone.
             var databaseNow = database.ToDatabaseTime(now);
             var parameters = new (string, object?)[] { ("@now", databaseNow), ("@until", database.ToDatabaseTime(now + lease)) };
             var head = await connection.ListAsync(
@@ -61,9 +61,9 @@ public abstract class SqlInbox : IInbox
                   AND NOT EXISTS (
                       SELECT 1 FROM inbox other
                       WHERE other.incident_key = candidate.incident_key
+                        AND other.status IN ('pending', 'claimed')
                         AND other.id <> candidate.id
-                        AND ((other.status = 'claimed' AND other.claimed_until > @now)
-                             OR (other.status IN ('pending', 'claimed') AND other.id < candidate.id)))
+                        AND ((other.status = 'claimed' AND other.claimed_until > @now) OR other.id < candidate.id))
                   {notSkipped}
                 ORDER BY candidate.priority DESC, candidate.id
                 LIMIT 1

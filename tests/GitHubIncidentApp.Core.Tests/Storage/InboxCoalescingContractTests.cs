@@ -15,10 +15,14 @@ public abstract class InboxCoalescingContractTests(StorageBackend backend) : IAs
     [Fact]
     public async Task Repeats_of_the_waiting_delivery_are_stored_done_and_only_the_first_is_claimed()
     {
-        var first = await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None);
-        var repeats = new[] { await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None), await inbox.EnqueueAsync(Alert("a3", "k1"), CancellationToken.None) };
-        var otherKey = await inbox.EnqueueAsync(Alert("b1", "k2"), CancellationToken.None);
+        var stored = await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None);
+        var repeated = new[] { await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None), await inbox.EnqueueAsync(Alert("a3", "k1"), CancellationToken.None) };
+        var otherKey = (await inbox.EnqueueAsync(Alert("b1", "k2"), CancellationToken.None)).Id;
+        var (first, repeats) = (stored.Id, repeated.Select(r => r.Id).ToArray());
 
+        // Only what waits needs a worker woken.
+        Assert.True(stored.Waiting);
+        Assert.All(repeated, r => Assert.False(r.Waiting));
         Assert.Equal(2, (await inbox.GetStatsAsync(T0, CancellationToken.None)).Pending);
         Assert.DoesNotContain(first, repeats);
         Assert.Equal(first, await ClaimIdAsync(T0));
@@ -26,14 +30,14 @@ public abstract class InboxCoalescingContractTests(StorageBackend backend) : IAs
         Assert.Null(await ClaimAsync(T0));
 
         // Stored and done, so pruned in time like any processed delivery; a redelivery of one still finds it.
-        Assert.Equal(repeats[0], await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None));
+        Assert.Equal(repeats[0], (await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None)).Id);
         Assert.Equal(4, await inbox.PruneDoneAsync(T0.AddTicks(10), CancellationToken.None));
     }
 
     [Fact]
     public async Task A_repeat_of_a_delivery_being_processed_or_waiting_for_its_retry_is_superseded_by_it()
     {
-        var inFlight = await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None);
+        var inFlight = (await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None)).Id;
         var held = await ClaimAsync(T0);
         await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None);
         await inbox.RetryLaterAsync(held!, "GitHub answered 502", T0, CancellationToken.None);
@@ -47,11 +51,11 @@ public abstract class InboxCoalescingContractTests(StorageBackend backend) : IAs
     [Fact]
     public async Task A_repeat_never_jumps_over_a_GitHub_event_or_timer_of_its_key_nor_over_a_changed_state()
     {
-        var firing = await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None);
-        var comment = await inbox.EnqueueAsync(Item("g1", "k1"), CancellationToken.None);
-        var afterComment = await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None);
-        var resolved = await inbox.EnqueueAsync(Alert("a3", "k1", "resolved"), CancellationToken.None);
-        var firingAgain = await inbox.EnqueueAsync(Alert("a4", "k1"), CancellationToken.None);
+        var firing = (await inbox.EnqueueAsync(Alert("a1", "k1"), CancellationToken.None)).Id;
+        var comment = (await inbox.EnqueueAsync(Item("g1", "k1"), CancellationToken.None)).Id;
+        var afterComment = (await inbox.EnqueueAsync(Alert("a2", "k1"), CancellationToken.None)).Id;
+        var resolved = (await inbox.EnqueueAsync(Alert("a3", "k1", "resolved"), CancellationToken.None)).Id;
+        var firingAgain = (await inbox.EnqueueAsync(Alert("a4", "k1"), CancellationToken.None)).Id;
         await inbox.EnqueueAsync(Alert("a5", "k1"), CancellationToken.None);
 
         Assert.Equal([firing, comment, afterComment, resolved, firingAgain], await ClaimAllAsync());
@@ -62,10 +66,10 @@ public abstract class InboxCoalescingContractTests(StorageBackend backend) : IAs
     {
         var ids = new[]
         {
-            await inbox.EnqueueAsync(Item("g1", "k1"), CancellationToken.None),
-            await inbox.EnqueueAsync(Item("g2", "k1") with { Payload = Item("g1", "k1").Payload }, CancellationToken.None),
-            await inbox.EnqueueAsync(Item("t1", "k1", source: "timer"), CancellationToken.None),
-            await inbox.EnqueueAsync(Item("t2", "k1", source: "timer") with { Payload = Item("t1", "k1").Payload }, CancellationToken.None),
+            (await inbox.EnqueueAsync(Item("g1", "k1"), CancellationToken.None)).Id,
+            (await inbox.EnqueueAsync(Item("g2", "k1") with { Payload = Item("g1", "k1").Payload }, CancellationToken.None)).Id,
+            (await inbox.EnqueueAsync(Item("t1", "k1", source: "timer"), CancellationToken.None)).Id,
+            (await inbox.EnqueueAsync(Item("t2", "k1", source: "timer") with { Payload = Item("t1", "k1").Payload }, CancellationToken.None)).Id,
         };
 
         Assert.Equal(ids, await ClaimAllAsync());

@@ -33,7 +33,7 @@ public abstract class InboxConcurrencyContractTests(StorageBackend backend) : IA
             {
                 // Priorities vary, yet never reorder a key's rows.
                 var item = Item($"d{key}-{row}", $"k{key}", priority: (key + row) % 3);
-                var id = await inboxes[row % Replicas].EnqueueAsync(item, CancellationToken.None);
+                var id = (await inboxes[row % Replicas].EnqueueAsync(item, CancellationToken.None)).Id;
                 (expectedOrder.TryGetValue(item.IncidentKey, out var ids) ? ids : expectedOrder[item.IncidentKey] = []).Add(id);
             }
         }

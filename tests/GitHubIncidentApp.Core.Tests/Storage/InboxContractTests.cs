@@ -19,7 +19,7 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     {
         // Sub-millisecond (whole microseconds, PostgreSQL's precision) and a non-UTC offset: the instant must survive.
         var item = Item("d1", "k1", receivedAt: new DateTimeOffset(2026, 3, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234560)) with { Priority = 3 };
-        var id = await inbox.EnqueueAsync(item, CancellationToken.None);
+        var id = (await inbox.EnqueueAsync(item, CancellationToken.None)).Id;
 
         var entry = await ClaimAsync(T0);
 
@@ -41,10 +41,10 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     [Fact]
     public async Task A_redelivery_returns_the_existing_id_and_stores_nothing()
     {
-        var id = await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None);
+        var id = (await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None)).Id;
 
-        var again = await inbox.EnqueueAsync(Item("d1", "k1") with { Payload = "changed" }, CancellationToken.None);
-        var otherSource = await inbox.EnqueueAsync(Item("d1", "k2", source: "github"), CancellationToken.None);
+        var again = (await inbox.EnqueueAsync(Item("d1", "k1") with { Payload = "changed" }, CancellationToken.None)).Id;
+        var otherSource = (await inbox.EnqueueAsync(Item("d1", "k2", source: "github"), CancellationToken.None)).Id;
 
         Assert.Equal(id, again);
         Assert.NotEqual(id, otherSource);
@@ -58,10 +58,10 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     [Fact]
     public async Task A_claim_skips_the_repositories_it_is_told_to_and_keeps_priority_and_order_among_the_rest()
     {
-        var busy = await inbox.EnqueueAsync(Item("a1", "a-k1") with { Repo = "octo/busy", Priority = 5 }, CancellationToken.None);
-        var busyLater = await inbox.EnqueueAsync(Item("a2", "a-k2") with { Repo = "octo/busy" }, CancellationToken.None);
-        var other = await inbox.EnqueueAsync(Item("b1", "b-k1") with { Repo = "octo/other" }, CancellationToken.None);
-        var urgent = await inbox.EnqueueAsync(Item("c1", "c-k1") with { Repo = "octo/third", Priority = 1 }, CancellationToken.None);
+        var busy = (await inbox.EnqueueAsync(Item("a1", "a-k1") with { Repo = "octo/busy", Priority = 5 }, CancellationToken.None)).Id;
+        var busyLater = (await inbox.EnqueueAsync(Item("a2", "a-k2") with { Repo = "octo/busy" }, CancellationToken.None)).Id;
+        var other = (await inbox.EnqueueAsync(Item("b1", "b-k1") with { Repo = "octo/other" }, CancellationToken.None)).Id;
+        var urgent = (await inbox.EnqueueAsync(Item("c1", "c-k1") with { Repo = "octo/third", Priority = 1 }, CancellationToken.None)).Id;
 
         Assert.Equal(urgent, (await inbox.ClaimNextAsync(T0, Lease, ["octo/busy"], CancellationToken.None))?.Id);
         Assert.Equal(other, (await inbox.ClaimNextAsync(T0, Lease, ["octo/busy", "octo/third"], CancellationToken.None))?.Id);
@@ -76,7 +76,7 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
         var ids = new List<long>();
         foreach (var delivery in new[] { "c", "a", "b" })
         {
-            ids.Add(await inbox.EnqueueAsync(Item(delivery, "k1"), CancellationToken.None));
+            ids.Add((await inbox.EnqueueAsync(Item(delivery, "k1"), CancellationToken.None)).Id);
         }
 
         foreach (var expected in ids)
@@ -93,9 +93,9 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     [Fact]
     public async Task Different_keys_are_claimed_in_parallel()
     {
-        var k1First = await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None);
+        var k1First = (await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None)).Id;
         await inbox.EnqueueAsync(Item("d2", "k1"), CancellationToken.None);
-        var k2 = await inbox.EnqueueAsync(Item("d3", "k2"), CancellationToken.None);
+        var k2 = (await inbox.EnqueueAsync(Item("d3", "k2"), CancellationToken.None)).Id;
 
         Assert.Equal(k1First, (await ClaimAsync(T0))?.Id);
         Assert.Equal(k2, (await ClaimAsync(T0))?.Id);
@@ -105,9 +105,9 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     [Fact]
     public async Task A_retried_row_is_due_at_its_time_and_no_later_row_of_its_key_overtakes_it()
     {
-        var first = await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None);
-        var second = await inbox.EnqueueAsync(Item("d2", "k1"), CancellationToken.None);
-        var otherKey = await inbox.EnqueueAsync(Item("d3", "k2"), CancellationToken.None);
+        var first = (await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None)).Id;
+        var second = (await inbox.EnqueueAsync(Item("d2", "k1"), CancellationToken.None)).Id;
+        var otherKey = (await inbox.EnqueueAsync(Item("d3", "k2"), CancellationToken.None)).Id;
         var claimed = await ClaimAsync(T0);
         var retryAt = T0.AddMinutes(1);
 
@@ -134,7 +134,7 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     public async Task A_failed_row_is_parked_and_frees_its_key()
     {
         await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None);
-        var second = await inbox.EnqueueAsync(Item("d2", "k1"), CancellationToken.None);
+        var second = (await inbox.EnqueueAsync(Item("d2", "k1"), CancellationToken.None)).Id;
         var first = await ClaimAsync(T0);
 
         await inbox.FailAsync(first!, "payload is not valid JSON", T0, CancellationToken.None);
@@ -149,7 +149,7 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     [Fact]
     public async Task A_failed_row_is_listed_and_can_be_retried_at_once()
     {
-        var id = await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None);
+        var id = (await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None)).Id;
         await inbox.FailAsync((await ClaimAsync(T0))!, "bad payload", T0, CancellationToken.None);
 
         var failed = Assert.Single(await inbox.ListFailedAsync(10, CancellationToken.None));
@@ -180,8 +180,8 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
     [Fact]
     public async Task Claims_left_by_a_crashed_process_return_after_release()
     {
-        var first = await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None);
-        var second = await inbox.EnqueueAsync(Item("d2", "k1"), CancellationToken.None);
+        var first = (await inbox.EnqueueAsync(Item("d1", "k1"), CancellationToken.None)).Id;
+        var second = (await inbox.EnqueueAsync(Item("d2", "k1"), CancellationToken.None)).Id;
         var crashed = await ClaimAsync(T0);
         Assert.Equal(first, crashed?.Id);
 
@@ -253,8 +253,8 @@ public abstract class InboxContractTests(StorageBackend backend) : IAsyncLifetim
 
         Assert.Equal(1, pruned);
         Assert.Equal(1, (await inbox.GetStatsAsync(T0, CancellationToken.None)).Pending);
-        Assert.Equal(recent!.Id, await inbox.EnqueueAsync(Item("new", "new"), CancellationToken.None));
-        Assert.NotEqual(old!.Id, await inbox.EnqueueAsync(Item("old", "old"), CancellationToken.None));
+        Assert.Equal(recent!.Id, (await inbox.EnqueueAsync(Item("new", "new"), CancellationToken.None)).Id);
+        Assert.NotEqual(old!.Id, (await inbox.EnqueueAsync(Item("old", "old"), CancellationToken.None)).Id);
     }
 
     private Task<InboxEntry?> ClaimAsync(DateTimeOffset now) => inbox.ClaimNextAsync(now, Lease, CancellationToken.None);

@@ -17,8 +17,11 @@ public abstract class InboxGroupCommitContractTests(StorageBackend backend) : IA
         var items = Enumerable.Range(0, 300).Select(i => Item($"d{i}", $"k{i % 7}") with { Payload = $"payload {i}" }).ToList();
         var redelivered = items.Take(50).ToList();
 
-        var ids = await Task.WhenAll(items.Concat(redelivered).Select(item => Task.Run(() => inbox.EnqueueAsync(item, CancellationToken.None))));
+        var stored = await Task.WhenAll(items.Concat(redelivered).Select(item => Task.Run(() => inbox.EnqueueAsync(item, CancellationToken.None))));
+        var ids = stored.Select(s => s.Id).ToArray();
 
+        Assert.All(stored[..300], s => Assert.True(s.Waiting));
+        Assert.All(stored[300..], s => Assert.False(s.Waiting));
         Assert.Equal(300, ids[..300].Distinct().Count());
         Assert.Equal(ids[..50], ids[300..]);
         Assert.Equal(300, (await inbox.GetStatsAsync(T0, CancellationToken.None)).Pending);
@@ -41,7 +44,7 @@ public abstract class InboxGroupCommitContractTests(StorageBackend backend) : IA
         {
             try
             {
-                return await inbox.EnqueueAsync(Item($"d{i}", $"k{i}"), CancellationToken.None);
+                return (await inbox.EnqueueAsync(Item($"d{i}", $"k{i}"), CancellationToken.None)).Id;
             }
             catch (InboxFullException)
             {

@@ -22,8 +22,8 @@ public abstract class InboxLeaseContractTests(StorageBackend backend) : IAsyncLi
     [Fact]
     public async Task An_expired_claim_is_claimed_again_by_another_replica_before_later_rows_of_its_key()
     {
-        var id = await first.EnqueueAsync(Item("d1", "k1"), CancellationToken.None);
-        var later = await first.EnqueueAsync(Item("d2", "k1"), CancellationToken.None);
+        var id = (await first.EnqueueAsync(Item("d1", "k1"), CancellationToken.None)).Id;
+        var later = (await first.EnqueueAsync(Item("d2", "k1"), CancellationToken.None)).Id;
         var dead = await first.ClaimNextAsync(T0, ShortLease, CancellationToken.None);
 
         Assert.Null(await second.ClaimNextAsync(T0 + ShortLease - TimeSpan.FromSeconds(1), ShortLease, CancellationToken.None));
@@ -81,10 +81,10 @@ public abstract class InboxLeaseContractTests(StorageBackend backend) : IAsyncLi
     [Fact]
     public async Task The_most_urgent_claimable_row_goes_first_but_never_ahead_of_an_older_row_of_its_key()
     {
-        var low = await first.EnqueueAsync(Item("low", "k1"), CancellationToken.None);
-        var urgentBehindLow = await first.EnqueueAsync(Item("urgent-k1", "k1", priority: 9), CancellationToken.None);
-        var medium = await first.EnqueueAsync(Item("medium", "k2", priority: 5), CancellationToken.None);
-        var urgent = await first.EnqueueAsync(Item("urgent", "k3", priority: 9), CancellationToken.None);
+        var low = (await first.EnqueueAsync(Item("low", "k1"), CancellationToken.None)).Id;
+        var urgentBehindLow = (await first.EnqueueAsync(Item("urgent-k1", "k1", priority: 9), CancellationToken.None)).Id;
+        var medium = (await first.EnqueueAsync(Item("medium", "k2", priority: 5), CancellationToken.None)).Id;
+        var urgent = (await first.EnqueueAsync(Item("urgent", "k3", priority: 9), CancellationToken.None)).Id;
 
         var order = new List<long>();
         while (await first.ClaimNextAsync(T0, ShortLease, CancellationToken.None) is { } entry)

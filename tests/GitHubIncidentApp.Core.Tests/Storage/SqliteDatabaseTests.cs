@@ -27,7 +27,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task Migrate_is_idempotent_across_calls_and_restarts_and_keeps_the_data()
     {
         var first = await directory.OpenMigratedAsync();
-        var id = await new SqliteInbox(first).EnqueueAsync(StorageSamples.Item("d1", "k1"), CancellationToken.None);
+        var id = (await new SqliteInbox(first).EnqueueAsync(StorageSamples.Item("d1", "k1"), CancellationToken.None)).Id;
 
         await first.MigrateAsync(CancellationToken.None);
         var second = await directory.OpenMigratedAsync();
@@ -130,8 +130,8 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task A_superseded_delivery_stays_in_the_file_done_and_names_the_one_that_superseded_it()
     {
         var inbox = new SqliteInbox(await directory.OpenMigratedAsync());
-        var waiting = await inbox.EnqueueAsync(StorageSamples.Alert("a1", "k1"), CancellationToken.None);
-        var repeat = await inbox.EnqueueAsync(StorageSamples.Alert("a2", "k1"), CancellationToken.None);
+        var waiting = (await inbox.EnqueueAsync(StorageSamples.Alert("a1", "k1"), CancellationToken.None)).Id;
+        var repeat = (await inbox.EnqueueAsync(StorageSamples.Alert("a2", "k1"), CancellationToken.None)).Id;
 
         Assert.Equal(
             $"done {waiting} 0 1",
