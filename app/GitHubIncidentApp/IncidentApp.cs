@@ -71,6 +71,7 @@ public static class IncidentApp
             services.AddSingleton<IInbox, PostgresInbox>();
             services.AddSingleton<IIncidentIndex, PostgresIncidentIndex>();
             services.AddSingleton<IIncidentLocks, PostgresIncidentLocks>();
+            services.AddSingleton<ISettingsSnapshots, PostgresSettingsSnapshots>();
             services.AddSingleton<IContentBudget>(sp => new PostgresContentBudget(
                 sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>(), settings.ContentLimits));
         }
@@ -80,6 +81,7 @@ public static class IncidentApp
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
             services.AddSingleton<IInbox, SqliteInbox>();
             services.AddSingleton<IIncidentIndex, SqliteIncidentIndex>();
+            services.AddSingleton<ISettingsSnapshots, SqliteSettingsSnapshots>();
             services.AddSingleton<IContentBudget>(sp => new SqliteContentBudget(
                 sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), settings.ContentLimits));
         }

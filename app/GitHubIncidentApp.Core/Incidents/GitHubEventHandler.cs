@@ -85,7 +85,7 @@ public sealed partial class GitHubEventHandler(
         if (decision.Operations.Any(op => op is WriteOverrideLedger))
         {
             // Whoever is on call changed: the next resolution must read the ledger again.
-            settingsCache.Forget(repo);
+            await settingsCache.ForgetAsync(repo, cancellationToken);
         }
 
 

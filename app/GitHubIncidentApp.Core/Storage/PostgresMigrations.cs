@@ -80,5 +80,14 @@ internal static class PostgresMigrations
         CREATE INDEX inbox_waiting_by_key ON inbox (incident_key, id) WHERE status IN ('pending', 'claimed');
         CREATE INDEX inbox_finished ON inbox (status, finished_at) WHERE status IN ('done', 'failed');
         """,
+
+        // 5: what each repository's settings were last read from, so a restart or another replica reuses a recent read.
+        """
+        CREATE TABLE settings_snapshots (
+            repo_id text PRIMARY KEY,
+            read_at timestamptz NOT NULL,
+            snapshot_json text NOT NULL
+        );
+        """,
     ];
 }

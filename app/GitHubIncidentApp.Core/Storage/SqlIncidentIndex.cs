@@ -52,7 +52,7 @@ public abstract class SqlIncidentIndex : IIncidentIndex
                     due_at = excluded.due_at;
                 """,
                 cancellationToken,
-                ("@repo", RepoId(incident.Repo)),
+                ("@repo", RepoIds.Of(incident.Repo)),
                 ("@owner", incident.Repo.Owner),
                 ("@name", incident.Repo.Name),
                 ("@key", incident.Key),
@@ -66,7 +66,7 @@ public abstract class SqlIncidentIndex : IIncidentIndex
     public Task<bool> IsRepoIndexedAsync(RepoRef repo, CancellationToken cancellationToken) =>
         database.ReadAsync(
             async connection => await connection.ScalarAsync(
-                "SELECT 1 FROM indexed_repos WHERE repo_id = @repo;", cancellationToken, ("@repo", RepoId(repo))) is not null,
+                "SELECT 1 FROM indexed_repos WHERE repo_id = @repo;", cancellationToken, ("@repo", RepoIds.Of(repo))) is not null,
             cancellationToken);
 
     public Task MarkRepoIndexedAsync(RepoRef repo, CancellationToken cancellationToken) =>
@@ -74,7 +74,7 @@ public abstract class SqlIncidentIndex : IIncidentIndex
             connection => connection.ExecuteAsync(
                 "INSERT INTO indexed_repos (repo_id) VALUES (@repo) ON CONFLICT (repo_id) DO NOTHING;",
                 cancellationToken,
-                ("@repo", RepoId(repo))),
+                ("@repo", RepoIds.Of(repo))),
             cancellationToken);
 
     /// <summary>The latest upserted incident that matches, should an issue ever carry two keys.</summary>
@@ -84,7 +84,7 @@ public abstract class SqlIncidentIndex : IIncidentIndex
                 $"SELECT {Columns} FROM incidents WHERE repo_id = @repo AND {condition} ORDER BY updated_at DESC LIMIT 1;",
                 Read,
                 cancellationToken,
-                ("@repo", RepoId(repo)),
+                ("@repo", RepoIds.Of(repo)),
                 ("@match", match))).FirstOrDefault(),
             cancellationToken);
 
@@ -98,7 +98,4 @@ public abstract class SqlIncidentIndex : IIncidentIndex
         UpdatedAt = database.ReadTime(reader, 6),
         DueAt = reader.IsDBNull(7) ? null : database.ReadTime(reader, 7),
     };
-
-    // GitHub names are ASCII, so invariant lower-casing matches GitHub's case-insensitivity.
-    private static string RepoId(RepoRef repo) => repo.ToString().ToLowerInvariant();
 }

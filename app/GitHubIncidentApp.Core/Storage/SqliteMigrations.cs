@@ -86,5 +86,14 @@ internal static class SqliteMigrations
         );
         CREATE INDEX content_slots_by_installation ON content_slots (installation, slot_at);
         """,
+
+        // 7: what each repository's settings were last read from, so a restart reuses a recent read.
+        """
+        CREATE TABLE settings_snapshots (
+            repo_id TEXT PRIMARY KEY,
+            read_at TEXT NOT NULL,
+            snapshot_json TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -24,6 +24,8 @@ public sealed class PostgresBackend(PostgresServer server) : StorageBackend
 
     public override IIncidentIndex Index(IStorageDatabase database) => new PostgresIncidentIndex((PostgresDatabase)database);
 
+    public override ISettingsSnapshots SettingsSnapshots(IStorageDatabase database) => new PostgresSettingsSnapshots((PostgresDatabase)database);
+
     public override IContentBudget ContentBudget(IStorageDatabase database, TimeProvider time, ContentLimits limits) =>
         new PostgresContentBudget((PostgresDatabase)database, time, limits);
 

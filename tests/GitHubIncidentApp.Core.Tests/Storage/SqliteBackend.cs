@@ -15,6 +15,8 @@ public sealed class SqliteBackend : StorageBackend
 
     public override IIncidentIndex Index(IStorageDatabase database) => new SqliteIncidentIndex((SqliteDatabase)database);
 
+    public override ISettingsSnapshots SettingsSnapshots(IStorageDatabase database) => new SqliteSettingsSnapshots((SqliteDatabase)database);
+
     public override IContentBudget ContentBudget(IStorageDatabase database, TimeProvider time, ContentLimits limits) =>
         new SqliteContentBudget((SqliteDatabase)database, time, limits);
 

@@ -18,7 +18,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         await database.MigrateAsync(CancellationToken.None);
 
         Assert.True(File.Exists(path));
-        Assert.Equal(6, SqliteDatabase.LatestSchemaVersion);
+        Assert.Equal(7, SqliteDatabase.LatestSchemaVersion);
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, await database.GetSchemaVersionAsync(CancellationToken.None));
         Assert.Equal("wal", await QueryAsync(path, "PRAGMA journal_mode;"));
     }
@@ -32,7 +32,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         await first.MigrateAsync(CancellationToken.None);
         var second = await directory.OpenMigratedAsync();
 
-        Assert.Equal(6L, await QueryAsync(directory.DatabasePath, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(7L, await QueryAsync(directory.DatabasePath, "SELECT COUNT(*) FROM schema_version;"));
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, await second.GetSchemaVersionAsync(CancellationToken.None));
         var claimed = await new SqliteInbox(second).ClaimNextAsync(StorageSamples.T0, StorageSamples.Lease, CancellationToken.None);
         Assert.Equal(id, claimed?.Id);

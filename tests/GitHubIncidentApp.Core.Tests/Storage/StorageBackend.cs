@@ -13,6 +13,8 @@ public abstract class StorageBackend : IAsyncDisposable
 
     public abstract IIncidentIndex Index(IStorageDatabase database);
 
+    public abstract ISettingsSnapshots SettingsSnapshots(IStorageDatabase database);
+
     public abstract IContentBudget ContentBudget(IStorageDatabase database, TimeProvider time, ContentLimits limits);
 
     public abstract ValueTask DisposeAsync();

@@ -1,0 +1,100 @@
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.OnCall;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+
+namespace GitHubIncidentApp.Core.Tests.Storage;
+
+/// <summary>
+/// Settings built from a read kept in the database: a restarted process (a second open of the database) reuses a
+/// read younger than the settings' lifetime with no GitHub call, and only its own repository's.
+/// </summary>
+public abstract class SettingsSnapshotsContractTests(StorageBackend backend) : IAsyncLifetime
+{
+    private const string ConfigPath = ".github/incidents.yml";
+    private static readonly RepoRef Repo = new("acme", "shop");
+    private static readonly RepoRef OrgRepo = new("acme", ".github");
+    private static readonly RepoRef Other = new("rival", "shop");
+    private const string Bot = "incident-app[bot]";
+
+    private readonly IGitHubPort github = Substitute.For<IGitHubPort>();
+    private readonly FakeTimeProvider time = new(StorageSamples.T0);
+
+    public Task InitializeAsync()
+    {
+        github.GetFileAsync(Arg.Any<RepoRef>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(Task.FromResult<string?>(null));
+        github.GetFileAsync(Arg.Any<RepoRef>(), Arg.Any<RepoRef>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(Task.FromResult<string?>(null));
+        github.GetFileAsync(Repo, ConfigPath, Arg.Any<CancellationToken>()).Returns(
+            "_extends: .github\nincident_label: outage\noncall:\n  rotations:\n    primary: { members: [ana, ben], start: 2026-11-01T09:00, shift: 1d }\n");
+        github.GetFileAsync(Repo, OrgRepo, ConfigPath, Arg.Any<CancellationToken>()).Returns("labels: [ops]\n");
+        github.GetFileAsync(Other, ConfigPath, Arg.Any<CancellationToken>()).Returns("incident_label: rival-outage\n");
+        github.ListIssuesWithLabelAsync(Repo, OverrideLedger.Label, Arg.Any<CancellationToken>()).Returns(
+        [
+            new IssueSnapshot { Number = 42, Title = "On-call overrides", Body = OverrideLedger.Render([]), IsOpen = true, Labels = [OverrideLedger.Label], Author = Bot },
+        ]);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => backend.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task A_restarted_process_builds_the_same_settings_from_a_recent_read_without_calling_GitHub()
+    {
+        var first = await (await CacheAsync()).GetAsync(Repo, CancellationToken.None);
+        github.ClearReceivedCalls();
+
+        time.Advance(RepoSettingsCache.Lifetime / 2);
+        var again = await (await CacheAsync()).GetAsync(Repo, CancellationToken.None);
+
+        Assert.Equal("outage", again.Config.IncidentLabel);
+        Assert.Equal(["ops"], again.Config.Labels);
+        Assert.Equal(["primary"], again.Config.OnCall!.Rotations.Keys);
+        Assert.Equal((42, 42), (first.Taken.Issue, again.Taken.Issue));
+        Assert.Empty(again.Problems);
+        Assert.Empty(github.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task A_read_as_old_as_the_lifetime_is_made_again_so_edits_still_take_effect()
+    {
+        await (await CacheAsync()).GetAsync(Repo, CancellationToken.None);
+        github.GetFileAsync(Repo, ConfigPath, Arg.Any<CancellationToken>()).Returns("incident_label: edited\n");
+
+        time.Advance(RepoSettingsCache.Lifetime);
+        var settings = await (await CacheAsync()).GetAsync(Repo, CancellationToken.None);
+
+        Assert.Equal("edited", settings.Config.IncidentLabel);
+    }
+
+    [Fact]
+    public async Task A_forgotten_read_is_gone_for_the_next_process_too()
+    {
+        await (await CacheAsync()).ForgetAsync(Repo, CancellationToken.None);
+        var cache = await CacheAsync();
+        await cache.GetAsync(Repo, CancellationToken.None);
+        await cache.ForgetAsync(Repo, CancellationToken.None);
+        github.ClearReceivedCalls();
+
+        await (await CacheAsync()).GetAsync(Repo, CancellationToken.None);
+
+        await github.Received(1).GetFileAsync(Repo, ConfigPath, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_repository_never_gets_another_repository_s_kept_settings()
+    {
+        await (await CacheAsync()).GetAsync(Repo, CancellationToken.None);
+
+        var other = await (await CacheAsync()).GetAsync(Other, CancellationToken.None);
+
+        Assert.Equal("rival-outage", other.Config.IncidentLabel);
+        await github.Received(1).GetFileAsync(Other, ConfigPath, Arg.Any<CancellationToken>());
+    }
+
+    /// <summary>A cache as a freshly started process has it: nothing in memory, the database opened anew.</summary>
+    private async Task<RepoSettingsCache> CacheAsync() =>
+        new(github, new FixedBotIdentity(Bot), time, NullLogger<RepoSettingsCache>.Instance,
+            snapshots: backend.SettingsSnapshots(await backend.OpenAsync()));
+}

@@ -1,0 +1,3 @@
+namespace GitHubIncidentApp.Core.Tests.Storage;
+
+public sealed class SqliteSettingsSnapshotsTests() : SettingsSnapshotsContractTests(new SqliteBackend());
