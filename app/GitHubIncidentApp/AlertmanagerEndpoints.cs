@@ -73,16 +73,7 @@ public static partial class AlertmanagerEndpoints
                 $"{caller.Setting} may not reach {repo}: add it (or {repo.Owner}/*) to {caller.ScopeSetting} to let this Alertmanager's alerts open incidents there");
         }
 
-        var item = new InboxItem
-        {
-            Source = InboxProcessor.AlertmanagerSource,
-            DeliveryId = Guid.NewGuid().ToString("N"),
-            Repo = repo.ToString(),
-            IncidentKey = DeliveryOrdering.ForAlerts(repo, parsed.Payload),
-            Priority = DeliveryOrdering.ForAlertPriority(parsed.Payload),
-            Payload = System.Text.Encoding.UTF8.GetString(body),
-            ReceivedAt = time.GetUtcNow(),
-        };
+        var item = InboxItems.ForAlerts(repo, parsed.Payload, System.Text.Encoding.UTF8.GetString(body), time.GetUtcNow());
         Enqueued stored;
         try
         {

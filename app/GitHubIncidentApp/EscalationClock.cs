@@ -1,13 +1,11 @@
-using System.Globalization;
 using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;
 
 /// <summary>
-/// Turns due timed steps (escalations, acknowledgement timeouts) into inbox deliveries. The delivery id
-/// names the incident and the due time, so a step enqueued on every tick until it is processed (or by
-/// several replicas) is stored once, and it is applied in order with the issue's other events.
+/// Turns due timed steps (escalations, acknowledgement timeouts) into inbox deliveries (see
+/// <see cref="InboxItems.ForTimedStep"/>), on every tick.
 /// </summary>
 public sealed partial class EscalationClock(IIncidentIndex index, IInbox inbox, InboxSignal signal, TimeProvider time, ILogger<EscalationClock> logger) : BackgroundService
 {
@@ -42,17 +40,7 @@ public sealed partial class EscalationClock(IIncidentIndex index, IInbox inbox, 
         var due = await index.FindDueAsync(now, Batch, cancellationToken);
         foreach (var incident in due)
         {
-            var issue = incident.IssueNumber.ToString(CultureInfo.InvariantCulture);
-            var stored = await inbox.EnqueueAsync(new InboxItem
-            {
-                Source = InboxProcessor.TimerSource,
-                DeliveryId = $"{incident.Repo}#{issue}@{incident.DueAt!.Value.UtcDateTime:O}",
-                Repo = incident.Repo.ToString(),
-                IncidentKey = incident.Key,
-                Priority = DeliveryOrdering.TimedStepPriority,
-                Payload = issue,
-                ReceivedAt = now,
-            }, cancellationToken);
+            var stored = await inbox.EnqueueAsync(InboxItems.ForTimedStep(incident, now), cancellationToken);
             if (stored.Waiting)
             {
                 signal.Wake();

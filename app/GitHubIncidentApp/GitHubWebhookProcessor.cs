@@ -51,23 +51,15 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
             return Results.Json(new { status = "pong", deliveryId });
         }
 
-        var repo = RepoOf(parsed.Event);
-        string incidentKey;
+        var repo = "";
+        var incidentKey = "";
         Enqueued stored;
         try
         {
-            incidentKey = await OrderingKeyAsync(parsed.Event, cancellationToken);
             // A redelivery (same X-GitHub-Delivery) stores nothing new: the inbox keeps the first.
-            stored = await inbox.EnqueueAsync(new InboxItem
-            {
-                Source = InboxProcessor.GitHubSourcePrefix + eventName,
-                DeliveryId = deliveryId,
-                Repo = repo,
-                IncidentKey = incidentKey,
-                Payload = body,
-                ReceivedAt = time.GetUtcNow(),
-                Priority = DeliveryOrdering.GitHubEventPriority,
-            }, cancellationToken);
+            var item = await InboxItems.ForGitHubEventAsync(index, eventName, deliveryId, parsed.Event, body, time.GetUtcNow(), cancellationToken);
+            (repo, incidentKey) = (item.Repo, item.IncidentKey);
+            stored = await inbox.EnqueueAsync(item, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -85,25 +77,6 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
         LogAccepted(logger, deliveryId, eventName, repo, incidentKey);
         return Results.Json(new { status = "accepted", deliveryId }, statusCode: StatusCodes.Status202Accepted);
     }
-
-    private static string RepoOf(GitHubEvent gitHubEvent) => gitHubEvent switch
-    {
-        IssueCommentEvent comment => comment.Repo.ToString(),
-        IssueChangeEvent change => change.Repo.ToString(),
-        _ => "",
-    };
-
-    /// <summary>
-    /// The inbox key that orders deliveries: an issue's events share their incident's key (so they
-    /// queue behind its alerts), an installation's events share one key.
-    /// </summary>
-    private Task<string> OrderingKeyAsync(GitHubEvent gitHubEvent, CancellationToken cancellationToken) => gitHubEvent switch
-    {
-        IssueCommentEvent comment => DeliveryOrdering.ForIssueAsync(index, comment.Repo, comment.Issue.Number, cancellationToken),
-        IssueChangeEvent change => DeliveryOrdering.ForIssueAsync(index, change.Repo, change.Issue.Number, cancellationToken),
-        InstallationEvent installation => Task.FromResult($"installation/{installation.InstallationId}"),
-        _ => throw new ArgumentOutOfRangeException(nameof(gitHubEvent), gitHubEvent.GetType().Name, "this event is not stored"),
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted GitHub delivery {DeliveryId} ({Event}) for {Repo}, key {IncidentKey}")]
     private static partial void LogAccepted(ILogger logger, string deliveryId, string @event, string repo, string incidentKey);

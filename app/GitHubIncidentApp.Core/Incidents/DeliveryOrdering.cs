@@ -33,6 +33,18 @@ public static class DeliveryOrdering
     public static async Task<string> ForIssueAsync(IIncidentIndex index, RepoRef repo, int issueNumber, CancellationToken cancellationToken) =>
         (await index.FindByIssueAsync(repo, issueNumber, cancellationToken))?.Key ?? ForUnknownIssue(repo, issueNumber);
 
+    /// <summary>
+    /// The key of a GitHub event: an issue's events share their incident's key (so they queue behind its alerts), an
+    /// installation's events share one key.
+    /// </summary>
+    public static Task<string> ForEventAsync(IIncidentIndex index, GitHubEvent gitHubEvent, CancellationToken cancellationToken) => gitHubEvent switch
+    {
+        IssueCommentEvent comment => ForIssueAsync(index, comment.Repo, comment.Issue.Number, cancellationToken),
+        IssueChangeEvent change => ForIssueAsync(index, change.Repo, change.Issue.Number, cancellationToken),
+        InstallationEvent installation => Task.FromResult($"installation/{installation.InstallationId}"),
+        _ => throw new ArgumentOutOfRangeException(nameof(gitHubEvent), gitHubEvent.GetType().Name, "this event is not stored"),
+    };
+
     /// <summary>Lower case, as GitHub takes names in any case.</summary>
     public static string ForUnknownIssue(RepoRef repo, int issueNumber) =>
         $"{repo.ToString().ToLowerInvariant()}#{issueNumber.ToString(CultureInfo.InvariantCulture)}";
