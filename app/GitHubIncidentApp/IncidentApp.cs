@@ -1,6 +1,5 @@
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;

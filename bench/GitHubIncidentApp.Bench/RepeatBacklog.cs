@@ -19,7 +19,7 @@ internal static class RepeatBacklog
                 ?? throw new InvalidOperationException("The benchmark's own Alertmanager payload does not parse: AlertBurst and the parser disagree.");
             return new InboxItem
             {
-                Source = InboxProcessor.AlertmanagerSource,
+                Source = InboxSources.Alertmanager,
                 DeliveryId = "",
                 Repo = repo.ToString(),
                 IncidentKey = DeliveryOrdering.ForAlerts(repo, parsed),

@@ -14,7 +14,7 @@ public static class InboxItems
     /// <summary>Alertmanager names no delivery: each is new, and unchanged repeats are coalesced by payload instead.</summary>
     public static InboxItem ForAlerts(RepoRef repo, AlertmanagerPayload payload, string body, DateTimeOffset receivedAt) => new()
     {
-        Source = InboxProcessor.AlertmanagerSource,
+        Source = InboxSources.Alertmanager,
         DeliveryId = Guid.NewGuid().ToString("N"),
         Repo = repo.ToString(),
         IncidentKey = DeliveryOrdering.ForAlerts(repo, payload),
@@ -27,7 +27,7 @@ public static class InboxItems
     public static async Task<InboxItem> ForGitHubEventAsync(
         IIncidentIndex index, string eventName, string deliveryId, GitHubEvent gitHubEvent, string body, DateTimeOffset receivedAt, CancellationToken cancellationToken) => new()
     {
-        Source = InboxProcessor.GitHubSourcePrefix + eventName,
+        Source = InboxSources.GitHubPrefix + eventName,
         DeliveryId = deliveryId,
         Repo = gitHubEvent switch
         {
@@ -52,7 +52,7 @@ public static class InboxItems
         var issue = incident.IssueNumber.ToString(CultureInfo.InvariantCulture);
         return new InboxItem
         {
-            Source = InboxProcessor.TimerSource,
+            Source = InboxSources.Timer,
             DeliveryId = $"{incident.Repo}#{issue}@{due.UtcDateTime:O}",
             Repo = incident.Repo.ToString(),
             IncidentKey = incident.Key,

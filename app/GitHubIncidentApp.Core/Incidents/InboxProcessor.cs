@@ -20,14 +20,6 @@ public sealed partial class InboxProcessor(
     IDeliveryMetrics metrics,
     ILogger<InboxProcessor> logger)
 {
-    public const string AlertmanagerSource = "alertmanager";
-
-    /// <summary>GitHub deliveries are stored with the source <c>github/{event name}</c>.</summary>
-    public const string GitHubSourcePrefix = "github/";
-
-    /// <summary>A due timed step (escalation, acknowledgement timeout); the payload is the issue number.</summary>
-    public const string TimerSource = "timer";
-
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
     /// <summary>How long a claim holds without renewal; while a delivery is handled it is renewed every third of that.</summary>
@@ -120,9 +112,9 @@ public sealed partial class InboxProcessor(
     private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
         var item = entry.Item;
-        if (item.Source.StartsWith(GitHubSourcePrefix, StringComparison.Ordinal))
+        if (item.Source.StartsWith(InboxSources.GitHubPrefix, StringComparison.Ordinal))
         {
-            var parsedEvent = GitHubEventParser.Parse(item.Source[GitHubSourcePrefix.Length..], item.Payload, item.DeliveryId);
+            var parsedEvent = GitHubEventParser.Parse(item.Source[InboxSources.GitHubPrefix.Length..], item.Payload, item.DeliveryId);
             if (parsedEvent.Error is not null)
             {
                 throw new InvalidDeliveryException($"the stored GitHub delivery cannot be read: {parsedEvent.Error}");
@@ -136,7 +128,7 @@ public sealed partial class InboxProcessor(
             return;
         }
 
-        if (item.Source == TimerSource)
+        if (item.Source == InboxSources.Timer)
         {
             if (!RepoRef.TryParse(item.Repo, out var timerRepo) || !int.TryParse(item.Payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var issueNumber))
             {
@@ -147,7 +139,7 @@ public sealed partial class InboxProcessor(
             return;
         }
 
-        if (item.Source != AlertmanagerSource)
+        if (item.Source != InboxSources.Alertmanager)
         {
             throw new InvalidDeliveryException($"no handler for deliveries from '{item.Source}'");
         }

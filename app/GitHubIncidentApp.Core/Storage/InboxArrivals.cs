@@ -1,5 +1,4 @@
 using System.Data.Common;
-using GitHubIncidentApp.Core.Incidents;
 
 namespace GitHubIncidentApp.Core.Storage;
 

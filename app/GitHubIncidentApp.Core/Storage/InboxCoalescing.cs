@@ -11,7 +11,7 @@ namespace GitHubIncidentApp.Core.Storage;
 /// </summary>
 internal static class InboxCoalescing
 {
-    private const string Source = Incidents.InboxProcessor.AlertmanagerSource;
+    private const string Source = InboxSources.Alertmanager;
 
     /// <summary>
     /// A common table expression <c>superseding</c> holding the waiting delivery that supersedes the one being stored

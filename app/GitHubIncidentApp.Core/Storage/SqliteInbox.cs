@@ -1,4 +1,3 @@
-using GitHubIncidentApp.Core.Incidents;
 
 namespace GitHubIncidentApp.Core.Storage;
 

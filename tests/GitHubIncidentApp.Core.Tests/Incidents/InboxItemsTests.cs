@@ -25,7 +25,7 @@ public sealed class InboxItemsTests
 
         Assert.NotEqual(first.DeliveryId, repeat.DeliveryId);
         Assert.Equal(
-            (InboxProcessor.AlertmanagerSource, "operate-first/incidents", DeliveryOrdering.ForAlerts(Repo, Critical), DeliveryOrdering.ForAlertPriority(Critical), Body, Now),
+            (InboxSources.Alertmanager, "operate-first/incidents", DeliveryOrdering.ForAlerts(Repo, Critical), DeliveryOrdering.ForAlertPriority(Critical), Body, Now),
             (first.Source, first.Repo, first.IncidentKey, first.Priority, first.Payload, first.ReceivedAt));
     }
 
@@ -64,7 +64,7 @@ public sealed class InboxItemsTests
         Assert.Equal(onFirstTick.DeliveryId, onNextTick.DeliveryId);
         Assert.NotEqual(onFirstTick.DeliveryId, nextStep.DeliveryId);
         Assert.Equal(
-            (InboxProcessor.TimerSource, "operate-first/incidents#7@2026-12-02T11:59:00.0000000Z", "7", DeliveryOrdering.TimedStepPriority),
+            (InboxSources.Timer, "operate-first/incidents#7@2026-12-02T11:59:00.0000000Z", "7", DeliveryOrdering.TimedStepPriority),
             (onFirstTick.Source, onFirstTick.DeliveryId, onFirstTick.Payload, onFirstTick.Priority));
         Assert.Throws<ArgumentException>(() => InboxItems.ForTimedStep(Incident(issue: 7, due: null), Now));
     }

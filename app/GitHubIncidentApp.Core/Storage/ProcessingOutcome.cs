@@ -1,4 +1,4 @@
-namespace GitHubIncidentApp.Core.Incidents;
+namespace GitHubIncidentApp.Core.Storage;
 
 /// <summary>What one attempt at a delivery came to.</summary>
 public enum ProcessingOutcome
