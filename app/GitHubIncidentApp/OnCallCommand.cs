@@ -94,8 +94,9 @@ public static class OnCallCommand
     {
         await output.WriteLineAsync($"Alert labels {string.Join(", ", labels.Select(label => $"{label.Key}=\"{label.Value}\""))}:");
         var (route, index) = new RouteTable(config.Routes).Match(labels);
-        var severity = config.Severity.Find(labels.GetValueOrDefault(config.Severity.Label)) ?? config.Severity.Find(config.Severity.Default);
-        var severityName = severity?.Name ?? config.Severity.Default;
+        // The alert group as the app would receive it: its severity and owners are decided by the app's own rules.
+        var payload = Payload(labels);
+        var severityName = SeverityResolver.GroupLevel(payload.Alerts, config.Severity).Name;
         await output.WriteLineAsync(route is null
             ? config.Routes.Count == 0
                 ? "  route: the file has no routes, so the schedule's on-call people own it"
@@ -103,7 +104,7 @@ public static class OnCallCommand
             : $"  route: routes[{index}] matchers {(route.IsCatchAll ? "{} (catch-all)" : route.Matchers.ToString())}, assign [{string.Join(", ", route.Assign)}]"
                 + (route.Labels.Count > 0 ? $", labels [{string.Join(", ", route.Labels)}]" : ""));
 
-        var ownership = IncidentOwnership.For(Payload(labels), severityName, config, at);
+        var ownership = IncidentOwnership.For(payload, severityName, config, at);
         var policy = ownership.Escalation?.Policy ?? (route?.Escalation == Core.OnCall.Routes.Route.NoEscalation ? "none (from the route)" : $"none (severity {severityName})");
         await output.WriteLineAsync($"  severity: {severityName}, escalation policy: {policy}");
         await output.WriteLineAsync($"  assigns: {(ownership.Owners.Assign.Count == 0 ? "nobody" : string.Join(", ", ownership.Owners.Assign))}"

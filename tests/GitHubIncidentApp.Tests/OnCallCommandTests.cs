@@ -115,6 +115,16 @@ public sealed class OnCallCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_severity_is_shown_as_the_level_the_app_gives_it()
+    {
+        _repo.WithConfig(SchedulesForCommandTests.DaylightSaving);
+
+        var (_, output, _) = await OnCallAsync("--at", "2026-10-26T10:00", "--labels", "severity=bogus");
+
+        Assert.Contains("  severity: warning, escalation policy: none (severity warning)\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_file_is_refused_with_its_errors()
     {
         _repo.WithConfig("oncall:\n  rotations:\n    primary: { members: [alice], start: soon, shift: 1w }\n");
