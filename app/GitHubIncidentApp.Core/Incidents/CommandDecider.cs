@@ -1,4 +1,3 @@
-using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Commands;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
@@ -100,7 +99,7 @@ public static class CommandDecider
 
     private static (bool, string) Unack(Working work, DateTimeOffset now)
     {
-        work.State = work.State with { Acknowledged = null, Escalation = Restarted(work.State.Escalation, now) };
+        work.State = work.State.Unacknowledged(now);
         work.Labels.Remove(IncidentDecider.AcknowledgedLabel);
         return (true, work.State.Escalation is null ? "No longer acknowledged." : "No longer acknowledged; escalation starts over.");
     }
@@ -111,9 +110,6 @@ public static class CommandDecider
         return (true, "Paging the next escalation step now.");
     }
 
-    /// <summary>The frozen policy from its first step, due now; null when the incident has none.</summary>
-    private static EscalationProgress? Restarted(EscalationProgress? progress, DateTimeOffset now) =>
-        progress is null ? null : progress with { Step = 0, Round = 0, DueAt = now };
 
     private static (bool, string) Resolve(Working work, ResolveCommand resolve, string person, IncidentConfig config, DateTimeOffset now)
     {
@@ -127,15 +123,7 @@ public static class CommandDecider
 
     private static (bool, string) Reopen(Working work, IncidentConfig config, DateTimeOffset now)
     {
-        work.State = work.State with
-        {
-            Escalation = Restarted(work.State.Escalation, now),
-            Status = AlertStatus.Firing,
-            ResolvedAt = null,
-            ResolvedBy = null,
-            ClosedByHand = false,
-            Acknowledged = null,
-        };
+        work.State = work.State.ReopenedByPerson(now);
         work.Labels.Remove(config.Resolve.Label);
         work.Labels.Remove(IncidentDecider.AcknowledgedLabel);
         work.Open = true;

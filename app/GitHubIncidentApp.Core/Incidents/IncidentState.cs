@@ -77,6 +77,25 @@ public sealed record IncidentState
     public IncidentState ResolvedByPerson(string login, DateTimeOffset now, bool byHand) =>
         this with { Status = Alerts.AlertStatus.Resolved, ResolvedAt = now, ResolvedBy = login, ClosedByHand = byHand };
 
+    /// <summary>
+    /// No longer acknowledged (<c>/unack</c>, the label removed, a reopen): nobody has it, so its escalation (the policy
+    /// frozen at the start) starts over from the first step, due now.
+    /// </summary>
+    public IncidentState Unacknowledged(DateTimeOffset now) => this with
+    {
+        Acknowledged = null,
+        Escalation = Escalation is null ? null : Escalation with { Step = 0, Round = 0, DueAt = now },
+    };
+
+    /// <summary>Reopened by a person (<c>/reopen</c>, or the issue reopened on GitHub): firing and unacknowledged again.</summary>
+    public IncidentState ReopenedByPerson(DateTimeOffset now) => Unacknowledged(now) with
+    {
+        Status = Alerts.AlertStatus.Firing,
+        ResolvedAt = null,
+        ResolvedBy = null,
+        ClosedByHand = false,
+    };
+
     // The default encoder escapes '<' and '>', so "-->" can never end the HTML comment early.
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -1,4 +1,3 @@
-using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 
@@ -24,10 +23,10 @@ public static class IssueEventDecider
             "closed" when state.IsFiring =>
                 // Closed while alerts fire: the same alerts must not reopen it.
                 new IncidentDecision([], state.ResolvedByPerson(person, now, byHand: state.Firing.Count > 0)),
-            "reopened" when !state.IsFiring => Reopened(state, change, config),
+            "reopened" when !state.IsFiring => Reopened(state, change, config, now),
             "labeled" => Labeled(state, change, config, person, now),
             "unlabeled" when state.Acknowledged is not null && IsLabel(change.Label, IncidentDecider.AcknowledgedLabel) =>
-                new IncidentDecision([], state with { Acknowledged = null }),
+                new IncidentDecision([], state.Unacknowledged(now)),
             "edited" when IssueBody.ReadState(change.Issue.Body) is null =>
                 // The marker was deleted with the section: put them back, around what the person wrote.
                 new IncidentDecision([new UpdateIssue { Marker = state }], state),
@@ -35,16 +34,9 @@ public static class IssueEventDecider
         };
     }
 
-    private static IncidentDecision Reopened(IncidentState state, IssueChangeEvent change, IncidentConfig config)
+    private static IncidentDecision Reopened(IncidentState state, IssueChangeEvent change, IncidentConfig config, DateTimeOffset now)
     {
-        var reopened = state with
-        {
-            Status = AlertStatus.Firing,
-            ResolvedAt = null,
-            ResolvedBy = null,
-            ClosedByHand = false,
-            Acknowledged = null,
-        };
+        var reopened = state.ReopenedByPerson(now);
         IReadOnlyList<IssueOperation> operations = HasLabel(change.Issue, config.Resolve.Label)
             ? [new UpdateIssue { RemoveLabels = [config.Resolve.Label] }]
             : [];

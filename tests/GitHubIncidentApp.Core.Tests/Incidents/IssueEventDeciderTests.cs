@@ -48,6 +48,30 @@ public sealed class IssueEventDeciderTests
     }
 
     [Fact]
+    public void Reopened_or_unacknowledged_by_hand_the_escalation_starts_over_as_with_reopen_and_unack()
+    {
+        var midway = new EscalationProgress
+        {
+            Policy = "default",
+            Steps = [new EscalationStepPlan(["primary"], TimeSpan.FromMinutes(15)), new EscalationStepPlan(["@operate-first/sre-leads"], null)],
+            Step = 1,
+            Round = 1,
+            DueAt = Now.AddHours(1),
+        };
+        var acknowledged = Firing with { Escalation = midway, Acknowledged = new Acknowledgement("bob", Now.AddMinutes(-5)) };
+
+        var reopened = Decide(acknowledged.ResolvedByPerson("bob", Now, byHand: true), Change("reopened", labels: ["incident"])).State!;
+        var unlabeled = Decide(acknowledged, Change("unlabeled", IncidentDecider.AcknowledgedLabel)).State!;
+
+        Assert.All([reopened, unlabeled], state =>
+        {
+            Assert.Null(state.Acknowledged);
+            Assert.Equal((0, 0, Now), (state.Escalation!.Step, state.Escalation.Round, state.Escalation.DueAt));
+        });
+        Assert.Equal(reopened, acknowledged.ResolvedByPerson("bob", Now, byHand: true).ReopenedByPerson(Now));
+    }
+
+    [Fact]
     public void A_severity_label_set_by_hand_pins_the_severity_and_replaces_every_other_whatever_the_payload_saw()
     {
         var decision = Decide(Firing, Change("labeled", "severity/critical", ["incident", "severity/warning", "severity/critical"]));
