@@ -71,16 +71,7 @@ public sealed class IncidentIndexRebuilder(TrustedMarkers markers, IIncidentInde
     private async Task UpsertAsync(RepoRef repo, IssueSnapshot issue, IncidentState state, IncidentConfig config, CancellationToken cancellationToken)
     {
         var seen = AsSeenOnGitHub(state, issue, config);
-        await index.UpsertAsync(new IndexedIncident
-        {
-            Repo = repo,
-            Key = seen.Key,
-            IssueNumber = issue.Number,
-            StateJson = seen.ToJson(),
-            Labels = issue.Labels,
-            UpdatedAt = time.GetUtcNow(),
-            DueAt = seen.NextDueAt,
-        }, cancellationToken);
+        await index.UpsertAsync(IndexEntry.Of(repo, seen.Key, issue.Number, issue.Labels, seen, time.GetUtcNow()), cancellationToken);
     }
 
     // The marker is not rewritten when an incident resolves (that would cost a read and a write), so

@@ -90,16 +90,7 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
         var applied = await executor.ApplyAsync(repo, issue, decision.Operations, cancellationToken)
             ?? throw new InvalidOperationException("Applying the operations left the incident without an issue.");
 
-        await index.UpsertAsync(new IndexedIncident
-        {
-            Repo = repo,
-            Key = key,
-            IssueNumber = applied.Number,
-            StateJson = state.ToJson(),
-            Labels = applied.Labels,
-            UpdatedAt = time.GetUtcNow(),
-            DueAt = state.NextDueAt,
-        }, cancellationToken);
+        await index.UpsertAsync(IndexEntry.Of(repo, key, applied.Number, applied.Labels, state, time.GetUtcNow()), cancellationToken);
         return applied;
     }
 
