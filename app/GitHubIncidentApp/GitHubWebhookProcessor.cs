@@ -51,14 +51,13 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
             return Results.Json(new { status = "pong", deliveryId });
         }
 
-        var repo = "";
-        var incidentKey = "";
+        var repo = InboxItems.RepoOf(parsed.Event);
+        InboxItem item;
         Enqueued stored;
         try
         {
             // A redelivery (same X-GitHub-Delivery) stores nothing new: the inbox keeps the first.
-            var item = await InboxItems.ForGitHubEventAsync(index, eventName, deliveryId, parsed.Event, body, time.GetUtcNow(), cancellationToken);
-            (repo, incidentKey) = (item.Repo, item.IncidentKey);
+            item = await InboxItems.ForGitHubEventAsync(index, eventName, deliveryId, parsed.Event, body, time.GetUtcNow(), cancellationToken);
             stored = await inbox.EnqueueAsync(item, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -74,7 +73,7 @@ public sealed partial class GitHubWebhookProcessor(IInbox inbox, IIncidentIndex 
             signal.Wake();
         }
 
-        LogAccepted(logger, deliveryId, eventName, repo, incidentKey);
+        LogAccepted(logger, deliveryId, eventName, repo, item.IncidentKey);
         return Results.Json(new { status = "accepted", deliveryId }, statusCode: StatusCodes.Status202Accepted);
     }
 

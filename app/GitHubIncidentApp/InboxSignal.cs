@@ -9,23 +9,14 @@ namespace GitHubIncidentApp;
 /// <param name="workers">How many workers wait on this signal.</param>
 public sealed class InboxSignal(int workers)
 {
-    private readonly SemaphoreSlim _wakeUps = new(0, Math.Max(1, workers));
-    private readonly int _most = Math.Max(1, workers);
+    private readonly SemaphoreSlim _wakeUps = new(0);
 
+    /// <summary>Two arrivals racing past the cap leave a wake-up too many: one look into the inbox that finds nothing.</summary>
     public void Wake()
     {
-        if (_wakeUps.CurrentCount >= _most)
-        {
-            return;
-        }
-
-        try
+        if (_wakeUps.CurrentCount < workers)
         {
             _wakeUps.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Another arrival gave the last wake-up first: every worker has one waiting.
         }
     }
 

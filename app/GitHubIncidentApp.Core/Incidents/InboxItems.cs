@@ -29,16 +29,19 @@ public static class InboxItems
     {
         Source = InboxSources.GitHubPrefix + eventName,
         DeliveryId = deliveryId,
-        Repo = gitHubEvent switch
-        {
-            IssueCommentEvent comment => comment.Repo.ToString(),
-            IssueChangeEvent change => change.Repo.ToString(),
-            _ => "",
-        },
+        Repo = RepoOf(gitHubEvent),
         IncidentKey = await DeliveryOrdering.ForEventAsync(index, gitHubEvent, cancellationToken),
         Priority = DeliveryOrdering.GitHubEventPriority,
         Payload = body,
         ReceivedAt = receivedAt,
+    };
+
+    /// <summary>The repository an event is about; empty for an installation's events.</summary>
+    public static string RepoOf(GitHubEvent gitHubEvent) => gitHubEvent switch
+    {
+        IssueCommentEvent comment => comment.Repo.ToString(),
+        IssueChangeEvent change => change.Repo.ToString(),
+        _ => "",
     };
 
     /// <summary>
