@@ -60,15 +60,7 @@ public static class RenderCommand
             errors.WriteLine($"warning: {problem}");
         }
 
-        var context = new IncidentContext
-        {
-            Repo = repo,
-            Key = IncidentKey.Derive(repo, parsed.Payload, settings.Config.IncidentKeyLabels),
-            Config = settings.Config,
-            Renderer = settings.Renderer,
-            Now = DateTimeOffset.UtcNow,
-            Problems = settings.Problems,
-        };
+        var context = IncidentContext.For(repo, IncidentKey.Derive(repo, parsed.Payload, settings.Config.IncidentKeyLabels), settings, DateTimeOffset.UtcNow);
         var create = IncidentDecider.Decide(null, parsed.Payload, context).Operations.OfType<CreateIssue>().SingleOrDefault();
         if (create is null)
         {

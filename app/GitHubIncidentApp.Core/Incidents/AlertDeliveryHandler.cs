@@ -27,15 +27,7 @@ public sealed partial class AlertDeliveryHandler(
         await using var held = await store.LockAsync(repo, key, cancellationToken);
 
         var tracked = await store.FindByKeyAsync(repo, key, settings.Config, cancellationToken, lookOnGitHub: retried);
-        var context = new IncidentContext
-        {
-            Repo = repo,
-            Key = key,
-            Config = settings.Config,
-            Renderer = settings.Renderer,
-            Now = time.GetUtcNow(),
-            Problems = settings.Problems,
-        };
+        var context = IncidentContext.For(repo, key, settings, time.GetUtcNow());
         // The repository's templates run synchronously, for up to their budget: then deciding gets a thread of its
         // own, so a few slow renders cannot starve the thread pool that every other delivery and request runs on.
         var decision = settings.RunsRepositoryTemplates

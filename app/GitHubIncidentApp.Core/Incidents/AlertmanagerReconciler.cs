@@ -76,15 +76,7 @@ public sealed partial class AlertmanagerReconciler(
     private async Task<bool> ResolveAsync(RepoRef repo, TrackedIncident incident, RepoSettings settings, ReconcileScope scope, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var context = new IncidentContext
-        {
-            Repo = repo,
-            Key = incident.Key,
-            Config = settings.Config,
-            Renderer = settings.Renderer,
-            Now = now,
-            Problems = settings.Problems,
-        };
+        var context = IncidentContext.For(repo, incident.Key, settings, now);
         var decision = IncidentDecider.Decide(incident.Known, ReconciliationPlan.Resolved(incident.State, scope, now), context);
         if (decision.State is null)
         {

@@ -10,27 +10,22 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// of the incident, and what they change is folded into one update, so a comment with three commands
 /// costs no more calls than one with one.
 /// </summary>
-public static class CommandDecider
+public static partial class CommandDecider
 {
     /// <summary>Timeline entries kept in the marker; the oldest go first.</summary>
     public const int MaxTimelineEntries = 100;
 
-    public static CommentDecision Decide(
-        TrackedIncident incident,
-        IssueCommentEvent comment,
-        IReadOnlyList<CommandLine> commands,
-        RepoPermission permission,
-        IncidentConfig config,
-        DateTimeOffset now,
-        TakenOverrides? taken = null)
+    public static CommentDecision Decide(KnownIncident known, CommentCommands input, IncidentContext context)
     {
-        var work = new Working(incident.State, comment.Issue.IsOpen, comment.Issue.Labels, comment.Issue.Assignees, taken ?? TakenOverrides.None);
-        var context = CommandContext.For(comment.Sender.Login, config);
+        var (comment, commands, permission) = input;
+        var config = context.Config;
+        var work = new Working(known.State, comment.Issue.IsOpen, comment.Issue.Labels, comment.Issue.Assignees, context.Taken);
+        var commandContext = CommandContext.For(comment.Sender.Login, config);
         var outcomes = new List<CommandOutcome>();
         foreach (var line in commands)
         {
             var typed = $"/{line.Name}{(line.Arguments.Length > 0 ? " " + line.Arguments : "")}";
-            var bound = CommandCatalog.Bind(line, context);
+            var bound = CommandCatalog.Bind(line, commandContext);
             if (bound is CommandError error)
             {
                 outcomes.Add(new CommandOutcome(typed, false, error.Message));
@@ -40,12 +35,14 @@ public static class CommandDecider
             var needed = CommandCatalog.RequiredPermission(line.Name, config.CommandPermissions);
             outcomes.Add(permission < needed
                 ? new CommandOutcome(typed, false, $"`/{line.Name}` needs the **{Name(needed)}** role; @{comment.Sender.Login} has **{Name(permission)}**.")
-                : Apply((BoundCommand)bound, typed, work, comment.Sender.Login, permission, config, now));
+                : Apply((BoundCommand)bound, typed, work, comment.Sender.Login, permission, config, context.Now));
         }
 
-        return new CommentDecision(work.Operations(incident, config), work.State, outcomes, work.Assign)
+        return new CommentDecision(work.Operations(known.State, config), work.State, outcomes, work.Assign)
         {
-            StateChanged = work.State != incident.State,
+            StateChanged = work.State != known.State,
+            CommentId = comment.CommentId,
+            Ignored = commands.IgnoredCount,
         };
     }
 
@@ -228,12 +225,12 @@ public static class CommandDecider
         public List<string> Unassign { get; } = [];
         public List<LabelSpec> NewLabels { get; } = [];
 
-        public IReadOnlyList<IssueOperation> Operations(TrackedIncident incident, IncidentConfig config)
+        public IReadOnlyList<IssueOperation> Operations(IncidentState before, IncidentConfig config)
         {
             var operations = new List<IssueOperation>();
             var add = Labels.Except(_labelsBefore, StringComparer.OrdinalIgnoreCase).ToList();
             var remove = _labelsBefore.Except(Labels, StringComparer.OrdinalIgnoreCase).ToList();
-            var stateChanged = State != incident.State;
+            var stateChanged = State != before;
             if (add.Count > 0)
             {
                 operations.Add(new EnsureLabels([.. NewLabels, .. StandardLabels(config).Where(l => add.Contains(l.Name, StringComparer.OrdinalIgnoreCase))]));

@@ -16,4 +16,12 @@ public sealed record CommentDecision(
     IReadOnlyList<string> RequestedAssignees)
 {
     public bool StateChanged { get; init; }
+
+    /// <summary>The comment the commands came from: the reply's reaction goes on it.</summary>
+    public required long CommentId { get; init; }
+
+    /// <summary>Commands beyond the cap, which did not run; the reply says how many.</summary>
+    public int Ignored { get; init; }
+
+    public bool AllSucceeded => Outcomes.All(outcome => outcome.Succeeded);
 }

@@ -8,6 +8,26 @@ public sealed record NotifyTargets(IReadOnlyList<string> Assign, IReadOnlyList<s
     public static NotifyTargets None { get; } = new([], []);
 }
 
+/// <summary>What the escalation decider is given: time passed (the clock's tick, or commands that made a step due now).</summary>
+public sealed record Tick
+{
+    /// <summary>The one tick: when it happens is the context's <see cref="IncidentContext.Now"/>.</summary>
+    public static Tick Instance { get; } = new();
+
+    private Tick()
+    {
+    }
+}
+
+/// <summary>
+/// What firing a step decides, and the step's targets that the repository's config does not name: nobody is
+/// paged for those (they came from text a person wrote), and the handler says so in the log.
+/// </summary>
+public sealed record EscalationDecision(IncidentDecision Decision, IReadOnlyList<string> UnnamedTargets)
+{
+    public static EscalationDecision Nothing { get; } = new(IncidentDecision.Nothing, []);
+}
+
 /// <summary>
 /// The timed steps of an incident: escalation while nobody acknowledges, and the acknowledgement
 /// timeout after. Each step fires once: the step it fires is recorded with the state, and a step
@@ -16,23 +36,26 @@ public sealed record NotifyTargets(IReadOnlyList<string> Assign, IReadOnlyList<s
 /// </summary>
 public static class EscalationDecider
 {
-    /// <param name="resolve">Who a policy target means at an instant (the on-call resolver).</param>
-    public static IncidentDecision Decide(IncidentState state, DateTimeOffset now, Func<string, DateTimeOffset, NotifyTargets> resolve)
+    public static EscalationDecision Decide(KnownIncident known, Tick tick, IncidentContext context)
     {
-        if (state.NextDueAt is not { } due || due > now)
+        var state = known.State;
+        if (state.NextDueAt is not { } due || due > context.Now)
         {
-            return IncidentDecision.Nothing;
+            return EscalationDecision.Nothing;
         }
 
         return state.Acknowledged is { } ack
-            ? AcknowledgementTimedOut(state, ack, now)
-            : Escalate(state, state.Escalation!, now, resolve);
+            ? new EscalationDecision(AcknowledgementTimedOut(state, ack, context.Now), [])
+            : Escalate(state, state.Escalation!, context);
     }
 
-    private static IncidentDecision Escalate(IncidentState state, EscalationProgress progress, DateTimeOffset now, Func<string, DateTimeOffset, NotifyTargets> resolve)
+    private static EscalationDecision Escalate(IncidentState state, EscalationProgress progress, IncidentContext context)
     {
+        var now = context.Now;
         var step = progress.Steps[progress.Step];
-        var targets = step.Notify.Select(target => resolve(target, now)).ToList();
+        var named = OnCallTargets.NamedBy(context.Config);
+        var unnamed = step.Notify.Where(target => !named.Contains(target)).ToList();
+        var targets = step.Notify.Where(named.Contains).Select(target => OnCallTargets.Resolve(context.Config.OnCall, target, now)).ToList();
         var assign = targets.SelectMany(t => t.Assign).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var mention = targets.SelectMany(t => t.Mention).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
@@ -51,7 +74,7 @@ public static class EscalationDecider
         // The step is recorded in the marker too: an index rebuilt from the issues must not page again.
         var after = state with { Escalation = next };
         operations.Insert(0, new UpdateIssue { Marker = after });
-        return new IncidentDecision(operations, after);
+        return new EscalationDecision(new IncidentDecision(operations, after), unnamed);
     }
 
     /// <summary>The policy after firing its current step: the next step, the next round, or the end.</summary>

@@ -19,6 +19,8 @@ public sealed partial class GitHubEventHandler(
 {
     public Task HandleAsync(GitHubEvent gitHubEvent, CancellationToken cancellationToken) => gitHubEvent switch
     {
+        // Bots' comments and changes, the app's own among them, never run commands and are never followed.
+        IssueCommentEvent or IssueChangeEvent when gitHubEvent.Sender.IsBot => Task.CompletedTask,
         IssueCommentEvent comment => HandleCommentAsync(comment, cancellationToken),
         IssueChangeEvent change => HandleChangeAsync(change, cancellationToken),
         InstallationEvent installation => HandleInstallation(installation),
@@ -27,11 +29,6 @@ public sealed partial class GitHubEventHandler(
 
     private async Task HandleChangeAsync(IssueChangeEvent change, CancellationToken cancellationToken)
     {
-        if (change.Sender.IsBot)
-        {
-            return;
-        }
-
         var settings = await settingsCache.GetAsync(change.Repo, cancellationToken);
         if (await store.FindByIssueLockedAsync(change.Repo, change.Issue, settings.Config, cancellationToken) is not { } locked)
         {
@@ -41,7 +38,7 @@ public sealed partial class GitHubEventHandler(
         await using var held = locked.Held;
         var incident = locked.Incident;
 
-        var decision = IssueEventDecider.Decide(incident.Known, change, settings.Config, time.GetUtcNow());
+        var decision = IssueEventDecider.Decide(incident.Known, change, IncidentContext.For(change.Repo, incident.Key, settings, time.GetUtcNow()));
         if (decision.State is not null)
         {
             await store.ApplyAsync(change.Repo, incident.Key, incident.Issue, decision, cancellationToken);
@@ -51,12 +48,6 @@ public sealed partial class GitHubEventHandler(
 
     private async Task HandleCommentAsync(IssueCommentEvent comment, CancellationToken cancellationToken)
     {
-        // The app's own replies, and other bots', never run commands.
-        if (comment.Sender.IsBot)
-        {
-            return;
-        }
-
         var commands = CommandParser.Parse(comment.Body);
         if (commands.Count == 0)
         {
@@ -78,29 +69,19 @@ public sealed partial class GitHubEventHandler(
         var incident = locked.Incident;
 
         var repo = comment.Repo;
-        var taken = await store.ApplyAsync(repo, incident.Key, incident.Issue, new IncidentDecision([new ReactToComment(comment.CommentId, "eyes")], incident.State), cancellationToken);
+        var seen = await store.ApplyAsync(repo, incident.Key, incident.Issue, new IncidentDecision(CommandDecider.Seen(comment), incident.State), cancellationToken);
         var permission = await permissions.GetAsync(repo, comment.Sender.Login, cancellationToken);
-        var decision = CommandDecider.Decide(incident, comment, commands, permission, settings.Config, time.GetUtcNow(), settings.Taken);
-        var applied = await store.ApplyAsync(repo, incident.Key, taken, new IncidentDecision(decision.Operations, decision.State), cancellationToken);
+        var context = IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow());
+        var decision = CommandDecider.Decide(incident.Known, new CommentCommands(comment, commands, permission), context);
+        var applied = await store.ApplyAsync(repo, incident.Key, seen, new IncidentDecision(decision.Operations, decision.State), cancellationToken);
         if (decision.Operations.Any(op => op is WriteOverrideLedger))
         {
             // Whoever is on call changed: the next resolution must read the ledger again.
             await settingsCache.ForgetAsync(repo, cancellationToken);
         }
 
-
-        // GitHub skips people it cannot assign; they are mentioned instead, so they still hear of it.
-        var notAssigned = decision.RequestedAssignees
-            .Where(login => !applied.Assignees.Contains(login, StringComparer.OrdinalIgnoreCase))
-            .ToList();
-        var reply = CommandReply.Render(decision.Outcomes, commands.IgnoredCount, notAssigned);
-        var succeeded = decision.Outcomes.All(o => o.Succeeded);
-        var replied = await store.ApplyAsync(repo, incident.Key, applied, new IncidentDecision(
-        [
-            new CommentOnIssue(reply),
-            new ReactToComment(comment.CommentId, succeeded && notAssigned.Count == 0 ? "rocket" : "confused"),
-        ], decision.State), cancellationToken);
-        LogCommands(repo.ToString(), comment.Issue.Number, comment.Sender.Login, decision.Outcomes.Count, succeeded);
+        var replied = await store.ApplyAsync(repo, incident.Key, applied, new IncidentDecision(CommandDecider.Reply(decision, applied.Assignees), decision.State), cancellationToken);
+        LogCommands(repo.ToString(), comment.Issue.Number, comment.Sender.Login, decision.Outcomes.Count, decision.AllSucceeded);
 
         // `/escalate`, `/unack` and `/reopen` make a step due now: page without waiting for the clock.
         await timedSteps.FireDueAsync(repo, incident with { State = decision.State, Issue = replied }, settings, cancellationToken);

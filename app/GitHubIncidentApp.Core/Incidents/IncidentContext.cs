@@ -4,7 +4,10 @@ using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp.Core.Incidents;
 
-/// <summary>Everything a decision depends on besides the incident and the delivery.</summary>
+/// <summary>
+/// Everything a decision depends on besides the incident and what happened: the time and the repository's
+/// settings. Every decider is called <c>Decide(state, input, context)</c> and takes time and configuration only from here.
+/// </summary>
 public sealed record IncidentContext
 {
     public required RepoRef Repo { get; init; }
@@ -16,6 +19,21 @@ public sealed record IncidentContext
 
     /// <summary>Problems with the repository's config file or templates, shown in the issue so people can fix them.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>The overrides people took with <c>/oncall take</c>: the ledger a new one is written into.</summary>
+    public TakenOverrides Taken { get; init; } = TakenOverrides.None;
+
+    /// <summary>The context of a decision about incident <paramref name="key"/> under <paramref name="settings"/>, at <paramref name="now"/>.</summary>
+    public static IncidentContext For(RepoRef repo, string key, RepoSettings settings, DateTimeOffset now) => new()
+    {
+        Repo = repo,
+        Key = key,
+        Config = settings.Config,
+        Renderer = settings.Renderer,
+        Now = now,
+        Problems = settings.Problems,
+        Taken = settings.Taken,
+    };
 }
 
 /// <summary>An incident as the index knows it: its state and its issue.</summary>

@@ -9,13 +9,14 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// </summary>
 public static class IssueEventDecider
 {
-    public static IncidentDecision Decide(KnownIncident known, IssueChangeEvent change, IncidentConfig config, DateTimeOffset now)
+    public static IncidentDecision Decide(KnownIncident known, IssueChangeEvent change, IncidentContext context)
     {
         if (change.Sender.IsBot)
         {
             return IncidentDecision.Nothing;
         }
 
+        var (config, now) = (context.Config, context.Now);
         var state = known.State;
         var person = change.Sender.Login;
         return change.Action switch

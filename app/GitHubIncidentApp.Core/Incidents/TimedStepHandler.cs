@@ -24,17 +24,13 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
     /// <summary>Fires the incident's step if it is due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
     public async Task FireDueAsync(RepoRef repo, TrackedIncident incident, RepoSettings settings, CancellationToken cancellationToken)
     {
-        var named = OnCallTargets.NamedBy(settings.Config);
-        var decision = EscalationDecider.Decide(incident.State, time.GetUtcNow(), (target, at) =>
+        var escalation = EscalationDecider.Decide(incident.Known, Tick.Instance, IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow()));
+        foreach (var target in escalation.UnnamedTargets)
         {
-            if (named.Contains(target))
-            {
-                return OnCallTargets.Resolve(settings.Config.OnCall, target, at);
-            }
-
             LogUnnamedTarget(target, repo.ToString(), incident.Issue.Number);
-            return NotifyTargets.None;
-        });
+        }
+
+        var decision = escalation.Decision;
         if (decision.State is null)
         {
             return;

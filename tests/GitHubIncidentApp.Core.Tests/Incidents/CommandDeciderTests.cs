@@ -5,7 +5,7 @@ using GitHubIncidentApp.Core.Incidents;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
 
-public sealed class CommandDeciderTests
+public sealed partial class CommandDeciderTests
 {
     private static readonly DateTimeOffset Now = TestIncidents.Now;
 
@@ -40,8 +40,7 @@ public sealed class CommandDeciderTests
             Body = body,
             Issue = issue,
         };
-        var incident = new TrackedIncident("key-1", state ?? Firing, new IncidentIssue(12, issue.Labels) { Assignees = issue.Assignees });
-        return CommandDecider.Decide(incident, comment, CommandParser.Parse(body), permission, config ?? IncidentConfig.Default, Now, taken);
+        return CommandDecider.Decide(TestIncidents.Known(state ?? Firing), new CommentCommands(comment, CommandParser.Parse(body), permission), TestIncidents.Context(config, taken: taken));
     }
 
     [Fact]
@@ -190,9 +189,9 @@ public sealed class CommandDeciderTests
     [Fact]
     public void The_reply_quotes_each_command_with_its_outcome()
     {
-        var decision = Decide("/ack\n/severity bogus");
+        var decision = Decide("/ack\n/severity bogus\n/assign @zed");
 
-        var reply = CommandReply.Render(decision.Outcomes, ignored: 0, notAssigned: ["zed"]);
+        var reply = ReplyText(CommandDecider.Reply(decision, appliedAssignees: ["alice"]));
 
         Assert.StartsWith("> `/ack`\n\n✅ Acknowledged by @alice, who is now assigned.\n\n> `/severity bogus`\n\n❌ ", reply, StringComparison.Ordinal);
         Assert.Contains("GitHub could not assign @zed", reply, StringComparison.Ordinal);

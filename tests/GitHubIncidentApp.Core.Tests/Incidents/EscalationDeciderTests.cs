@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.Incidents;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
@@ -23,14 +24,31 @@ public sealed class EscalationDeciderTests
 
     private static readonly IncidentState Incident = TestIncidents.Firing with { Escalation = Policy, AckTimeout = TimeSpan.FromHours(2) };
 
-    private static NotifyTargets Resolve(string target, DateTimeOffset at) => target switch
-    {
-        "primary" => new(["alice"], []),
-        "primary:next" => new(["bob"], []),
-        _ => new([], [target]),
-    };
+    // Alice holds the rotation this week (from Monday 2026-11-23), Bob is next; the leads are named by the policy.
+    private static readonly IncidentConfig Config = Parse("""
+        timezone: Europe/Berlin
+        oncall:
+          rotations:
+            primary: { members: [alice, bob], start: 2026-11-23T09:00, shift: 1w }
+        escalation:
+          default:
+            steps:
+              - { notify: primary, wait: 15m }
+              - { notify: { rotation: primary, who: next }, wait: 15m }
+              - { notify: "@operate-first/sre-leads" }
+        """);
 
-    private static IncidentDecision Decide(IncidentState state, DateTimeOffset now) => EscalationDecider.Decide(state, now, Resolve);
+    private static IncidentConfig Parse(string yaml)
+    {
+        var parsed = IncidentConfigParser.Parse(yaml);
+        Assert.Empty(parsed.Errors);
+        return parsed.Config;
+    }
+
+    private static EscalationDecision Fire(IncidentState state, DateTimeOffset now) =>
+        EscalationDecider.Decide(TestIncidents.Known(state), Tick.Instance, TestIncidents.Context(Config, now));
+
+    private static IncidentDecision Decide(IncidentState state, DateTimeOffset now) => Fire(state, now).Decision;
 
     [Fact]
     public void Nothing_fires_before_the_step_is_due()
@@ -98,5 +116,18 @@ public sealed class EscalationDeciderTests
 
         Assert.Null(resolved.NextDueAt);
         Assert.Same(IncidentDecision.Nothing, Decide(resolved, Opened.AddDays(1)));
+    }
+
+    [Fact]
+    public void A_target_the_config_does_not_name_pages_nobody_and_is_listed_for_the_log()
+    {
+        var written = Incident with { Escalation = Policy with { Steps = [Policy.Steps[0], new EscalationStepPlan(["@mallory", "primary:next"], null)] } };
+
+        var fired = Fire(written, Opened.AddMinutes(15));
+
+        Assert.Equal(["@mallory"], fired.UnnamedTargets);
+        Assert.Equal(["bob"], Assert.Single(fired.Decision.Operations.OfType<AssignPeople>()).Logins);
+        Assert.DoesNotContain("mallory", Assert.Single(fired.Decision.Operations.OfType<CommentOnIssue>()).Body, StringComparison.Ordinal);
+        Assert.Empty(Fire(Incident, Opened.AddMinutes(15)).UnnamedTargets);
     }
 }

@@ -1,31 +1,20 @@
 using System.Text;
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
-using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
-using GitHubIncidentApp.Core.Templates;
 using GitHubIncidentApp.Testing;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
 
 public sealed partial class IncidentDeciderTests
 {
-    private static readonly RepoRef Repo = new("operate-first", "incidents");
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 13, 0, 0, TimeSpan.Zero);
-    private static readonly IncidentRenderer Renderer = new(TemplateSources.BuiltIn);
+    private static readonly DateTimeOffset Now = TestIncidents.Now;
 
     private static AlertmanagerPayload Payload(string fixture) =>
         AlertmanagerPayloadParser.Parse(Encoding.UTF8.GetBytes(Fixtures.Alertmanager(fixture))).Payload!;
 
-    private static IncidentContext Context(IncidentConfig? config = null, DateTimeOffset? now = null, IReadOnlyList<string>? problems = null) => new()
-    {
-        Repo = Repo,
-        Key = "key-1",
-        Config = config ?? IncidentConfig.Default,
-        Renderer = Renderer,
-        Now = now ?? Now,
-        Problems = problems ?? [],
-    };
+    private static IncidentContext Context(IncidentConfig? config = null, DateTimeOffset? now = null, IReadOnlyList<string>? problems = null) =>
+        TestIncidents.Context(config, now) with { Problems = problems ?? [] };
 
     private static KnownIncident Known(IncidentDecision decision, int issue = 12) => new(decision.State!, issue);
 

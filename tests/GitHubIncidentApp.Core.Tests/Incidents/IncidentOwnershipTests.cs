@@ -1,9 +1,7 @@
 using System.Text;
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
-using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
-using GitHubIncidentApp.Core.Templates;
 using GitHubIncidentApp.Testing;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
@@ -25,14 +23,7 @@ public sealed class IncidentOwnershipTests
     private static IncidentDecision Open(IncidentConfig config) => IncidentDecider.Decide(
         null,
         AlertmanagerPayloadParser.Parse(Encoding.UTF8.GetBytes(Fixtures.Alertmanager("firing-critical"))).Payload!,
-        new IncidentContext
-        {
-            Repo = new RepoRef("operate-first", "incidents"),
-            Key = "key-1",
-            Config = config,
-            Renderer = new IncidentRenderer(TemplateSources.BuiltIn),
-            Now = Now,
-        });
+        TestIncidents.Context(config, Now));
 
     [Fact]
     public void The_incident_opens_assigned_to_whoever_is_on_call_in_the_same_call()
@@ -55,7 +46,7 @@ public sealed class IncidentOwnershipTests
         Assert.Equal(Now.AddMinutes(15), state.NextDueAt);
         Assert.Equal(TimeSpan.FromHours(2), state.AckTimeout);
 
-        var second = EscalationDecider.Decide(state, Now.AddMinutes(15), (target, at) => OnCallTargets.Resolve(Config().OnCall, target, at));
+        var second = EscalationDecider.Decide(new KnownIncident(state, 12), Tick.Instance, TestIncidents.Context(Config(), Now.AddMinutes(15))).Decision;
         Assert.Equal(["carol"], Assert.Single(second.Operations.OfType<AssignPeople>()).Logins);
     }
 

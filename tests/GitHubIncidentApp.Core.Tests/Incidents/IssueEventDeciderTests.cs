@@ -1,4 +1,3 @@
-using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 
@@ -21,7 +20,7 @@ public sealed class IssueEventDeciderTests
     };
 
     private static IncidentDecision Decide(IncidentState state, IssueChangeEvent change) =>
-        IssueEventDecider.Decide(new KnownIncident(state, 12), change, IncidentConfig.Default, Now);
+        IssueEventDecider.Decide(TestIncidents.Known(state), change, TestIncidents.Context());
 
     [Fact]
     public void Closing_a_firing_incident_by_hand_resolves_it_without_any_call()
