@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
@@ -8,7 +7,7 @@ using GitHubIncidentApp.Core.Incidents;
 namespace GitHubIncidentApp.Action;
 
 /// <summary>
-/// One run of the Action: maps the workflow's event to the core's handlers, then reports. Exits 0
+/// One run of the Action: makes the workflow's event into inbox items for the core's dispatcher, then reports. Exits 0
 /// unless the run failed (bad environment or event file, GitHub refusing a call, Alertmanager not answering).
 /// </summary>
 public static partial class ActionRunner
@@ -44,6 +43,7 @@ public static partial class ActionRunner
 
         using var loggers = new WorkflowLoggerFactory(commands);
         using var services = new ActionServices(settings, loggers, time);
+        var deliveryId = $"workflow-run-{environment("GITHUB_RUN_ID") ?? "local"}";
         string outcome;
         var failed = false;
         commands.Group($"Incidents: {settings.EventName} ({ActionModes.Name(settings.Mode)}) in {settings.Repository}");
@@ -51,13 +51,9 @@ public static partial class ActionRunner
         {
             var repoSettings = await services.Settings.GetAsync(settings.Repository, cancellationToken);
             ReportConfigProblems(commands, repoSettings.Problems, settings.ConfigPath);
-            outcome = settings.Mode switch
-            {
-                ActionMode.Commands => await HandleGitHubEventAsync(settings, services, cancellationToken),
-                ActionMode.Alert => await HandleAlertAsync(settings, services, cancellationToken),
-                _ => await RunScheduleAsync(settings, repoSettings, services, commands, time, cancellationToken),
-            };
-            await MarkerSync.SaveAsync(services.GitHub, services.Index, services.GitHub.Writes, cancellationToken);
+            outcome = settings.Mode == ActionMode.Schedule
+                ? await RunScheduleAsync(settings, repoSettings, services, commands, time, cancellationToken)
+                : await HandleEventAsync(settings, services, deliveryId, time, cancellationToken);
         }
         catch (ActionFailedException e)
         {
@@ -87,66 +83,23 @@ public static partial class ActionRunner
         return failed ? Failure : 0;
     }
 
-    private static async Task<string> HandleGitHubEventAsync(ActionSettings settings, ActionServices services, CancellationToken cancellationToken)
+    private static async Task<string> HandleEventAsync(ActionSettings settings, ActionServices services, string deliveryId, TimeProvider time, CancellationToken cancellationToken)
     {
-        var json = await ReadEventFileAsync(settings, cancellationToken);
-        var parsed = GitHubEventParser.Parse(settings.EventName, json, deliveryId: "workflow-event");
-        if (parsed.Error is not null)
+        var (item, nothingToDo) = await WorkflowEvent.ReadAsync(settings, services.Index, deliveryId, time, cancellationToken);
+        if (item is null)
         {
-            throw new ActionFailedException($"The event file {settings.EventPath} is not a usable '{settings.EventName}' payload: {parsed.Error}. The runner writes this file; when running by hand, point GITHUB_EVENT_PATH at a payload GitHub sent.");
-        }
-
-        if (parsed.Event is null)
-        {
-            return $"Nothing to do: {parsed.IgnoredReason}.";
-        }
-
-        await services.GitHubEvents.HandleAsync(parsed.Event, cancellationToken);
-        return $"Handled the '{settings.EventName}' event.";
-    }
-
-    private static async Task<string> HandleAlertAsync(ActionSettings settings, ActionServices services, CancellationToken cancellationToken)
-    {
-        var json = await ReadEventFileAsync(settings, cancellationToken);
-        (byte[]? Json, string? Problem, bool Ignored) found;
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            found = DispatchPayload.Find(settings.EventName, document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            throw new ActionFailedException($"The event file {settings.EventPath} is not valid JSON: {e.Message}. The runner writes this file; when running by hand, point GITHUB_EVENT_PATH at a payload GitHub sent.");
-        }
-
-        if (found.Ignored)
-        {
-            return $"Nothing to do: {found.Problem}.";
-        }
-
-        if (found.Json is null)
-        {
-            throw new ActionFailedException($"No Alertmanager payload: {found.Problem}.");
-        }
-
-        var parsed = AlertmanagerPayloadParser.Parse(found.Json);
-        if (parsed.Payload is null)
-        {
-            throw new ActionFailedException($"The Alertmanager payload is not valid: {string.Join("; ", parsed.Errors)}. Relay the webhook body unchanged.");
-        }
-
-        var (repo, problem, _) = TargetRepository.Resolve(parsed.Payload, fromUrl: null, defaultRepo: settings.Repository);
-        if (repo is null)
-        {
-            throw new ActionFailedException($"No target repository: {problem}.");
+            return $"Nothing to do: {nothingToDo}.";
         }
 
         // No retry flag: the in-memory index is rebuilt from GitHub on every run, so an issue a failed
         // earlier run opened is already found.
-        var delivered = await services.Alerts.HandleAsync(repo, parsed.Payload, retried: false, cancellationToken);
-        return delivered.IssueNumber is { } number
-            ? $"Incident '{delivered.Key}' is {repo}#{number}{(delivered.Operations == 0 ? ", unchanged" : "")}."
-            : $"Incident '{delivered.Key}': nothing to do.";
+        return await services.Dispatcher.DispatchAsync(item, retried: false, cancellationToken) switch
+        {
+            { Ignored: { } reason } => $"Nothing to do: {reason}.",
+            { Alerts: { IssueNumber: { } number } delivered } => $"Incident '{delivered.Key}' is {item.Repo}#{number}{(delivered.Operations == 0 ? ", unchanged" : "")}.",
+            { Alerts: { } delivered } => $"Incident '{delivered.Key}': nothing to do.",
+            _ => $"Handled the '{settings.EventName}' event.",
+        };
     }
 
     // Alertmanager is read before anything is written: if it cannot be read, the run fails having changed nothing.
@@ -192,22 +145,12 @@ public static partial class ActionRunner
         var due = await services.Index.FindDueAsync(time.GetUtcNow(), int.MaxValue, cancellationToken);
         foreach (var incident in due)
         {
-            await services.TimedSteps.HandleAsync(incident.Repo, incident.IssueNumber, cancellationToken);
+            await services.Dispatcher.DispatchAsync(InboxItems.ForTimedStep(incident, time.GetUtcNow()), retried: false, cancellationToken);
         }
 
         return due.Count == 0
             ? "No incident has a step due."
             : $"Fired the due step of {due.Count} incident(s): {string.Join(", ", due.Select(i => $"#{i.IssueNumber}"))}.";
-    }
-
-    private static async Task<string> ReadEventFileAsync(ActionSettings settings, CancellationToken cancellationToken)
-    {
-        if (settings.EventPath is null || !File.Exists(settings.EventPath))
-        {
-            throw new ActionFailedException($"The event file '{settings.EventPath}' does not exist: the runner sets GITHUB_EVENT_PATH; when running by hand, point it at a '{settings.EventName}' payload.");
-        }
-
-        return await File.ReadAllTextAsync(settings.EventPath, cancellationToken);
     }
 
     // Config problems read "path:line:col: message"; those of the repository's own file become annotations on it.

@@ -10,8 +10,8 @@ namespace GitHubIncidentApp.Action;
 
 /// <summary>
 /// The core composed for one run, as the App composes it (<see cref="IncidentCoreServices.AddIncidentCore"/>), except
-/// that GitHub is reached with the workflow's token, the index lives in memory, filled from the issues' markers, and
-/// the run's writes are recorded for its report. The run alone is its content budget, at GitHub.com's limits.
+/// that GitHub is reached with the workflow's token, the index lives in memory, filled from the issues' markers (which
+/// the core therefore keeps up to it), and the run's writes are recorded for its report. The run alone is its content budget, at GitHub.com's limits.
 /// </summary>
 public sealed class ActionServices : IDisposable
 {
@@ -26,8 +26,7 @@ public sealed class ActionServices : IDisposable
         services.AddSingleton(loggers);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(time);
-        services.AddSingleton<InMemoryIncidentIndex>();
-        services.AddSingleton<IIncidentIndex>(sp => sp.GetRequiredService<InMemoryIncidentIndex>());
+        services.AddSingleton<IIncidentIndex, InMemoryIncidentIndex>();
         // Only the workflow identity's issues count, its override ledger too.
         services.AddSingleton<IBotIdentity>(new FixedBotIdentity(settings.BotLogin));
         if (settings.Token is { } token)
@@ -46,12 +45,10 @@ public sealed class ActionServices : IDisposable
         _services = services.BuildServiceProvider();
 
         GitHub = (RecordingGitHubPort)_services.GetRequiredService<IGitHubPort>();
-        Index = _services.GetRequiredService<InMemoryIncidentIndex>();
+        Index = _services.GetRequiredService<IIncidentIndex>();
         Settings = _services.GetRequiredService<RepoSettingsCache>();
         Rebuilder = _services.GetRequiredService<IncidentIndexRebuilder>();
-        TimedSteps = _services.GetRequiredService<TimedStepHandler>();
-        Alerts = _services.GetRequiredService<AlertDeliveryHandler>();
-        GitHubEvents = _services.GetRequiredService<GitHubEventHandler>();
+        Dispatcher = _services.GetRequiredService<DeliveryDispatcher>();
         Reconciler = _services.GetRequiredService<AlertmanagerReconciler>();
         if (settings.AlertmanagerUrl is { } alertmanagerUrl)
         {
@@ -60,13 +57,14 @@ public sealed class ActionServices : IDisposable
         }
     }
 
+    /// <summary>Every write of the run, for its report.</summary>
     public RecordingGitHubPort GitHub { get; }
-    public InMemoryIncidentIndex Index { get; }
+    public IIncidentIndex Index { get; }
     public RepoSettingsCache Settings { get; }
     public IncidentIndexRebuilder Rebuilder { get; }
-    public TimedStepHandler TimedSteps { get; }
-    public AlertDeliveryHandler Alerts { get; }
-    public GitHubEventHandler GitHubEvents { get; }
+
+    /// <summary>Where the run's inbox items go, as the App's inbox sends them.</summary>
+    public DeliveryDispatcher Dispatcher { get; }
     public AlertmanagerReconciler Reconciler { get; }
 
     /// <summary>Null unless the <c>alertmanager-url</c> input is set.</summary>

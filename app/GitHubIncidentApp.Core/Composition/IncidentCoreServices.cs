@@ -31,6 +31,8 @@ public static class IncidentCoreServices
         services.AddSingleton<PermissionCache>();
         services.AddSingleton<GitHubEventHandler>();
         services.AddSingleton<TimedStepHandler>();
+        services.AddSingleton<MarkerWriteBack>();
+        services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<AlertmanagerReconciler>();
         services.AddSingleton(_ => new WorkerShares(options.Workers));
         services.AddSingleton<InboxProcessor>();

@@ -20,11 +20,16 @@ public sealed partial class AlertmanagerReconciler(
     IncidentStore store,
     AlertDeliveryHandler alerts,
     TrustedMarkers markers,
+    MarkerWriteBack writeBack,
     TimeProvider time,
     ILogger<AlertmanagerReconciler> logger)
 {
     /// <param name="groups">Everything Alertmanager listed; an incomplete list would resolve incidents that still fire.</param>
-    public async Task<ReconcileOutcome> ReconcileAsync(IReadOnlyList<AlertGroup> groups, ReconcileScope scope, CancellationToken cancellationToken)
+    public Task<ReconcileOutcome> ReconcileAsync(IReadOnlyList<AlertGroup> groups, ReconcileScope scope, CancellationToken cancellationToken) =>
+        // One reconciliation is one delivery of many groups: its issues' markers catch up with the index once, at its end.
+        writeBack.AfterAsync(() => ReconcileAllAsync(groups, scope, cancellationToken), cancellationToken);
+
+    private async Task<ReconcileOutcome> ReconcileAllAsync(IReadOnlyList<AlertGroup> groups, ReconcileScope scope, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<RepoRef, RepoSettings>();
         foreach (var repo in ReconciliationPlan.TargetRepos(groups, scope))

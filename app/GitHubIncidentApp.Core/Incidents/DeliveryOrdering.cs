@@ -42,6 +42,8 @@ public static class DeliveryOrdering
         IssueCommentEvent comment => ForIssueAsync(index, comment.Repo, comment.Issue.Number, cancellationToken),
         IssueChangeEvent change => ForIssueAsync(index, change.Repo, change.Issue.Number, cancellationToken),
         InstallationEvent installation => Task.FromResult($"installation/{installation.InstallationId}"),
+        // The App only answers a ping; the Action runs whatever event its workflow names, a ping too.
+        PingEvent => Task.FromResult("ping"),
         _ => throw new ArgumentOutOfRangeException(nameof(gitHubEvent), gitHubEvent.GetType().Name, "this event is not stored"),
     };
 

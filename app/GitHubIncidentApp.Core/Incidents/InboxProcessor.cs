@@ -1,4 +1,3 @@
-using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -6,15 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace GitHubIncidentApp.Core.Incidents;
 
 /// <summary>
-/// Takes deliveries out of the inbox and applies them, no repository on more than its share of the
-/// workers. A failure GitHub may get over is retried with backoff for as long as it takes (while GitHub
-/// itself is failing, no later than its next probe); one that retrying cannot fix is parked for a person.
+/// Takes deliveries out of the inbox and applies them (<see cref="DeliveryDispatcher"/>), no repository on more
+/// than its share of the workers. A failure GitHub may get over is retried with backoff for as long as it takes
+/// (while GitHub itself is failing, no later than its next probe); one that retrying cannot fix is parked for a person.
 /// </summary>
 public sealed partial class InboxProcessor(
     IInbox inbox,
-    AlertDeliveryHandler alerts,
-    GitHubEventHandler gitHubEvents,
-    TimedStepHandler timedSteps,
+    DeliveryDispatcher dispatcher,
     TimeProvider time,
     WorkerShares shares,
     IDeliveryMetrics metrics,
@@ -53,12 +50,13 @@ public sealed partial class InboxProcessor(
     private async Task SettleAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
         var item = entry.Item;
+        var retried = entry.Attempts > 1;
         try
         {
-            using (DeliveryScope.Enter(item.DeliveryId, item.ReceivedAt, retried: entry.Attempts > 1))
+            using (DeliveryScope.Enter(item.DeliveryId, item.ReceivedAt, retried))
             using (ContentPriority.Enter(item.Priority))
             {
-                await ClaimLease.HoldWhileAsync(inbox, entry, Lease, time, logger, handling => HandleAsync(entry, handling), cancellationToken);
+                await ClaimLease.HoldWhileAsync(inbox, entry, Lease, time, logger, handling => dispatcher.DispatchAsync(item, retried, handling), cancellationToken);
             }
 
             await inbox.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None);
@@ -109,57 +107,6 @@ public sealed partial class InboxProcessor(
         }
     }
 
-    private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
-    {
-        var item = entry.Item;
-        if (item.Source.StartsWith(InboxSources.GitHubPrefix, StringComparison.Ordinal))
-        {
-            var parsedEvent = GitHubEventParser.Parse(item.Source[InboxSources.GitHubPrefix.Length..], item.Payload, item.DeliveryId);
-            if (parsedEvent.Error is not null)
-            {
-                throw new InvalidDeliveryException($"the stored GitHub delivery cannot be read: {parsedEvent.Error}");
-            }
-
-            if (parsedEvent.Event is not null)
-            {
-                await gitHubEvents.HandleAsync(parsedEvent.Event, cancellationToken);
-            }
-
-            return;
-        }
-
-        if (item.Source == InboxSources.Timer)
-        {
-            if (!RepoRef.TryParse(item.Repo, out var timerRepo) || !int.TryParse(item.Payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var issueNumber))
-            {
-                throw new InvalidDeliveryException($"the stored timer delivery names no issue: '{item.Repo}' '{item.Payload}'");
-            }
-
-            await timedSteps.HandleAsync(timerRepo, issueNumber, cancellationToken);
-            return;
-        }
-
-        if (item.Source != InboxSources.Alertmanager)
-        {
-            throw new InvalidDeliveryException($"no handler for deliveries from '{item.Source}'");
-        }
-
-        var parsed = AlertmanagerPayloadParser.Parse(System.Text.Encoding.UTF8.GetBytes(item.Payload));
-        if (parsed.Payload is null)
-        {
-            throw new InvalidDeliveryException($"the stored delivery cannot be read: {string.Join("; ", parsed.Errors)}");
-        }
-
-        // Only a delivery stored before names were checked on arrival can fail here; retrying cannot mend it.
-        var (repo, problem) = RepoRef.Parse(item.Repo);
-        if (repo is null)
-        {
-            throw new InvalidDeliveryException($"the stored delivery's repository is refused ({problem}); send the alerts again to a valid repository");
-        }
-
-        await alerts.HandleAsync(repo, parsed.Payload, retried: entry.Attempts > 1, cancellationToken);
-    }
-
     /// <summary>5 s, 10 s, 20 s ... up to 10 minutes, with ±20 % jitter so retries of many deliveries spread out.</summary>
     public static TimeSpan Backoff(int attempts)
     {
@@ -182,6 +129,3 @@ public sealed partial class InboxProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was stopped by a GitHub rate limit on attempt {Attempts}; retrying in {DelaySeconds:F0}s: {Reason}")]
     private partial void LogRateLimited(Exception exception, string deliveryId, int attempts, double delaySeconds, string reason);
 }
-
-/// <summary>A stored delivery that can never be processed.</summary>
-public sealed class InvalidDeliveryException(string message) : Exception(message);

@@ -25,13 +25,13 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
             issue = operation switch
             {
                 EnsureLabels ensure => await EnsureLabelsAsync(repo, issue, ensure, cancellationToken),
-                CreateIssue create => ToIncidentIssue(await github.CreateIssueAsync(repo, create.Issue, cancellationToken)),
+                CreateIssue create => Written(repo, ToIncidentIssue(await github.CreateIssueAsync(repo, create.Issue, cancellationToken))),
                 CommentOnIssue comment => await CommentAsync(repo, Require(issue, operation), comment, cancellationToken),
                 UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
                 ReactToComment react => await ReactAsync(repo, issue, react, cancellationToken),
-                AssignPeople assign => ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken)),
+                AssignPeople assign => Written(repo, ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken))),
                 WriteOverrideLedger ledger => await WriteLedgerAsync(repo, issue, ledger, cancellationToken),
-                UnassignPeople unassign => ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken)),
+                UnassignPeople unassign => Written(repo, ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken))),
                 _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
             };
         }
@@ -72,7 +72,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
         if (DeliveryScope.Current is not { } delivery)
         {
             await github.AddCommentAsync(repo, issue.Number, comment.Body, cancellationToken);
-            return issue;
+            return Written(repo, issue);
         }
 
         var tag = delivery.NextCommentTag();
@@ -82,6 +82,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
         if (!posted)
         {
             await github.AddCommentAsync(repo, issue.Number, $"{comment.Body}\n\n{tag}", cancellationToken);
+            Written(repo, issue);
         }
 
         return issue;
@@ -118,7 +119,14 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
             return issue with { Labels = current };
         }
 
-        return ToIncidentIssue(await github.UpdateIssueAsync(repo, issue.Number, patch, cancellationToken));
+        return Written(repo, ToIncidentIssue(await github.UpdateIssueAsync(repo, issue.Number, patch, cancellationToken)));
+    }
+
+    // The incident's issue changed on GitHub: its marker may need to catch up (see MarkerWriteBack).
+    private static IncidentIssue Written(RepoRef repo, IncidentIssue issue)
+    {
+        WrittenIssues.Add(repo, issue.Number);
+        return issue;
     }
 
     private static IncidentIssue ToIncidentIssue(IssueSnapshot snapshot) =>

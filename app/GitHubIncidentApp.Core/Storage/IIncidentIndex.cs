@@ -8,6 +8,12 @@ namespace GitHubIncidentApp.Core.Storage;
 /// </summary>
 public interface IIncidentIndex
 {
+    /// <summary>
+    /// Whether the index outlives the process (a database). When it does not, the issues' markers are the only memory
+    /// between runs, so they must be kept up to the state the index holds.
+    /// </summary>
+    bool KeepsState { get; }
+
     Task<IndexedIncident?> FindAsync(RepoRef repo, string key, CancellationToken cancellationToken);
 
     /// <summary>The incident that lives in issue <paramref name="issueNumber"/>; null when none does.</summary>

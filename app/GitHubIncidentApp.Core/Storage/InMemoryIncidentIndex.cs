@@ -12,6 +12,8 @@ public sealed class InMemoryIncidentIndex : IIncidentIndex
     private readonly Dictionary<(RepoRef Repo, string Key), IndexedIncident> _incidents = [];
     private readonly HashSet<RepoRef> _indexedRepos = [];
 
+    public bool KeepsState => false;
+
     public Task<IndexedIncident?> FindAsync(RepoRef repo, string key, CancellationToken cancellationToken)
     {
         lock (_gate)

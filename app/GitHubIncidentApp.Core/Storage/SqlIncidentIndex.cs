@@ -17,6 +17,8 @@ public abstract class SqlIncidentIndex : IIncidentIndex
 
     private protected SqlIncidentIndex(ISqlDatabase database) => this.database = database;
 
+    public bool KeepsState => true;
+
     public Task<IndexedIncident?> FindAsync(RepoRef repo, string key, CancellationToken cancellationToken) =>
         FindWhereAsync("incident_key = @match", repo, key, cancellationToken);
 

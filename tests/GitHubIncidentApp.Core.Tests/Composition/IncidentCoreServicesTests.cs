@@ -22,7 +22,7 @@ public sealed class IncidentCoreServicesTests
         Assert.IsType<OctokitGitHubPort>(provider.GetRequiredService<IGitHubPort>());
         Assert.IsType<InProcessContentBudget>(provider.GetRequiredService<IContentBudget>());
         Assert.Same(provider.GetRequiredService<ContentPacer>(), provider.GetRequiredService<ContentPacer>());
-        foreach (var handler in new[] { typeof(AlertDeliveryHandler), typeof(GitHubEventHandler), typeof(TimedStepHandler), typeof(AlertmanagerReconciler), typeof(RepoSettingsCache) })
+        foreach (var handler in new[] { typeof(AlertDeliveryHandler), typeof(GitHubEventHandler), typeof(TimedStepHandler), typeof(DeliveryDispatcher), typeof(AlertmanagerReconciler), typeof(RepoSettingsCache) })
         {
             Assert.NotNull(provider.GetRequiredService(handler));
         }

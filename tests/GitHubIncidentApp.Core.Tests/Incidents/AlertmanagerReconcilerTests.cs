@@ -31,7 +31,7 @@ public sealed class AlertmanagerReconcilerTests
         var markers = new TrustedMarkers(_github, new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor), NullLogger<TrustedMarkers>.Instance);
         var store = new IncidentStore(index, new IncidentIndexRebuilder(markers, index, _time), markers, new IncidentExecutor(_github, new LabelCache(_github)), _time);
         var alerts = new AlertDeliveryHandler(settings, store, _time, NullLogger<AlertDeliveryHandler>.Instance);
-        _reconciler = new AlertmanagerReconciler(settings, store, alerts, markers, _time, NullLogger<AlertmanagerReconciler>.Instance);
+        _reconciler = new AlertmanagerReconciler(settings, store, alerts, markers, new MarkerWriteBack(index, _github), _time, NullLogger<AlertmanagerReconciler>.Instance);
     }
 
     private int WriteCount => _writes.Entries.Count(e => e.Level == LogLevel.Information && e.Message.Contains(" would ", StringComparison.Ordinal));
