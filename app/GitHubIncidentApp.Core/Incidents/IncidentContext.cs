@@ -15,7 +15,7 @@ public sealed record IncidentContext
     public required DateTimeOffset Now { get; init; }
 
     /// <summary>Problems with the repository's config file or templates, shown in the issue so people can fix them.</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<ConfigProblem> Problems { get; init; } = [];
 }
 
 /// <summary>An incident as the index knows it: its state and its issue.</summary>
