@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Alerts;
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 
@@ -10,7 +9,7 @@ namespace GitHubIncidentApp.Action;
 /// One run of the Action: makes the workflow's event into inbox items for the core's dispatcher, then reports. Exits 0
 /// unless the run failed (bad environment or event file, GitHub refusing a call, Alertmanager not answering).
 /// </summary>
-public static partial class ActionRunner
+public static class ActionRunner
 {
     public const int Failure = 1;
 
@@ -50,7 +49,7 @@ public static partial class ActionRunner
         try
         {
             var repoSettings = await services.Settings.GetAsync(settings.Repository, cancellationToken);
-            ReportConfigProblems(commands, repoSettings.Problems, settings.ConfigPath);
+            ReportConfigProblems(commands, repoSettings.Problems, settings.Repository);
             outcome = settings.Mode == ActionMode.Schedule
                 ? await RunScheduleAsync(settings, repoSettings, services, commands, time, cancellationToken)
                 : await HandleEventAsync(settings, services, deliveryId, time, cancellationToken);
@@ -153,24 +152,20 @@ public static partial class ActionRunner
             : $"Fired the due step of {due.Count} incident(s): {string.Join(", ", due.Select(i => $"#{i.IssueNumber}"))}.";
     }
 
-    // Config problems read "path:line:col: message"; those of the repository's own file become annotations on it.
-    private static void ReportConfigProblems(WorkflowCommands commands, IReadOnlyList<string> problems, string configPath)
+    // A problem in a file of this repository becomes an annotation on it; one in another repository's base names it in the message.
+    private static void ReportConfigProblems(WorkflowCommands commands, IReadOnlyList<ConfigProblem> problems, RepoRef repository)
     {
         foreach (var problem in problems)
         {
-            var located = LocatedProblem().Match(problem);
-            if (located.Success && located.Groups["file"].Value == configPath)
+            var (message, file) = problem.IsIn(repository) ? (problem.Message, problem.Path) : (problem.ToString(), null);
+            if (problem.Severity == ConfigSeverity.Warning)
             {
-                var (line, column) = (int.Parse(located.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(located.Groups["col"].Value, CultureInfo.InvariantCulture));
-                commands.Error(located.Groups["message"].Value, configPath, line, column);
+                commands.Warning(message, file, problem.Line, problem.Column);
             }
             else
             {
-                commands.Error(problem);
+                commands.Error(message, file, problem.Line, problem.Column);
             }
         }
     }
-
-    [GeneratedRegex(@"^(?<file>.+?):(?<line>\d+):(?<col>\d+): (?<message>.*)$", RegexOptions.Singleline)]
-    private static partial Regex LocatedProblem();
 }

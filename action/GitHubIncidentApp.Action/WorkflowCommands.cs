@@ -14,16 +14,27 @@ public sealed class WorkflowCommands(TextWriter output)
 
     public void Error(string message) => output.WriteLine($"::error::{EscapeData(message)}");
 
-    public void Error(string message, string file, int line, int column) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"::error file={EscapeProperty(file)},line={line},col={column}::{EscapeData(message)}"));
+    /// <summary>An error on <paramref name="file"/> (at a line and column when given); without a file, on the run.</summary>
+    public void Error(string message, string? file, int? line, int? column) => Annotate("error", message, file, line, column);
 
     public void Warning(string message) => output.WriteLine($"::warning::{EscapeData(message)}");
+
+    /// <summary>A warning on <paramref name="file"/> (at a line and column when given); without a file, on the run.</summary>
+    public void Warning(string message, string? file, int? line, int? column) => Annotate("warning", message, file, line, column);
 
     public void Notice(string message) => output.WriteLine($"::notice::{EscapeData(message)}");
 
     public void Debug(string message) => output.WriteLine($"::debug::{EscapeData(message)}");
 
     public void Info(string message) => output.WriteLine(message);
+
+    private void Annotate(string command, string message, string? file, int? line, int? column)
+    {
+        var at = file is null ? "" : $" file={EscapeProperty(file)}"
+            + (line is { } l ? string.Create(CultureInfo.InvariantCulture, $",line={l}") : "")
+            + (column is { } c ? string.Create(CultureInfo.InvariantCulture, $",col={c}") : "");
+        output.WriteLine($"::{command}{at}::{EscapeData(message)}");
+    }
 
     private static string EscapeData(string value) =>
         value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);

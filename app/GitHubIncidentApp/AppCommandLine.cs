@@ -15,7 +15,7 @@ public static class AppCommandLine
     private static readonly Dictionary<string, (Func<string[], TextWriter, TextWriter, Task<int>> Run, string Usage)> Verbs = new(StringComparer.Ordinal)
     {
         ["render"] = (RenderCommand.RunAsync, RenderCommand.Usage),
-        ["validate"] = (ValidateCommand.RunAsync, ValidateCommand.Usage),
+        ["validate"] = ((args, output, errors) => ValidateCommand.RunAsync(args, output, errors), ValidateCommand.Usage),
         ["oncall"] = ((args, output, errors) => OnCallCommand.RunAsync(args, output, errors), OnCallCommand.Usage),
         ["schedule"] = ((args, output, errors) => ScheduleCommand.RunAsync(args, output, errors), ScheduleCommand.Usage),
     };

@@ -1,28 +1,41 @@
-using System.Text.RegularExpressions;
 using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents;
 using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp;
 
 /// <summary>
-/// <c>validate [--repo-dir DIR]</c>: checks <c>.github/incidents.yml</c> and the templates it names as the app
-/// would, printing each problem as <c>path:line:col: message</c> (the form GitHub Actions and editors link to).
+/// <c>validate [--repo-dir DIR] [--repo owner/name]</c>: loads <c>.github/incidents.yml</c>, the bases it extends and
+/// the templates it names with the app's own code (<see cref="RepoSettings.LoadAsync"/>), so it reports what the app
+/// would; then tries the templates on sample incidents and parses label templates. Each problem is printed as
+/// <c>path:line:col: message</c> (the form GitHub Actions and editors link to).
 /// </summary>
-public static partial class ValidateCommand
+public static class ValidateCommand
 {
-    internal const string Usage = "usage: validate [--repo-dir DIR]\n"
-        + "  --repo-dir   a checkout of the repository; its .github/incidents.yml and the templates it names are checked (default: the current directory)\n"
-        + "exit code: 0 valid, 1 problems found (each printed as path:line:col: message) or no .github/incidents.yml, 2 bad usage";
+    internal const string Usage = "usage: validate [--repo-dir DIR] [--repo owner/name]\n"
+        + "  --repo-dir   a checkout of the repository; its .github/incidents.yml, the bases it extends and the templates it names are checked (default: the current directory)\n"
+        + "  --repo       the repository the checkout is of, which '_extends' names are resolved from (default: GITHUB_REPOSITORY)\n"
+        + "environment: GITHUB_TOKEN, a token to read bases in other repositories (without it they are not checked: a warning says so);\n"
+        + "  GITHUB_API_URL or GHE_HOST for GitHub Enterprise\n"
+        + "exit code: 0 valid (warnings printed), 1 problems found (each printed as path:line:col: message) or no .github/incidents.yml, 2 bad usage";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, Func<string, string?>? environment = null)
     {
-        if (CommandArgs.Parse(args, ["--repo-dir"], maxPositional: 0, out var usageError) is not { } parsedArgs)
+        environment ??= Environment.GetEnvironmentVariable;
+        if (CommandArgs.Parse(args, ["--repo-dir", "--repo"], maxPositional: 0, out var usageError) is not { } parsedArgs)
         {
             await errors.WriteLineAsync($"error: {usageError}\n{Usage}");
             return 2;
         }
 
         if (RepoDirectory.Open(parsedArgs["--repo-dir"], errors) is not { } repo)
+        {
+            return 2;
+        }
+
+        using var bases = await CheckoutBases.OpenAsync(repo, parsedArgs["--repo"], environment, errors);
+        if (bases is null)
         {
             return 2;
         }
@@ -36,73 +49,71 @@ public static partial class ValidateCommand
             return 1;
         }
 
-        var parsed = IncidentConfigParser.Parse(yaml);
-        var problems = parsed.Errors.Select(error => error.ToString()).ToList();
-        if (parsed.IsValid)
-        {
-            problems.AddRange(LabelProblems(parsed.Config.Labels, yaml));
-            foreach (var (kind, path) in TemplatePaths(parsed.Config.Templates))
-            {
-                problems.AddRange(await TemplateProblemsAsync(repo, kind, path));
-            }
-        }
+        // The files as the load read them, so the templates it names are tried on samples as they were parsed.
+        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        async Task<string?> ReadAsync(string path, CancellationToken cancellationToken) => texts[path] = await repo.ReadAsync(path, cancellationToken);
 
-        foreach (var problem in problems)
+        RepoSettings settings;
+        try
         {
-            await output.WriteLineAsync(problem);
+            settings = await RepoSettings.LoadAsync(bases.Repository, ReadAsync, bases.ReadAsync, CancellationToken.None);
         }
-
-        if (problems.Count > 0)
+        catch (Exception e) when (e is GitHubApiException || GitHubFailures.IsOutage(e))
         {
-            await errors.WriteLineAsync($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")} found; the app would use the built-in defaults for what is broken");
+            await errors.WriteLineAsync($"error: reading a base that '_extends' names from GitHub failed: {e.Message}");
             return 1;
         }
 
-        await output.WriteLineAsync(Summary(parsed.Config));
+        IReadOnlyList<ConfigProblem> problems = [.. settings.Problems, .. LabelProblems(settings.Config.Labels, yaml), .. SampleProblems(settings.Config.Templates, texts)];
+        foreach (var warning in problems.Where(problem => problem.Severity == ConfigSeverity.Warning))
+        {
+            await errors.WriteLineAsync($"warning: {warning}");
+        }
+
+        var found = problems.Where(problem => problem.Severity == ConfigSeverity.Error).ToList();
+        foreach (var problem in found)
+        {
+            await output.WriteLineAsync(problem.ToString());
+        }
+
+        if (found.Count > 0)
+        {
+            await errors.WriteLineAsync($"{found.Count} problem{(found.Count == 1 ? "" : "s")} found; the app would use the built-in defaults for what is broken");
+            return 1;
+        }
+
+        await output.WriteLineAsync(Summary(settings.Config));
         return 0;
     }
 
-    /// <summary>The repository templates the file names; the others are built in.</summary>
-    private static IEnumerable<(TemplateKind Kind, string Path)> TemplatePaths(TemplatePaths paths)
-    {
-        (TemplateKind Kind, string? Path)[] all = [(TemplateKind.Title, paths.Title), (TemplateKind.Body, paths.Body), (TemplateKind.Comment, paths.Comment)];
-        return all.Where(entry => entry.Path is not null).Select(entry => (entry.Kind, entry.Path!));
-    }
-
-    private static async Task<IEnumerable<string>> TemplateProblemsAsync(RepoDirectory repo, TemplateKind kind, string path)
-    {
-        var source = await repo.ReadAsync(path, CancellationToken.None);
-        var name = kind.ToString().ToLowerInvariant();
-        return source is null
-            ? [$"{IncidentConfig.FilePath}: the {name} template '{path}' does not exist; create it or remove 'templates.{name}'"]
-            : TemplateSyntax.Validate(kind, source).Select(problem => Located(path, problem));
-    }
+    /// <summary>The templates that parse, tried on sample incidents: a runtime failure has no position.</summary>
+    private static IEnumerable<ConfigProblem> SampleProblems(TemplatePaths paths, Dictionary<string, string?> texts) =>
+        from template in paths.Named
+        where texts.GetValueOrDefault(template.Path) is not null
+        from failure in TemplateSyntax.SampleFailures(template.Kind, texts[template.Path]!)
+        select new ConfigProblem(template.Path, null, null, failure);
 
     /// <summary>Label templates sit in the config file, so their errors point at where the label is written.</summary>
-    private static IEnumerable<string> LabelProblems(IReadOnlyList<string> labels, string yaml)
+    private static IEnumerable<ConfigProblem> LabelProblems(IReadOnlyList<string> labels, string yaml)
     {
         var lines = yaml.ReplaceLineEndings("\n").Split('\n');
-        foreach (var label in labels.Where(label => label.Contains("{{", StringComparison.Ordinal)))
+        foreach (var label in labels.Where(TemplateSyntax.IsLabelTemplate))
         {
             var line = Array.FindIndex(lines, text => text.Contains(label, StringComparison.Ordinal));
-            var at = line < 0 ? "" : $"{line + 1}:{lines[line].IndexOf(label, StringComparison.Ordinal) + 1}:";
-            foreach (var problem in TemplateSyntax.ValidateLabel(label))
+            foreach (var error in TemplateSyntax.ParseErrors(label))
             {
-                yield return $"{IncidentConfig.FilePath}:{at} the label template \"{label}\" does not parse: {problem}";
+                var message = $"the label template \"{label}\" does not parse: {error}";
+                yield return line < 0
+                    ? new ConfigProblem(IncidentConfig.FilePath, null, null, message)
+                    : new ConfigProblem(IncidentConfig.FilePath, line + 1, lines[line].IndexOf(label, StringComparison.Ordinal) + 1, message);
             }
         }
     }
-
-    /// <summary>"line L, col C: message" from a template file becomes "path:L:C: message"; a runtime failure has no position.</summary>
-    private static string Located(string path, string problem) =>
-        TemplatePosition().Match(problem) is { Success: true } match
-            ? $"{path}:{match.Groups[1].Value}:{match.Groups[2].Value}: {problem[match.Length..]}"
-            : $"{path}: {problem}";
 
     private static string Summary(IncidentConfig config)
     {
         var onCall = config.OnCall;
-        var templates = TemplatePaths(config.Templates).Select(entry => entry.Path).ToList();
+        var templates = config.Templates.Named.Select(entry => entry.Path).ToList();
         return $"OK: {IncidentConfig.FilePath} is valid: "
             + $"{Count(onCall?.Rotations.Count ?? 0, "rotation")}, {Count(onCall?.Overrides.Count ?? 0, "override")}, "
             + $"{Count(onCall?.Policies.Count ?? 0, "escalation policy", "escalation policies")}, {Count(config.Routes.Count, "route")}, "
@@ -111,7 +122,4 @@ public static partial class ValidateCommand
     }
 
     private static string Count(int count, string one, string? many = null) => $"{count} {(count == 1 ? one : many ?? one + "s")}";
-
-    [GeneratedRegex(@"^line (\d+), col (\d+): ")]
-    private static partial Regex TemplatePosition();
 }

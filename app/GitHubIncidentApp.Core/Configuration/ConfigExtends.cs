@@ -28,7 +28,8 @@ public static class ConfigExtends
 
     /// <summary>
     /// Parses the repository's own config <paramref name="yaml"/> with the bases it extends, read through
-    /// <paramref name="readBase"/>; without one (local files), <c>_extends</c> is reported and the file applies alone.
+    /// <paramref name="readBase"/>; without one (local files), or where it throws <see cref="BaseNotFetchedException"/>,
+    /// <c>_extends</c> is reported as a warning and the file applies alone.
     /// </summary>
     /// <param name="ownPath">Where the repository's own file is; its errors name this path.</param>
     public static async Task<ExtendedParseResult> ParseAsync(
@@ -42,18 +43,19 @@ public static class ConfigExtends
         }
 
         origins.Add(root, ownPath);
-        var errors = new List<ConfigError>(loadErrors);
-        var warnings = new List<ConfigError>();
+        var errors = new List<ConfigProblem>(loadErrors);
+        var baseProblems = new List<ConfigProblem>();
         var chain = new List<BaseConfigFile> { new(repo, ownPath) };
-        var foreign = new HashSet<string>(StringComparer.Ordinal);
+        // While parsing, a base's nodes and errors name it by its text (owner/repo:path); at the end they get its repository.
+        var bases = new Dictionary<string, BaseConfigFile>(StringComparer.Ordinal);
         var merged = root;
         YamlNode? current = root;
         while (ExtendsNode(current) is { } node)
         {
-            void Report(List<ConfigError> into, string message)
+            void Report(List<ConfigProblem> into, string message, ConfigSeverity severity = ConfigSeverity.Error)
             {
                 origins.TryLocate(node, out var path, out var start);
-                into.Add(new ConfigError(path, (int)start.Line, (int)start.Column, message));
+                into.Add(new ConfigProblem(path, (int)start.Line, (int)start.Column, message) { Severity = severity });
             }
 
             if (node is not YamlScalarNode { Value: { } value })
@@ -82,7 +84,7 @@ public static class ConfigExtends
 
             if (readBase is null)
             {
-                Report(warnings, $"'{Key}' names {baseFile}, which is not fetched when reading local files; the settings of this file alone are used");
+                Report(baseProblems, NotFetched(baseFile, "when reading local files"), ConfigSeverity.Warning);
                 break;
             }
 
@@ -91,15 +93,20 @@ public static class ConfigExtends
             {
                 text = await readBase(baseFile.Repo, baseFile.Path, cancellationToken);
             }
+            catch (BaseNotFetchedException ex)
+            {
+                Report(baseProblems, NotFetched(baseFile, ex.Message), ConfigSeverity.Warning);
+                break;
+            }
             catch (Exception ex) when (IsUnreadable(ex))
             {
-                Report(warnings, $"'{Key}': cannot read {baseFile} with this repository's installation ({ex.Message}); its settings are not applied");
+                Report(baseProblems, $"'{Key}': cannot read {baseFile} with this repository's installation ({ex.Message}); its settings are not applied");
                 break;
             }
 
             if (text is null)
             {
-                Report(warnings, baseFile.Repo.Equals(repo)
+                Report(baseProblems, baseFile.Repo.Equals(repo)
                     ? $"'{Key}' names {baseFile}, which does not exist; create it or correct the name; its settings are not applied"
                     : $"'{Key}': cannot read {baseFile} with this repository's installation: it does not exist, or it is private and "
                         + "this repository's installation cannot read it (GitHub answers 404 to both); correct the name, or keep the defaults where "
@@ -109,11 +116,7 @@ public static class ConfigExtends
 
             chain.Add(baseFile);
             var basePath = baseFile.ToString();
-            if (!baseFile.Repo.Equals(repo))
-            {
-                foreign.Add(basePath);
-            }
-
+            bases[basePath] = baseFile;
             (current, loadErrors) = IncidentConfigParser.LoadFile(text, basePath);
             errors.AddRange(loadErrors);
             if (current is null)
@@ -123,7 +126,7 @@ public static class ConfigExtends
 
             if (current is not YamlMappingNode)
             {
-                errors.Add(new ConfigError(basePath, (int)current.Start.Line, (int)current.Start.Column, "the file must be a mapping of settings, such as timezone: Europe/Berlin"));
+                errors.Add(new ConfigProblem(basePath, (int)current.Start.Line, (int)current.Start.Column, "the file must be a mapping of settings, such as timezone: Europe/Berlin"));
                 break;
             }
 
@@ -132,9 +135,22 @@ public static class ConfigExtends
         }
 
         var parsed = IncidentConfigParser.Read(merged, errors, ownPath, origins);
-        ConfigError Shown(ConfigError error) => foreign.Contains(error.Path) ? error.WithoutValues() : error;
-        return new ExtendedParseResult(parsed with { Errors = [.. parsed.Errors.Select(Shown)] }, [.. warnings.Select(Shown)]);
+        ConfigProblem Shown(ConfigProblem problem)
+        {
+            if (!bases.TryGetValue(problem.Path, out var file))
+            {
+                return problem;
+            }
+
+            var located = problem with { Path = file.Path, Repo = file.Repo };
+            return file.Repo.Equals(repo) ? located : located.WithoutValues();
+        }
+
+        return new ExtendedParseResult(parsed with { Errors = [.. parsed.Errors.Select(Shown)] }, [.. baseProblems.Select(Shown)]);
     }
+
+    private static string NotFetched(BaseConfigFile baseFile, string reason) =>
+        $"'{Key}' names {baseFile}, which is not fetched {reason}; the settings of this file alone are used";
 
     private static YamlNode? ExtendsNode(YamlNode? root) =>
         root is YamlMappingNode mapping

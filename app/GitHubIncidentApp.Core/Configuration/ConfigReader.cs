@@ -13,17 +13,17 @@ namespace GitHubIncidentApp.Core.Configuration;
 /// </remarks>
 internal sealed class ConfigReader(string path, NodeOrigins? origins = null)
 {
-    private readonly List<ConfigError> errors = [];
+    private readonly List<ConfigProblem> errors = [];
 
-    public IReadOnlyList<ConfigError> Errors => errors;
+    public IReadOnlyList<ConfigProblem> Errors => errors;
 
-    public void Error(Mark at, string message) => errors.Add(new ConfigError(path, (int)at.Line, (int)at.Column, message));
+    public void Error(Mark at, string message) => errors.Add(At(path, at, message));
 
     public void Error(YamlNode node, string message)
     {
         if (origins is not null && origins.TryLocate(node, out var file, out var start))
         {
-            errors.Add(new ConfigError(file, (int)start.Line, (int)start.Column, message));
+            errors.Add(At(file, start, message));
         }
         else
         {
@@ -154,6 +154,10 @@ internal sealed class ConfigReader(string path, NodeOrigins? origins = null)
         var values = items.Select((item, index) => String(item, $"{name}[{index}]", check)).ToList();
         return values.Contains(null) ? null : values.OfType<string>().ToList();
     }
+
+    /// <summary>YamlDotNet counts from 1; an empty mark (line 0) has no position.</summary>
+    private static ConfigProblem At(string file, Mark at, string message) =>
+        at.Line > 0 ? new ConfigProblem(file, (int)at.Line, (int)at.Column, message) : new ConfigProblem(file, null, null, message);
 
     private static string Describe(YamlNode node) => node switch
     {

@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.OnCall.Routes;
 using GitHubIncidentApp.Core.OnCall;
+using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp.Core.Configuration;
 
@@ -90,4 +91,15 @@ public sealed record TemplatePaths
     public string? Title { get; init; }
     public string? Body { get; init; }
     public string? Comment { get; init; }
+
+    /// <summary>The repository templates named, in the order title, body, comment; the others are built in.</summary>
+    public IEnumerable<(TemplateKind Kind, string Path)> Named =>
+        Enum.GetValues<TemplateKind>().Where(kind => Of(kind) is not null).Select(kind => (kind, Of(kind)!));
+
+    public string? Of(TemplateKind kind) => kind switch
+    {
+        TemplateKind.Title => Title,
+        TemplateKind.Body => Body,
+        _ => Comment,
+    };
 }

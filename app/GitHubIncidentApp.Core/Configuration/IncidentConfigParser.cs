@@ -43,11 +43,11 @@ public static class IncidentConfigParser
     }
 
     /// <summary>One file's root node (null for none or invalid YAML) and its syntax errors, before any setting is read.</summary>
-    internal static (YamlNode? Root, IReadOnlyList<ConfigError> Errors) LoadFile(string yaml, string path)
+    internal static (YamlNode? Root, IReadOnlyList<ConfigProblem> Errors) LoadFile(string yaml, string path)
     {
         if (yaml.Length > MaxLength)
         {
-            return (null, [new ConfigError(path, 0, 0, $"the file has {yaml.Length} characters; the limit is {MaxLength}, far above what any setting needs")]);
+            return (null, [new ConfigProblem(path, null, null, $"the file has {yaml.Length} characters; the limit is {MaxLength}, far above what any setting needs")]);
         }
 
         var reader = new ConfigReader(path);
@@ -58,11 +58,11 @@ public static class IncidentConfigParser
     /// Reads the settings of a root whose nodes may come from several files (see <see cref="ConfigExtends"/>),
     /// adding errors found while loading them; errors of the file at <paramref name="path"/> come first.
     /// </summary>
-    internal static ConfigParseResult Read(YamlNode? root, IReadOnlyList<ConfigError> loadErrors, string path, NodeOrigins? origins = null)
+    internal static ConfigParseResult Read(YamlNode? root, IReadOnlyList<ConfigProblem> loadErrors, string path, NodeOrigins? origins = null)
     {
         var reader = new ConfigReader(path, origins);
         var config = root is null ? IncidentConfig.Default : ReadFile(reader, root);
-        IReadOnlyList<ConfigError> errors = [.. loadErrors, .. reader.Errors];
+        IReadOnlyList<ConfigProblem> errors = [.. loadErrors, .. reader.Errors];
         return errors.Count == 0
             ? new ConfigParseResult(config, [])
             : new ConfigParseResult(IncidentConfig.Default,

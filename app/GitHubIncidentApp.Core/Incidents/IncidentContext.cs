@@ -18,7 +18,7 @@ public sealed record IncidentContext
     public required DateTimeOffset Now { get; init; }
 
     /// <summary>Problems with the repository's config file or templates, shown in the issue so people can fix them.</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<ConfigProblem> Problems { get; init; } = [];
 
     /// <summary>The overrides people took with <c>/oncall take</c>: the ledger a new one is written into.</summary>
     public TakenOverrides Taken { get; init; } = TakenOverrides.None;

@@ -245,7 +245,7 @@ public static class IncidentDecider
     /// <summary>A broken config file or template never loses the alert; it is said in the issue instead.</summary>
     private static string WithProblems(string body, IncidentContext context, params IReadOnlyList<string>[] warnings)
     {
-        var problems = context.Problems.Concat(warnings.SelectMany(w => w)).Distinct().ToList();
+        var problems = context.Problems.Select(problem => problem.ToString()).Concat(warnings.SelectMany(w => w)).Distinct().ToList();
         if (problems.Count == 0)
         {
             return body;

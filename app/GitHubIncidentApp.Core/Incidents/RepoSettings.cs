@@ -5,7 +5,7 @@ using GitHubIncidentApp.Core.Templates;
 namespace GitHubIncidentApp.Core.Incidents;
 
 /// <summary>A repository's config and templates, ready to use, with what was wrong in them.</summary>
-public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Renderer, IReadOnlyList<string> Problems)
+public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Renderer, IReadOnlyList<ConfigProblem> Problems)
 {
     public static RepoSettings Defaults { get; } = new(IncidentConfig.Default, new IncidentRenderer(TemplateSources.BuiltIn), []);
 
@@ -38,34 +38,27 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
             return Defaults;
         }
 
-        var (parsed, warnings) = await ConfigExtends.ParseAsync(yaml, repo, readBase, cancellationToken, configPath);
-        var problems = parsed.Errors.Concat(warnings).Select(e => e.ToString()).ToList();
+        var (parsed, baseProblems) = await ConfigExtends.ParseAsync(yaml, repo, readBase, cancellationToken, configPath);
+        var problems = parsed.Errors.Concat(baseProblems).ToList();
         var paths = parsed.Config.Templates;
-
-        async Task<string?> ReadTemplateAsync(string? path, string kind)
+        var texts = new Dictionary<TemplateKind, string?>();
+        foreach (var (kind, path) in paths.Named)
         {
-            if (path is null)
+            texts[kind] = await readFile(path, cancellationToken);
+            if (texts[kind] is null)
             {
-                return null;
+                problems.Add(new ConfigProblem(configPath, null, null,
+                    $"the {Name(kind)} template '{path}' does not exist on the default branch; the built-in {Name(kind)} template is used"));
             }
-
-            var text = await readFile(path, cancellationToken);
-            if (text is null)
-            {
-                problems.Add($"{configPath}: the {kind} template '{path}' does not exist on the default branch; the built-in {kind} template is used");
-            }
-
-            return text;
         }
 
-        var sources = new TemplateSources(
-            await ReadTemplateAsync(paths.Title, "title"),
-            await ReadTemplateAsync(paths.Body, "body"),
-            await ReadTemplateAsync(paths.Comment, "comment"));
-        var renderer = new IncidentRenderer(sources);
-        problems.AddRange(renderer.Problems);
+        var renderer = new IncidentRenderer(new TemplateSources(texts.GetValueOrDefault(TemplateKind.Title), texts.GetValueOrDefault(TemplateKind.Body), texts.GetValueOrDefault(TemplateKind.Comment)));
+        problems.AddRange(renderer.Problems.Select(problem => new ConfigProblem(paths.Of(problem.Kind)!, problem.Error.Line, problem.Error.Column,
+            $"{problem.Error.Message}; the built-in {Name(problem.Kind)} template is used instead")));
         return new RepoSettings(parsed.Config, renderer, problems);
     }
+
+    private static string Name(TemplateKind kind) => kind.ToString().ToLowerInvariant();
 }
 
 /// <summary>The override ledger issue (null until the first <c>/oncall take</c>) and what it holds.</summary>

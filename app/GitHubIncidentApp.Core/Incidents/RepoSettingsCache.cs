@@ -50,7 +50,7 @@ public sealed partial class RepoSettingsCache(
             : await ReadFromGitHubAsync(repo, cancellationToken);
         foreach (var problem in settings.Problems)
         {
-            LogProblem(repo.ToString(), problem);
+            LogProblem(repo.ToString(), problem.ToString());
         }
 
         return (settings, readAt);

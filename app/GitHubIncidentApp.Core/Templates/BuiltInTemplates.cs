@@ -24,7 +24,7 @@ public static class BuiltInTemplates
     {
         var template = Template.Parse(Get(kind), FileName(kind));
         return template.HasErrors
-            ? throw new InvalidOperationException($"The built-in {FileName(kind)} does not parse: {string.Join("; ", TemplateSyntax.Describe(template))}")
+            ? throw new InvalidOperationException($"The built-in {FileName(kind)} does not parse: {string.Join("; ", TemplateSyntax.Errors(template))}")
             : template;
     }
 }

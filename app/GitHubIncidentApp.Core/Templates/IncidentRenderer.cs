@@ -18,7 +18,7 @@ public sealed class IncidentRenderer
 
     private readonly Dictionary<TemplateKind, RepoTemplate?> _repoTemplates = [];
     private readonly ConcurrentDictionary<string, Template> _labelTemplates = new(StringComparer.Ordinal);
-    private readonly List<string> _problems = [];
+    private readonly List<(TemplateKind Kind, TemplateError Error)> _problems = [];
 
     public IncidentRenderer(TemplateSources sources, TemplateLimits? limits = null, TimeProvider? timeProvider = null)
     {
@@ -44,8 +44,8 @@ public sealed class IncidentRenderer
     /// <summary>Whether the repository gave title, body or comment templates of its own.</summary>
     public bool HasRepositoryTemplates => _repoTemplates.Values.Any(template => template is not null);
 
-    /// <summary>Repository templates that did not parse (the built-in ones are used instead); show them in the issue or log.</summary>
-    public IReadOnlyList<string> Problems => _problems;
+    /// <summary>Why repository templates did not parse (the built-in ones are used instead), at their place in the template's source.</summary>
+    public IReadOnlyList<(TemplateKind Kind, TemplateError Error)> Problems => _problems;
 
     /// <summary>Repository templates rendered here: with a budget in a delivery's renderer.</summary>
     internal TemplateSandbox Sandbox { get; }
@@ -153,7 +153,7 @@ public sealed class IncidentRenderer
         var template = _labelTemplates.GetOrAdd(labelTemplate, source => Template.Parse(source));
         if (template.HasErrors)
         {
-            return (null, string.Join("; ", TemplateSyntax.Describe(template)));
+            return (null, string.Join("; ", TemplateSyntax.Errors(template)));
         }
 
         var model = TemplateModel.Build(view, TextMode.Plain, int.MaxValue);
@@ -183,15 +183,14 @@ public sealed class IncidentRenderer
             return null;
         }
 
-        var name = Name(kind, path);
         var template = Template.Parse(source, path);
-        var errors = TemplateSyntax.Describe(template);
+        var errors = TemplateSyntax.Errors(template);
         if (errors.Count == 0)
         {
-            return new RepoTemplate(template, name);
+            return new RepoTemplate(template, Name(kind, path));
         }
 
-        _problems.AddRange(errors.Select(error => $"{name}: {error}; the built-in {Name(kind, null)} is used instead"));
+        _problems.AddRange(errors.Select(error => (kind, error)));
         return null;
     }
 

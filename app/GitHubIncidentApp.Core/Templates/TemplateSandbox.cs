@@ -66,7 +66,7 @@ internal sealed class TemplateSandbox(TemplateLimits limits, TimeProvider timePr
         catch (ScriptRuntimeException ex)
         {
             var outputLimitReached = ex.OriginalMessage.Contains("OutputLimit", StringComparison.Ordinal);
-            return new RenderOutcome(null, $"{TemplateSyntax.Position(ex.Span)}: {ex.OriginalMessage}", outputLimitReached);
+            return new RenderOutcome(null, TemplateError.At(ex.Span, ex.OriginalMessage).ToString(), outputLimitReached);
         }
         catch (Exception ex)
         {

@@ -7,17 +7,16 @@ namespace GitHubIncidentApp.Core.Templates;
 public static class TemplateSyntax
 {
     /// <summary>
-    /// Parse errors as "line L, col C: message"; a template that parses is then rendered in the sandbox on a sample
-    /// incident (each comment event for a comment template), so runtime failures such as an unknown function or a
-    /// loop limit show up too. Empty when the template is fine.
+    /// Runs a template that parses in the sandbox on a sample incident (each comment event for a comment template), so
+    /// runtime failures such as an unknown function or a loop limit show up before real alerts meet them. Empty when
+    /// the template is fine, and for one that does not parse: its <see cref="ParseErrors"/> say what is wrong.
     /// </summary>
-    public static IReadOnlyList<string> Validate(TemplateKind kind, string source)
+    public static IReadOnlyList<string> SampleFailures(TemplateKind kind, string source)
     {
         var template = Template.Parse(source);
-        var errors = Describe(template);
-        if (errors.Count > 0)
+        if (template.HasErrors)
         {
-            return errors;
+            return [];
         }
 
         var sandbox = new TemplateSandbox(TemplateLimits.Default, TimeProvider.System);
@@ -44,12 +43,9 @@ public static class TemplateSyntax
     /// <summary>A label with <c>{{</c> is a template, rendered for each incident; any other is a fixed name.</summary>
     public static bool IsLabelTemplate(string label) => label.Contains("{{", StringComparison.Ordinal);
 
-    /// <summary>Parse errors of a label template such as <c>team/{{ labels.team }}</c>, each as "line L, col C: message".</summary>
-    public static IReadOnlyList<string> ValidateLabel(string source) => Describe(Template.Parse(source));
+    /// <summary>Parse errors of a template file or of a label template such as <c>team/{{ labels.team }}</c>; empty when it parses.</summary>
+    public static IReadOnlyList<TemplateError> ParseErrors(string source) => Errors(Template.Parse(source));
 
-    internal static IReadOnlyList<string> Describe(Template template) =>
-        [.. template.Messages.Where(m => m.Type == ParserMessageType.Error).Select(m => $"{Position(m.Span)}: {m.Message}")];
-
-    /// <summary>Scriban counts from zero; editors count from one.</summary>
-    internal static string Position(SourceSpan span) => $"line {span.Start.Line + 1}, col {span.Start.Column + 1}";
+    internal static IReadOnlyList<TemplateError> Errors(Template template) =>
+        [.. template.Messages.Where(m => m.Type == ParserMessageType.Error).Select(m => TemplateError.At(m.Span, m.Message))];
 }

@@ -116,7 +116,7 @@ public class ConfigExtendsTests
         var (parsed, _) = await ParseAsync("_extends: .github", files);
 
         var error = Assert.Single(parsed.Errors);
-        Assert.Equal(("acme/.github:.github/incidents.yml", 2, 11), (error.Path, error.Line, error.Column));
+        Assert.Equal((new RepoRef("acme", ".github"), ".github/incidents.yml", 2, 11), (error.Repo, error.Path, error.Line, error.Column));
         Assert.StartsWith("'_extends': the details are not shown", error.Message, StringComparison.Ordinal); // the chain is named in acme/.github's file
         Assert.Equal(["acme/.github:.github/incidents.yml"], files.Reads);
         Assert.Equal(IncidentConfig.Default, parsed.Config);
@@ -131,25 +131,25 @@ public class ConfigExtendsTests
         var (parsed, _) = await ParseAsync("_extends: base1", files);
 
         var error = Assert.Single(parsed.Errors);
-        Assert.Equal($"acme/base{ConfigExtends.MaxBases}:.github/incidents.yml", error.Path);
+        Assert.Equal($"acme/base{ConfigExtends.MaxBases}:.github/incidents.yml", error.File);
         Assert.StartsWith("'_extends': the details are not shown", error.Message, StringComparison.Ordinal);
         Assert.Equal(ConfigExtends.MaxBases, files.Reads.Count);
     }
 
     [Fact]
-    public async Task A_missing_base_is_a_warning_naming_it_and_the_file_applies_alone()
+    public async Task A_missing_base_is_an_error_naming_it_and_the_file_applies_alone()
     {
         var (parsed, warnings) = await ParseAsync("incident_label: outage\n_extends: .github\n", new ExtendsFiles());
 
         Assert.True(parsed.IsValid);
         Assert.Equal("outage", parsed.Config.IncidentLabel);
         var warning = Assert.Single(warnings);
-        Assert.Equal((".github/incidents.yml", 2, 11), (warning.Path, warning.Line, warning.Column));
+        Assert.Equal((".github/incidents.yml", 2, 11, ConfigSeverity.Error), (warning.Path, warning.Line, warning.Column, warning.Severity));
         Assert.Contains("cannot read acme/.github:.github/incidents.yml with this repository's installation: it does not exist", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_base_the_app_cannot_reach_is_a_warning_and_an_outage_propagates()
+    public async Task A_base_the_app_cannot_reach_is_reported_and_an_outage_propagates()
     {
         static Task<string?> NotInstalled(RepoRef repo, string path, CancellationToken ct) => throw new GitHubAppNotInstalledException(repo);
         static Task<string?> Outage(RepoRef repo, string path, CancellationToken ct) =>
@@ -169,6 +169,22 @@ public class ConfigExtendsTests
 
         Assert.Equal("outage", parsed.Config.IncidentLabel);
         Assert.Contains("not fetched when reading local files", Assert.Single(warnings).Message, StringComparison.Ordinal);
+        Assert.Equal(ConfigSeverity.Warning, warnings[0].Severity);
+    }
+
+    [Fact]
+    public async Task A_reader_that_does_not_fetch_a_base_says_why_in_a_warning_and_the_file_applies_alone()
+    {
+        static Task<string?> NotFetched(RepoRef repo, string path, CancellationToken ct) => throw new BaseNotFetchedException($"without a token for {repo}");
+
+        var (parsed, warnings) = await ConfigExtends.ParseAsync("_extends: .github\nincident_label: outage\n", Repo, NotFetched, CancellationToken.None);
+
+        Assert.Equal("outage", parsed.Config.IncidentLabel);
+        var warning = Assert.Single(warnings);
+        Assert.Equal(
+            ".github/incidents.yml:1:11: '_extends' names acme/.github:.github/incidents.yml, which is not fetched without a token for acme/.github; the settings of this file alone are used",
+            warning.ToString());
+        Assert.Equal((ConfigSeverity.Warning, null), (warning.Severity, warning.Repo));
     }
 
     [Fact]
@@ -196,7 +212,7 @@ public class ConfigExtendsTests
 
         Assert.Equal(
             [(".github/incidents.yml", 2), (".github/incidents.yml", 5), ("acme/.github:.github/incidents.yml", 3)],
-            parsed.Errors.Select(e => (e.Path, e.Line)));
+            parsed.Errors.Select(e => (e.File, e.Line)));
         Assert.StartsWith("acme/.github:.github/incidents.yml:3:3: unknown key 'levls'", parsed.Errors[2].ToString(), StringComparison.Ordinal);
     }
 
@@ -219,7 +235,7 @@ public class ConfigExtendsTests
         var (parsed, _) = await ParseAsync("_extends: .github", new ExtendsFiles(("acme/.github:.github/incidents.yml", "labels: [ops\nseverity: x\n")));
 
         var error = Assert.Single(parsed.Errors);
-        Assert.Equal("acme/.github:.github/incidents.yml", error.Path);
+        Assert.Equal("acme/.github:.github/incidents.yml", error.File);
         Assert.Contains("invalid YAML", error.Message, StringComparison.Ordinal);
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class IncidentDeciderTests
     private static AlertmanagerPayload Payload(string fixture) =>
         AlertmanagerPayloadParser.Parse(Encoding.UTF8.GetBytes(Fixtures.Alertmanager(fixture))).Payload!;
 
-    private static IncidentContext Context(IncidentConfig? config = null, DateTimeOffset? now = null, IReadOnlyList<string>? problems = null) =>
+    private static IncidentContext Context(IncidentConfig? config = null, DateTimeOffset? now = null, IReadOnlyList<ConfigProblem>? problems = null) =>
         TestIncidents.Context(config, now) with { Problems = problems ?? [] };
 
     private static KnownIncident Known(IncidentDecision decision, int issue = 12) => new(decision.State!, issue);
@@ -156,10 +156,11 @@ public sealed partial class IncidentDeciderTests
     [Fact]
     public void Config_problems_are_said_in_the_issue()
     {
-        var decision = IncidentDecider.Decide(null, Payload("firing-critical"), Context(problems: [".github/incidents.yml:3:1: unknown key 'lables'"]));
+        var decision = IncidentDecider.Decide(null, Payload("firing-critical"), Context(problems: [new ConfigProblem(".github/incidents.yml", 3, 1, "unknown key 'lables'")]));
 
         var body = decision.Operations.OfType<CreateIssue>().Single().Issue.Body;
         Assert.Contains("unknown key 'lables'", body, StringComparison.Ordinal);
+        Assert.Contains("\n> - .github/incidents.yml:3:1: unknown key 'lables'\n", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class RepoSettingsConfigPathTests
 
         var settings = await RepoSettings.LoadAsync(Repo, (path, ct) => _github.GetFileAsync(Repo, path, ct), _github.GetFileAsync, CancellationToken.None, CustomPath);
 
-        Assert.StartsWith($"{CustomPath}:2:", Assert.Single(settings.Problems), StringComparison.Ordinal);
+        Assert.StartsWith($"{CustomPath}:2:", Assert.Single(settings.Problems).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class RepoSettingsConfigPathTests
         var settings = await cache.GetAsync(Repo, CancellationToken.None);
 
         Assert.Equal("outage", settings.Config.IncidentLabel);
-        Assert.StartsWith($"{CustomPath}: the title template '.github/missing.scriban' does not exist", Assert.Single(settings.Problems), StringComparison.Ordinal);
+        Assert.StartsWith($"{CustomPath}: the title template '.github/missing.scriban' does not exist", Assert.Single(settings.Problems).ToString(), StringComparison.Ordinal);
         await _github.DidNotReceive().GetFileAsync(Repo, ".github/incidents.yml", Arg.Any<CancellationToken>());
     }
 }

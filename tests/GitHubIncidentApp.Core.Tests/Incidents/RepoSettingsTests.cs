@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -72,7 +73,7 @@ public class RepoSettingsTests
         var settings = await RepoSettings.LoadAsync(Repo, (path, ct) => github.GetFileAsync(Repo, path, ct), github.GetFileAsync, CancellationToken.None);
 
         Assert.Equal("outage", settings.Config.IncidentLabel);
-        Assert.StartsWith(".github/incidents.yml:1:11: '_extends': cannot read acme/missing:.github/incidents.yml with this repository's installation: it does not exist", Assert.Single(settings.Problems), StringComparison.Ordinal);
+        Assert.StartsWith(".github/incidents.yml:1:11: '_extends': cannot read acme/missing:.github/incidents.yml with this repository's installation: it does not exist", Assert.Single(settings.Problems).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public class RepoSettingsTests
 
         Assert.Equal("outage", settings.Config.IncidentLabel);
         Assert.Empty(settings.Config.Labels);
-        Assert.Contains("acme/.github:.github/incidents.yml, which is not fetched when reading local files", Assert.Single(settings.Problems), StringComparison.Ordinal);
+        Assert.Contains("acme/.github:.github/incidents.yml, which is not fetched when reading local files", Assert.Single(settings.Problems).ToString(), StringComparison.Ordinal);
         await github.DidNotReceive().GetFileAsync(OrgRepo, Arg.Any<string>(), Arg.Any<CancellationToken>());
     }
 
@@ -100,5 +101,29 @@ public class RepoSettingsTests
 
         Assert.Equal(runs, settings.RunsRepositoryTemplates);
         Assert.False(RepoSettings.Defaults.RunsRepositoryTemplates);
+    }
+
+    [Fact]
+    public async Task Every_problem_keeps_its_file_and_position_templates_and_bases_too()
+    {
+        Serve(Repo, ConfigPath, "_extends: .github\ntemplates:\n  title: .github/title.scriban\n  body: .github/missing.scriban\n");
+        Serve(Repo, ".github/title.scriban", "ok\n{{ if }}");
+        Serve(OrgRepo, ConfigPath, "labels: [ops]\n_extends: gone\n");
+
+        var settings = await RepoSettings.LoadAsync(Repo, (path, ct) => github.GetFileAsync(Repo, path, ct), github.GetFileAsync, CancellationToken.None);
+
+        (RepoRef?, string, int?, int?)[] expected =
+        [
+            (OrgRepo, ConfigPath, 2, 11),
+            (null, ConfigPath, null, null),
+            (null, ".github/title.scriban", 2, 7),
+            (null, ".github/title.scriban", 2, 7),
+        ];
+        Assert.Equal(expected, settings.Problems.Select(p => (p.Repo, p.Path, p.Line, p.Column)));
+        Assert.All(settings.Problems, p => Assert.Equal(ConfigSeverity.Error, p.Severity));
+        Assert.StartsWith("acme/.github:.github/incidents.yml:2:11: '_extends': the details are not shown", settings.Problems[0].ToString(), StringComparison.Ordinal);
+        Assert.Equal(".github/incidents.yml: the body template '.github/missing.scriban' does not exist on the default branch; the built-in body template is used", settings.Problems[1].ToString());
+        Assert.StartsWith(".github/title.scriban:2:7: Error while parsing if statement: ", settings.Problems[2].ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("; the built-in title template is used instead", settings.Problems[2].ToString(), StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,8 @@ public sealed class DefaultTemplateTests
         {
             var source = BuiltInTemplates.Get(kind);
             Assert.Contains("{{", source, StringComparison.Ordinal);
-            Assert.Empty(TemplateSyntax.Validate(kind, source));
+            Assert.Empty(TemplateSyntax.ParseErrors(source));
+            Assert.Empty(TemplateSyntax.SampleFailures(kind, source));
         }
 
         Assert.Empty(_renderer.Problems);

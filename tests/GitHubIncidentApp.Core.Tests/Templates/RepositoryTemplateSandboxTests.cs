@@ -34,9 +34,9 @@ public sealed class RepositoryTemplateSandboxTests
     {
         var renderer = new IncidentRenderer(new TemplateSources(Body: "ok\n{{ for a in }}\n{{ end }}") { BodyPath = BodyPath });
 
-        var problem = Assert.Single(renderer.Problems);
-        Assert.StartsWith($"body template ({BodyPath}): line 2, col 13: ", problem, StringComparison.Ordinal);
-        Assert.EndsWith("; the built-in body template is used instead", problem, StringComparison.Ordinal);
+        var (kind, error) = Assert.Single(renderer.Problems);
+        Assert.Equal((TemplateKind.Body, 2, 13), (kind, error.Line, error.Column));
+        Assert.StartsWith("line 2, col 13: ", error.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("## 🔥 JupyterHub is down", renderer.RenderBody(View, 10_000).Text, StringComparison.Ordinal);
     }
 
@@ -109,32 +109,33 @@ public sealed class RepositoryTemplateSandboxTests
     }
 
     [Fact]
-    public void Validate_reports_each_parse_error_with_its_position()
+    public void ParseErrors_reports_each_parse_error_with_its_position()
     {
-        var errors = TemplateSyntax.Validate(TemplateKind.Title, "fine\n  {{ if }}");
+        var errors = TemplateSyntax.ParseErrors("fine\n  {{ if }}");
 
         Assert.NotEmpty(errors);
-        Assert.All(errors, e => Assert.StartsWith("line 2, col 9: Error while parsing if statement", e, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.StartsWith("line 2, col 9: Error while parsing if statement", e.ToString(), StringComparison.Ordinal));
+        Assert.Empty(TemplateSyntax.SampleFailures(TemplateKind.Title, "fine\n  {{ if }}")); // its parse errors say it all
     }
 
     [Fact]
-    public void Validate_tries_the_template_on_a_sample_incident_to_catch_runtime_failures()
+    public void SampleFailures_tries_the_template_on_a_sample_incident_to_catch_runtime_failures()
     {
-        Assert.Empty(TemplateSyntax.Validate(TemplateKind.Body, "{{ for a in alerts }}{{ a.labels.instance }}{{ end }}"));
+        Assert.Empty(TemplateSyntax.SampleFailures(TemplateKind.Body, "{{ for a in alerts }}{{ a.labels.instance }}{{ end }}"));
 
-        var loop = Assert.Single(TemplateSyntax.Validate(TemplateKind.Body, "{{ while true }}x{{ end }}"));
+        var loop = Assert.Single(TemplateSyntax.SampleFailures(TemplateKind.Body, "{{ while true }}x{{ end }}"));
         Assert.Equal("on a sample 'opened' incident, line 1, col 4: Exceeding number of iteration limit `10000` for loop statement.", loop);
 
-        var comment = TemplateSyntax.Validate(TemplateKind.Comment, "{{ if event == 'resolved' }}{{ 'x' | string.nope }}{{ else }}ok{{ end }}");
+        var comment = TemplateSyntax.SampleFailures(TemplateKind.Comment, "{{ if event == 'resolved' }}{{ 'x' | string.nope }}{{ else }}ok{{ end }}");
         Assert.StartsWith("on a sample 'resolved' incident, line 1, col ", Assert.Single(comment), StringComparison.Ordinal);
 
-        Assert.Equal(["on a sample 'opened' incident, the template renders nothing"], TemplateSyntax.Validate(TemplateKind.Title, "{{ labels.missing }}"));
+        Assert.Equal(["on a sample 'opened' incident, the template renders nothing"], TemplateSyntax.SampleFailures(TemplateKind.Title, "{{ labels.missing }}"));
     }
 
     [Fact]
-    public void ValidateLabel_reports_parse_errors()
+    public void ParseErrors_of_a_label_template()
     {
-        Assert.Empty(TemplateSyntax.ValidateLabel("team/{{ labels.team }}"));
-        Assert.StartsWith("line 1, col ", Assert.Single(TemplateSyntax.ValidateLabel("team/{{ labels.team + }}")), StringComparison.Ordinal);
+        Assert.Empty(TemplateSyntax.ParseErrors("team/{{ labels.team }}"));
+        Assert.StartsWith("line 1, col ", Assert.Single(TemplateSyntax.ParseErrors("team/{{ labels.team + }}")).ToString(), StringComparison.Ordinal);
     }
 }
