@@ -1,7 +1,7 @@
 namespace GitHubIncidentApp.Action;
 
 /// <summary>
-/// The inputs <c>action.yml</c> declares, and the only place the program reads <c>INPUT_*</c>
+/// The inputs <c>action.yml</c> declares, and the only place the program names <c>INPUT_*</c>
 /// (a test checks both agree). GitHub passes input <c>x-y</c> as <c>INPUT_X-Y</c>, hyphens kept.
 /// </summary>
 public static class ActionInputs
@@ -20,8 +20,4 @@ public static class ActionInputs
     public static IReadOnlyList<string> All { get; } = [Token, Config, Mode, AlertmanagerUrl, AlertmanagerReceiver, DryRun, BotLogin];
 
     public static string VariableName(string input) => "INPUT_" + input.ToUpperInvariant();
-
-    /// <summary>The input's value, trimmed; null when it is unset or blank.</summary>
-    public static string? Read(Func<string, string?> environment, string input) =>
-        environment(VariableName(input)) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

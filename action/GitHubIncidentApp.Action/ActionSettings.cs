@@ -1,111 +1,70 @@
-using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
+using Microsoft.Extensions.Options;
 
 namespace GitHubIncidentApp.Action;
 
-/// <summary>What the runner and the inputs tell one run: the event, the repository, GitHub and where to report.</summary>
-public sealed record ActionSettings
+/// <summary>
+/// What the runner and the inputs tell one run: the event, the repository, GitHub and where to report. Read from
+/// <see cref="ActionVariables"/>; <see cref="Load"/> builds them, from variables its validator passed.
+/// </summary>
+public sealed class ActionSettings(ActionVariables variables)
 {
-    public required string EventName { get; init; }
+    public string EventName { get; } = variables.EventName!;
 
     /// <summary>The event payload file; null when the runner gave none (a scheduled run needs none).</summary>
-    public required string? EventPath { get; init; }
-    public required RepoRef Repository { get; init; }
-    public required Uri ApiUrl { get; init; }
-    public required Uri ServerUrl { get; init; }
-    public required string? Token { get; init; }
-    public required string ConfigPath { get; init; }
-    public required ActionMode Mode { get; init; }
-    public required bool DryRun { get; init; }
+    public string? EventPath { get; } = variables.EventPath;
+    public RepoRef Repository { get; } = RepoRef.Parse(variables.Repository).Repo!;
+    public Uri ApiUrl { get; } = GitHubApiUrl.Resolve(null, variables.ApiUrl);
+    public Uri ServerUrl { get; } = Uri.TryCreate(variables.ServerUrl, UriKind.Absolute, out var server) ? server : new Uri("https://github.com");
+    public string? Token { get; } = variables.Token;
+    public string ConfigPath { get; } = variables.ConfigPath;
+    public ActionMode Mode { get; } = ActionModes.Choose(variables.Mode, variables.EventName!).Mode!.Value;
+    public bool DryRun { get; } = DryRunOf(variables.DryRun) == true;
 
     /// <summary>The login the token writes as: only issues it opened hold incidents.</summary>
-    public required string BotLogin { get; init; }
+    public string BotLogin { get; } = variables.BotLogin;
 
     /// <summary>Alertmanager's base URL for reconciliation on scheduled runs; null: no reconciliation.</summary>
-    public required Uri? AlertmanagerUrl { get; init; }
+    public Uri? AlertmanagerUrl { get; } = AlertmanagerUrlOf(variables.AlertmanagerUrl);
 
     /// <summary>The receiver whose groups open incidents; null: every receiver's.</summary>
-    public required string? AlertmanagerReceiver { get; init; }
-    public required string? OutputPath { get; init; }
-    public required string? SummaryPath { get; init; }
+    public string? AlertmanagerReceiver { get; } = variables.AlertmanagerReceiver;
+    public string? OutputPath { get; } = variables.OutputPath;
+    public string? SummaryPath { get; } = variables.SummaryPath;
 
     /// <summary>The settings, or every problem with the environment, each saying how to fix it.</summary>
     public static (ActionSettings? Settings, IReadOnlyList<string> Problems) Load(Func<string, string?> environment)
     {
-        var problems = new List<string>();
-        string? Env(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-        var eventName = Env("GITHUB_EVENT_NAME");
-        if (eventName is null)
-        {
-            problems.Add("GITHUB_EVENT_NAME is not set: run the program as a step of a GitHub Actions workflow, or set it to the event to handle");
-        }
-
-        if (!RepoRef.TryParse(Env("GITHUB_REPOSITORY"), out var repository))
-        {
-            problems.Add($"GITHUB_REPOSITORY '{Env("GITHUB_REPOSITORY")}' is not owner/name: the runner sets it; set it yourself when running elsewhere");
-        }
-
-        Uri? apiUrl = null;
-        try
-        {
-            apiUrl = GitHubApiUrl.Resolve(null, Env("GITHUB_API_URL"));
-        }
-        catch (ArgumentException e)
-        {
-            problems.Add(e.Message);
-        }
-
-        var serverUrl = Uri.TryCreate(Env("GITHUB_SERVER_URL") ?? "https://github.com", UriKind.Absolute, out var server) ? server : new Uri("https://github.com");
-        var dryRunText = ActionInputs.Read(environment, ActionInputs.DryRun);
-        bool? dryRun = dryRunText is null ? false : bool.TryParse(dryRunText, out var parsed) ? parsed : null;
-        if (dryRun is null)
-        {
-            problems.Add($"the {ActionInputs.DryRun} input '{dryRunText}' is not true or false");
-        }
-
-        var token = ActionInputs.Read(environment, ActionInputs.Token);
-        if (token is null && dryRun != true)
-        {
-            problems.Add($"the {ActionInputs.Token} input is empty: leave it at its default (${{{{ github.token }}}}) or pass a token with 'issues: write', or set {ActionInputs.DryRun}: true");
-        }
-
-        var alertmanagerText = ActionInputs.Read(environment, ActionInputs.AlertmanagerUrl);
-        Uri? alertmanagerUrl = null;
-        if (alertmanagerText is not null && !(Uri.TryCreate(alertmanagerText, UriKind.Absolute, out alertmanagerUrl) && alertmanagerUrl.Scheme is "http" or "https"))
-        {
-            problems.Add($"the {ActionInputs.AlertmanagerUrl} input '{alertmanagerText}' is not an http(s) URL: give Alertmanager's base URL as the runner reaches it, such as http://alertmanager.monitoring:9093");
-        }
-
-        var (mode, modeProblem) = eventName is null ? (null, null) : ActionModes.Choose(ActionInputs.Read(environment, ActionInputs.Mode), eventName);
-        if (modeProblem is not null)
-        {
-            problems.Add(modeProblem);
-        }
-
-        if (problems.Count > 0)
-        {
-            return (null, problems);
-        }
-
-        return (new ActionSettings
-        {
-            EventName = eventName!,
-            EventPath = Env("GITHUB_EVENT_PATH"),
-            Repository = repository!,
-            ApiUrl = apiUrl!,
-            ServerUrl = serverUrl,
-            Token = token,
-            ConfigPath = ActionInputs.Read(environment, ActionInputs.Config) ?? IncidentConfig.FilePath,
-            Mode = mode!.Value,
-            DryRun = dryRun!.Value,
-            BotLogin = ActionInputs.Read(environment, ActionInputs.BotLogin) ?? ActionInputs.WorkflowBotLogin,
-            AlertmanagerUrl = alertmanagerUrl,
-            AlertmanagerReceiver = ActionInputs.Read(environment, ActionInputs.AlertmanagerReceiver),
-            OutputPath = Env("GITHUB_OUTPUT"),
-            SummaryPath = Env("GITHUB_STEP_SUMMARY"),
-        }, problems);
+        var (variables, problems) = HostSettings.Bind(
+            name => environment(ActionInputs.All.Contains(name) ? ActionInputs.VariableName(name) : name), new Validator());
+        return (variables is null ? null : new ActionSettings(variables), problems);
     }
 
     public string IssueUrl(RepoRef repo, int number) => new Uri(ServerUrl, $"{repo}/issues/{number}").AbsoluteUri;
+
+    /// <summary>The dry-run input: unset is false; null when it is neither true nor false.</summary>
+    private static bool? DryRunOf(string? text) => text is null ? false : bool.TryParse(text, out var dryRun) ? dryRun : null;
+
+    private static Uri? AlertmanagerUrlOf(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+
+    /// <summary>Every problem with the environment, each saying how to fix it.</summary>
+    private sealed class Validator : IValidateOptions<ActionVariables>
+    {
+        public ValidateOptionsResult Validate(string? name, ActionVariables options) => HostSettings.Result(
+        [
+            options.EventName is null ? "GITHUB_EVENT_NAME is not set: run the program as a step of a GitHub Actions workflow, or set it to the event to handle" : null,
+            RepoRef.TryParse(options.Repository, out _) ? null : $"GITHUB_REPOSITORY '{options.Repository}' is not owner/name: the runner sets it; set it yourself when running elsewhere",
+            HostSettings.ProblemOf(() => GitHubApiUrl.Resolve(null, options.ApiUrl)),
+            DryRunOf(options.DryRun) is null ? $"the {ActionInputs.DryRun} input '{options.DryRun}' is not true or false" : null,
+            options.Token is null && DryRunOf(options.DryRun) != true
+                ? $"the {ActionInputs.Token} input is empty: leave it at its default (${{{{ github.token }}}}) or pass a token with 'issues: write', or set {ActionInputs.DryRun}: true"
+                : null,
+            options.AlertmanagerUrl is not null && AlertmanagerUrlOf(options.AlertmanagerUrl) is null
+                ? $"the {ActionInputs.AlertmanagerUrl} input '{options.AlertmanagerUrl}' is not an http(s) URL: give Alertmanager's base URL as the runner reaches it, such as http://alertmanager.monitoring:9093"
+                : null,
+            options.EventName is null ? null : ActionModes.Choose(options.Mode, options.EventName).Problem,
+        ]);
+    }
 }

@@ -5,7 +5,8 @@ namespace GitHubIncidentApp;
 /// <summary>
 /// Reads the Alertmanager tokens and their scopes: <c>ALERTMANAGER_TOKEN</c> with <c>ALLOWED_REPOS</c>, and any
 /// number of <c>ALERTMANAGER_TOKEN_&lt;NAME&gt;</c>, each with its own <c>ALLOWED_REPOS_&lt;NAME&gt;</c>, so one app
-/// can serve several teams' Alertmanagers, each reaching only its own repositories.
+/// can serve several teams' Alertmanagers, each reaching only its own repositories. Read from the whole
+/// configuration, not bound into <see cref="AppVariables"/>: the binder maps declared names, and these are any number.
 /// </summary>
 public static class AlertmanagerTokenSettings
 {
@@ -14,9 +15,10 @@ public static class AlertmanagerTokenSettings
     private const string NamedPrefix = Plain + "_";
     private const string NamedScopePrefix = PlainScope + "_";
 
-    /// <summary>The tokens; in development without any, one that lets every request in. Problems are added to <paramref name="problems"/>.</summary>
-    public static IReadOnlyList<AlertmanagerToken> Read(IConfiguration config, bool devMode, RepoRef? defaultRepo, List<string> problems)
+    /// <summary>The tokens, and every problem with them; in development without any, one that lets every request in.</summary>
+    public static (IReadOnlyList<AlertmanagerToken> Tokens, IReadOnlyList<string> Problems) Read(IConfiguration config, bool devMode, RepoRef? defaultRepo)
     {
+        var problems = new List<string>();
         string? Get(string name) => string.IsNullOrWhiteSpace(config[name]) ? null : config[name]!.Trim();
 
         var names = Suffixes(config, NamedPrefix).Union(Suffixes(config, NamedScopePrefix)).Order(StringComparer.Ordinal).ToList();
@@ -61,7 +63,7 @@ public static class AlertmanagerTokenSettings
         }
 
         ReportSharedTokens(tokens, problems);
-        return tokens;
+        return (tokens, problems);
     }
 
     /// <summary><c>ALLOWED_REPOS</c>; else <c>DEFAULT_REPO</c>'s owner; else, in development only, every repository.</summary>

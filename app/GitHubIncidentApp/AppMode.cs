@@ -22,11 +22,13 @@ public static class AppMode
     public static string Name(bool dryRun) => dryRun ? DryRunName : LiveName;
 
     /// <summary>
-    /// Whether the app dry-runs; adds a problem per credential it lacks where it must run live, each with the name
-    /// of a set variable that looks like a typo of it, and per other setting it must have.
+    /// Whether the app dry-runs, and a problem per credential it lacks where it must run live, each with the name
+    /// of a set variable that looks like a typo of it, and per other setting it must have. Read from the whole
+    /// configuration, not the bound <see cref="AppVariables"/>: a typo is a name nobody declared.
     /// </summary>
-    public static bool Read(IConfiguration config, bool devMode, List<string> problems)
+    public static (bool DryRun, IReadOnlyList<string> Problems) Read(IConfiguration config, bool devMode)
     {
+        var problems = new List<string>();
         bool Has(string name) => !string.IsNullOrWhiteSpace(config[name]);
         var setNames = config.GetChildren().Where(child => !string.IsNullOrWhiteSpace(child.Value)).Select(child => child.Key).ToList();
 
@@ -47,7 +49,7 @@ public static class AppMode
         var anyGiven = Credentials.Any(credential => credential.Any.Any(Has));
         if (dryRun == true || (devMode && dryRun is null && !anyGiven))
         {
-            return true;
+            return (true, problems);
         }
 
         var missing = Credentials.Where(credential => !credential.Any.Any(Has)).ToList();
@@ -61,7 +63,7 @@ public static class AppMode
             problems.Add($"the app runs live only with APP_ID and a private key: check the names above for typos, or set {DryRunSetting}=true to run without them and only log what it would do on GitHub");
         }
 
-        return false;
+        return (false, problems);
 
         bool? Refuse(string problem)
         {

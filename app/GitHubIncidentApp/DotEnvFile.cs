@@ -2,7 +2,8 @@ namespace GitHubIncidentApp;
 
 /// <summary>
 /// Reads a <c>.env</c> file of <c>NAME=value</c> lines, as Probot apps are usually configured
-/// in development. Variables already in the environment win over the file.
+/// in development. Variables already in the environment win over the file. Hand-written: the configuration system
+/// has no <c>.env</c> provider, and its INI one keeps <c>export</c> and single quotes and refuses a line that is no setting.
 /// </summary>
 public static class DotEnvFile
 {

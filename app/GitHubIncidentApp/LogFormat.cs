@@ -11,19 +11,11 @@ public enum LogFormat
 public static class LogFormatSetting
 {
     /// <summary>The format asked for; unset, text with <c>--dev</c> or at a terminal, JSON when the output goes to a file, a pipe or a collector.</summary>
-    public static LogFormat Read(string? text, bool devMode, List<string> problems)
+    public static (LogFormat Format, string? Problem) Read(string? text, bool devMode) => text?.ToLowerInvariant() switch
     {
-        switch (text?.ToLowerInvariant())
-        {
-            case null:
-                return devMode || !Console.IsOutputRedirected ? LogFormat.Text : LogFormat.Json;
-            case "text":
-                return LogFormat.Text;
-            case "json":
-                return LogFormat.Json;
-            default:
-                problems.Add($"LOG_FORMAT \"{text}\" is not a log format: use text (one readable line per event) or json (one JSON object per line)");
-                return LogFormat.Json;
-        }
-    }
+        null => (devMode || !Console.IsOutputRedirected ? LogFormat.Text : LogFormat.Json, null),
+        "text" => (LogFormat.Text, null),
+        "json" => (LogFormat.Json, null),
+        _ => (LogFormat.Json, $"LOG_FORMAT \"{text}\" is not a log format: use text (one readable line per event) or json (one JSON object per line)"),
+    };
 }
