@@ -125,7 +125,6 @@ public static class IncidentApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new InboxSignal(settings.Workers));
         services.AddSingleton<MetricsRegistry>();
-        services.AddSingleton<IDeliveryMetrics>(sp => sp.GetRequiredService<MetricsRegistry>());
         services.AddGitHubWebhooks();
 
         AddStorage(services, settings);

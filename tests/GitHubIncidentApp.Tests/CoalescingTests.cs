@@ -1,5 +1,6 @@
 using System.Net;
 using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitHubIncidentApp.Tests;
@@ -43,7 +44,7 @@ public sealed class CoalescingTests : AppTestBase
         Assert.Equal(3, Repo.Issues.Select(issue => IssueBody.ReadState(issue.Body)!.Key).Distinct().Count());
         // Each repeat of the delivery waiting last for its group was stored superseded on arrival, also those of
         // the one held in GitHub: only the first delivery of each group was processed.
-        var processed = App.Services.GetRequiredService<MetricsRegistry>().DeliveriesProcessed;
+        var processed = App.Services.GetRequiredService<DeliveryMetrics>().DeliveriesProcessed;
         Assert.Equal(5 + 5 + 5, processed.Get("superseded"));
         Assert.Equal(1 + 1 + 1, processed.Get("done"));
 

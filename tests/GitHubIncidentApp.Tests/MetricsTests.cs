@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -153,14 +155,15 @@ public sealed partial class MetricsTests : AppTestBase
     [Fact]
     public void Writes_a_family_with_help_type_and_escaped_labels()
     {
-        var counter = new MetricsCounter("x_total", "Help with a \\ and a\nnewline.", "reason");
+        using var meter = new Meter("test");
+        using var exposition = new MetricsExposition(meter);
+        var counter = new DeclaredCounter(meter, "x", "Help with a \\ and a\nnewline.", ["reason"], [["a \"b\""]]);
         counter.Increment("a \"b\"");
         counter.Increment("a \"b\"");
-        var text = new MetricsText();
 
-        counter.WriteTo(text);
+        var text = exposition.Collect();
 
-        Assert.Equal("# HELP x_total Help with a \\\\ and a\\nnewline.\n# TYPE x_total counter\nx_total{reason=\"a \\\"b\\\"\"} 2\n", text.ToString());
+        Assert.Equal("# HELP x_total Help with a \\\\ and a\\nnewline.\n# TYPE x_total counter\nx_total{reason=\"a \\\"b\\\"\"} 2\n", text);
     }
 
     [GeneratedRegex(@"^# HELP (?<name>[a-zA-Z_:][a-zA-Z0-9_:]*) \S.*$")]

@@ -12,13 +12,16 @@ namespace GitHubIncidentApp.Core.Composition;
 /// pipeline (pacing under the content limits, rate-limit holds, outage probes) and caches. A host registers what is
 /// its own first: the <see cref="IIncidentIndex"/> (and an <see cref="IInbox"/> where there is one), the
 /// <see cref="IBotIdentity"/>, an <see cref="IGitHubClientProvider"/> when it has credentials, logging, and
-/// optionally a shared <see cref="IContentBudget"/>, <see cref="IIncidentLocks"/> or <see cref="IDeliveryMetrics"/>.
+/// optionally a shared <see cref="IContentBudget"/> or <see cref="IIncidentLocks"/>. The core's
+/// <see cref="DeliveryMetrics"/> carries the meter a host adds its own instruments to.
 /// </summary>
 public static class IncidentCoreServices
 {
     public static IServiceCollection AddIncidentCore(this IServiceCollection services, IncidentCoreOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<IDeliveryMetrics>(sp => sp.GetRequiredService<DeliveryMetrics>());
         AddGitHub(services, options);
 
         services.AddSingleton<LabelCache>();

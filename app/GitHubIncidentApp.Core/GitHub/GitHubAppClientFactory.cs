@@ -16,12 +16,15 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallatio
     private static readonly ProductHeaderValue Product = new("GitHubIncidentApp");
     private static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(5);
 
+    /// <summary>Owners whose installation and token are kept at once; past it the least recently used are fetched again.</summary>
+    public const int MaxOwners = 10_000;
+
     private readonly Uri _baseUrl;
     private readonly HttpClientAdapter _http;
     private readonly GitHubClient _appClient;
-    private readonly KeyedAsyncCache<string, long> _installations = new(_ => true, StringComparer.OrdinalIgnoreCase);
+    private readonly KeyedAsyncCache<string, long> _installations;
     private readonly KeyedAsyncCache<long, AccessToken> _tokens;
-    private readonly KeyedAsyncCache<long, string> _botLogin = new(_ => true);
+    private readonly KeyedAsyncCache<long, string> _botLogin;
 
     public GitHubAppClientFactory(GitHubAppOptions options, TimeProvider timeProvider)
     {
@@ -29,7 +32,10 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallatio
         _baseUrl = options.ApiBaseUrl;
         _http = new HttpClientAdapter(HttpMessageHandlerFactory.CreateDefault);
         _appClient = CreateClient(new AppJwtCredentialStore(jwt));
-        _tokens = new(token => timeProvider.GetUtcNow() < token.ExpiresAt - RefreshBeforeExpiry);
+        // An installation is kept until forgotten (a webhook, or a 404 for its token) or pushed out by the limit.
+        _installations = new(timeProvider, MaxOwners, _ => null, StringComparer.OrdinalIgnoreCase);
+        _tokens = new(timeProvider, MaxOwners, token => token.ExpiresAt - RefreshBeforeExpiry);
+        _botLogin = new(timeProvider, 1, _ => null);
     }
 
     public async Task<IGitHubClient> GetClientAsync(RepoRef repo, CancellationToken cancellationToken)
@@ -68,7 +74,13 @@ public sealed class GitHubAppClientFactory : IGitHubClientProvider, IInstallatio
         _installations.Set(owner, installationId);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _installations.Dispose();
+        _tokens.Dispose();
+        _botLogin.Dispose();
+    }
 
     // Built from a Connection, not GitHubClient(product, uri): that constructor rewrites any host
     // other than github.com to {host}/api/v3/, which would break GITHUB_API_URL given in full.

@@ -9,7 +9,11 @@ namespace GitHubIncidentApp.Core.Incidents;
 /// </summary>
 public sealed class LabelCache(IGitHubPort github)
 {
-    private readonly ConcurrentDictionary<RepoRef, Lazy<Task<ConcurrentDictionary<string, Lazy<Task>>>>> _known = new();
+    /// <summary>Repositories whose labels are kept at once; past it the least recently used are listed again when needed.</summary>
+    public const int MaxRepositories = 1_000;
+
+    // Kept until pushed out (a label is not expected to go away), so the system clock only orders the use.
+    private readonly KeyedAsyncCache<RepoRef, ConcurrentDictionary<string, Lazy<Task>>> _known = new(TimeProvider.System, MaxRepositories, _ => null);
 
     /// <summary>Creates, with their colours, the labels the repository does not have yet.</summary>
     public async Task EnsureAsync(RepoRef repo, IReadOnlyList<LabelSpec> labels, CancellationToken cancellationToken)
@@ -31,23 +35,11 @@ public sealed class LabelCache(IGitHubPort github)
         }
     }
 
-    private async Task<ConcurrentDictionary<string, Lazy<Task>>> LoadAsync(RepoRef repo, CancellationToken cancellationToken)
-    {
-        var lazy = _known.GetOrAdd(repo, r => new Lazy<Task<ConcurrentDictionary<string, Lazy<Task>>>>(async () =>
+    private Task<ConcurrentDictionary<string, Lazy<Task>>> LoadAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        _known.GetAsync(repo, async r =>
         {
             var names = await github.ListLabelsAsync(r, cancellationToken);
             return new ConcurrentDictionary<string, Lazy<Task>>(
                 names.Select(n => KeyValuePair.Create(n, new Lazy<Task>(Task.CompletedTask))), StringComparer.OrdinalIgnoreCase);
-        }));
-        try
-        {
-            return await lazy.Value;
-        }
-        catch
-        {
-            // A failed read must not stay cached; the next delivery tries again.
-            _known.TryRemove(KeyValuePair.Create(repo, lazy));
-            throw;
-        }
-    }
+        }, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Core.Incidents;
@@ -11,19 +10,11 @@ public sealed class PermissionCache(IGitHubPort github, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<(RepoRef Repo, string Login), (RepoPermission Permission, DateTimeOffset ReadAt)> _cache = new();
+    /// <summary>People and repositories whose roles are kept at once; past it the least recently asked are looked up again.</summary>
+    public const int MaxEntries = 10_000;
 
-    public async Task<RepoPermission> GetAsync(RepoRef repo, string login, CancellationToken cancellationToken)
-    {
-        var key = (repo, login.ToUpperInvariant());
-        var now = time.GetUtcNow();
-        if (_cache.TryGetValue(key, out var entry) && now - entry.ReadAt < Lifetime)
-        {
-            return entry.Permission;
-        }
+    private readonly KeyedAsyncCache<(RepoRef Repo, string Login), RepoPermission> _cache = new(time, MaxEntries, _ => time.GetUtcNow() + Lifetime);
 
-        var permission = await github.GetPermissionAsync(repo, login, cancellationToken);
-        _cache[key] = (permission, now);
-        return permission;
-    }
+    public Task<RepoPermission> GetAsync(RepoRef repo, string login, CancellationToken cancellationToken) =>
+        _cache.GetAsync((repo, login.ToUpperInvariant()), _ => github.GetPermissionAsync(repo, login, cancellationToken), cancellationToken);
 }

@@ -25,9 +25,12 @@ public sealed partial class RepoSettingsCache(
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>Repositories whose settings are kept at once; past it the least recently used are read again when needed.</summary>
+    public const int MaxRepositories = 1_000;
+
     // Workers that need one repository's settings at once wait for a single read.
     private readonly KeyedAsyncCache<RepoRef, (RepoSettings Settings, DateTimeOffset ReadAt)> _cache =
-        new(entry => time.GetUtcNow() - entry.ReadAt < Lifetime);
+        new(time, MaxRepositories, entry => entry.ReadAt + Lifetime);
 
     public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken) =>
         (await _cache.GetAsync(repo, r => ReadAsync(r, cancellationToken), cancellationToken)).Settings;

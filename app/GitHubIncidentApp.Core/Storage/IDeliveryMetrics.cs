@@ -1,6 +1,6 @@
 namespace GitHubIncidentApp.Core.Storage;
 
-/// <summary>Told what became of each delivery the inbox processed; a host counts them (the App at <c>/metrics</c>).</summary>
+/// <summary>Told what became of each delivery the inbox processed; <see cref="DeliveryMetrics"/> counts them on the core's meter.</summary>
 public interface IDeliveryMetrics
 {
     void Processed(ProcessingOutcome outcome);

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+
+namespace GitHubIncidentApp.Core.Storage;
+
+/// <summary>
+/// The meter of one composition of the core, and on it what the core counts: what became of each delivery. A host
+/// adds its own instruments to <see cref="Meter"/> and exposes them (the App at <c>/metrics</c>).
+/// </summary>
+public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
+{
+    public const string MeterName = "GitHubIncidentApp";
+
+    public DeliveryMetrics()
+    {
+        DeliveriesProcessed = new(Meter, "incident_app_deliveries_processed",
+            "Attempts at stored deliveries, by outcome: done, retried (later), failed (parked for a person), superseded (by a newer Alertmanager delivery of the incident).",
+            ["outcome"], Enum.GetValues<ProcessingOutcome>().Select(outcome => new[] { Label(outcome) }));
+    }
+
+    /// <summary>
+    /// Its own, not one from an <c>IMeterFactory</c>, which the Action's composition does not have; one per composition,
+    /// so that two apps in one process (as in the tests) count apart.
+    /// </summary>
+    public Meter Meter { get; } = new(MeterName);
+
+    /// <summary>By <c>outcome</c>: a <see cref="ProcessingOutcome"/> in lower case.</summary>
+    public DeclaredCounter DeliveriesProcessed { get; }
+
+    public void Processed(ProcessingOutcome outcome) => DeliveriesProcessed.Increment(Label(outcome));
+
+    public void Dispose() => Meter.Dispose();
+
+    private static string Label(ProcessingOutcome outcome) => outcome.ToString().ToLowerInvariant();
+}
