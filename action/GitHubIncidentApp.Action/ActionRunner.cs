@@ -1,7 +1,10 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Applying;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Intake;
+using GitHubIncidentApp.Core.Incidents.Settings;
 
 namespace GitHubIncidentApp.Action;
 

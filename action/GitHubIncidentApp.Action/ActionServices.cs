@@ -1,7 +1,9 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Applying;
+using GitHubIncidentApp.Core.Incidents.Intake;
+using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.Alerts;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Intake;
 using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;

@@ -1,5 +1,5 @@
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Intake;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.Primitives;
 using Octokit.Webhooks;

@@ -1,6 +1,6 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Core.OnCall;
 using GitHubIncidentApp.Core.OnCall.Routes;
 

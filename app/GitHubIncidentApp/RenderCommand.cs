@@ -1,6 +1,7 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Settings;
 
 namespace GitHubIncidentApp;
 

@@ -1,6 +1,6 @@
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp;

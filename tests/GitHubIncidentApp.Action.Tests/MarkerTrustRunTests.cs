@@ -1,4 +1,4 @@
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Testing;
 
 namespace GitHubIncidentApp.Action.Tests;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Testing.Alertmanager;
 using GitHubIncidentApp.Testing.FakeGitHub;
 

@@ -1,6 +1,6 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Testing;
 using GitHubIncidentApp.Testing.FakeGitHub;
 

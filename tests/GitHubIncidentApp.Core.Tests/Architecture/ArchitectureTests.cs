@@ -1,5 +1,5 @@
 using System.Reflection;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using NetArchTest.Rules;
 
 namespace GitHubIncidentApp.Core.Tests.Architecture;
@@ -16,24 +16,17 @@ public sealed class ArchitectureTests
     /// <summary>The four deciders, called alike: <c>Decide(state, input, context)</c>.</summary>
     private static readonly string[] Deciders = [nameof(IncidentDecider), nameof(CommandDecider), nameof(IssueEventDecider), nameof(EscalationDecider)];
 
-    /// <summary>What the deciders take and give besides the events: values, as pure as the deciders.</summary>
-    private static readonly string[] DecisionValues =
-    [
-        nameof(IncidentContext), nameof(KnownIncident), nameof(IncidentDecision), nameof(CommentCommands), nameof(CommentDecision),
-        nameof(CommandOutcome), nameof(Tick), nameof(EscalationDecision), nameof(NotifyTargets),
-    ];
-
     [Fact]
-    public void Deciders_and_their_values_reach_no_storage_no_GitHub_no_clock_and_no_log()
+    public void Decisions_reach_no_storage_no_GitHub_no_clock_no_log_and_no_other_stage()
     {
-        var pure = Types.InAssembly(CoreAssembly).That()
-            .HaveNameEndingWith("Decider")
-            .Or().HaveNameMatching($"^({string.Join('|', DecisionValues)})$");
+        var decisions = Types.InAssembly(CoreAssembly).That().ResideInNamespace($"{Core}.Incidents.Decisions");
 
-        var result = pure.ShouldNot().HaveDependencyOnAny(
+        var result = decisions.ShouldNot().HaveDependencyOnAny(
             $"{Core}.Storage",
             $"{Core}.GitHub.IGitHubPort",
             $"{Core}.GitHub.IGitHubClientProvider",
+            $"{Core}.Incidents.Intake",
+            $"{Core}.Incidents.Applying",
             "System.TimeProvider",
             "System.Net.Http",
             "Microsoft.Extensions.Logging",
@@ -41,9 +34,24 @@ public sealed class ArchitectureTests
             "Npgsql",
             "Microsoft.Data.Sqlite").GetResult();
 
-        var found = pure.GetTypes().Select(type => type.Name).ToHashSet();
-        Assert.Empty(Deciders.Concat(DecisionValues).Except(found));
-        Assert.True(result.IsSuccessful, $"deciders with I/O: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        var found = decisions.GetTypes().Select(type => type.Name).ToHashSet();
+        Assert.Empty(Deciders.Except(found));
+        Assert.True(result.IsSuccessful, $"decision types with I/O or a later stage: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    /// <summary>The flow runs one way: intake hands deliveries to applying, which calls decisions under the settings.</summary>
+    [Theory]
+    [InlineData("Settings", "Intake")]
+    [InlineData("Settings", "Applying")]
+    [InlineData("Applying", "Intake")]
+    public void A_stage_does_not_use_the_stage_that_calls_it(string stage, string caller)
+    {
+        var types = Types.InAssembly(CoreAssembly).That().ResideInNamespace($"{Core}.Incidents.{stage}");
+
+        var result = types.ShouldNot().HaveDependencyOn($"{Core}.Incidents.{caller}").GetResult();
+
+        Assert.NotEmpty(types.GetTypes());
+        Assert.True(result.IsSuccessful, $"{stage} types that use {caller}: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Applying;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Core.Tests.GitHub;
 using Microsoft.Extensions.Logging;

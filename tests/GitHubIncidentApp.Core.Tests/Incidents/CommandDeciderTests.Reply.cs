@@ -1,6 +1,6 @@
 using GitHubIncidentApp.Core.Commands;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
 

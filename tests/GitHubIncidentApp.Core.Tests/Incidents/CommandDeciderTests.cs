@@ -1,7 +1,8 @@
 using GitHubIncidentApp.Core.Commands;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Settings;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
 

@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Applying;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using NSubstitute;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;

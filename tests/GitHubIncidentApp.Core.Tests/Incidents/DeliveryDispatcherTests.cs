@@ -1,7 +1,8 @@
 using System.Text;
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Intake;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing;
 

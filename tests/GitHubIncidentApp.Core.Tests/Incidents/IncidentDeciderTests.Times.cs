@@ -1,6 +1,6 @@
 using System.Globalization;
 using GitHubIncidentApp.Core.Alerts;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Testing;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;

@@ -1,5 +1,5 @@
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
 

@@ -1,4 +1,5 @@
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Applying;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Core.Tests.Storage;
 using GitHubIncidentApp.Testing.FakeGitHub;

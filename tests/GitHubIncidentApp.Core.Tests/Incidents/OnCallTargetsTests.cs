@@ -1,5 +1,5 @@
 using GitHubIncidentApp.Core.Configuration;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Testing;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;

@@ -1,6 +1,6 @@
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing.FakeGitHub;
 using Microsoft.Extensions.DependencyInjection;

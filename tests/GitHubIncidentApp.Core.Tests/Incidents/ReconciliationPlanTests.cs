@@ -1,7 +1,7 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using static GitHubIncidentApp.Core.Tests.Alerts.AlertGroupPayloadTests;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;

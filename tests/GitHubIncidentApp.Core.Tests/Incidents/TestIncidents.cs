@@ -1,6 +1,7 @@
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;

@@ -1,6 +1,7 @@
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Applying;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Core.Tests.GitHub;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,4 @@
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Intake;
 using GitHubIncidentApp.Core.Storage;
 using static GitHubIncidentApp.Core.Tests.Storage.StorageSamples;
 

@@ -3,7 +3,7 @@ using System.Text;
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents;
+using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Core.Templates;
 using GitHubIncidentApp.Testing;
 

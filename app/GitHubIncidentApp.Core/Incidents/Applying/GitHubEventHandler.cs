@@ -1,0 +1,116 @@
+using GitHubIncidentApp.Core.Commands;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Settings;
+using Microsoft.Extensions.Logging;
+
+namespace GitHubIncidentApp.Core.Incidents.Applying;
+
+/// <summary>
+/// Applies what happened on GitHub: slash commands in comments, people's changes to incident issues,
+/// and installations coming and going. Shared by the App (webhooks) and the Action (workflow events).
+/// </summary>
+public sealed partial class GitHubEventHandler(
+    RepoSettingsCache settingsCache,
+    IncidentStore store,
+    PermissionCache permissions,
+    TimedStepHandler timedSteps,
+    TimeProvider time,
+    ILogger<GitHubEventHandler> logger,
+    IInstallationCache? installations = null)
+{
+    public Task HandleAsync(GitHubEvent gitHubEvent, CancellationToken cancellationToken) => gitHubEvent switch
+    {
+        // Bots' comments and changes, the app's own among them, never run commands and are never followed.
+        IssueCommentEvent or IssueChangeEvent when gitHubEvent.Sender.IsBot => Task.CompletedTask,
+        IssueCommentEvent comment => HandleCommentAsync(comment, cancellationToken),
+        IssueChangeEvent change => HandleChangeAsync(change, cancellationToken),
+        InstallationEvent installation => HandleInstallation(installation),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task HandleChangeAsync(IssueChangeEvent change, CancellationToken cancellationToken)
+    {
+        var settings = await settingsCache.GetAsync(change.Repo, cancellationToken);
+        if (await store.FindByIssueLockedAsync(change.Repo, change.Issue, settings.Config, cancellationToken) is not { } locked)
+        {
+            return;
+        }
+
+        await using var held = locked.Held;
+        var incident = locked.Incident;
+
+        var decision = IssueEventDecider.Decide(incident.Known, change, IncidentContext.For(change.Repo, incident.Key, settings, time.GetUtcNow()));
+        if (decision.State is not null)
+        {
+            await store.ApplyAsync(change.Repo, incident.Key, incident.Issue, decision, cancellationToken);
+            LogFollowed(change.Repo.ToString(), change.Issue.Number, change.Action, change.Sender.Login);
+        }
+    }
+
+    private async Task HandleCommentAsync(IssueCommentEvent comment, CancellationToken cancellationToken)
+    {
+        var commands = CommandParser.Parse(comment.Body);
+        if (commands.Count == 0)
+        {
+            return;
+        }
+
+        var settings = await settingsCache.GetAsync(comment.Repo, cancellationToken);
+        if (comment.Action == "edited" && !settings.Config.RunEditedComments)
+        {
+            return;
+        }
+
+        if (await store.FindByIssueLockedAsync(comment.Repo, comment.Issue, settings.Config, cancellationToken) is not { } locked)
+        {
+            return;
+        }
+
+        await using var held = locked.Held;
+        var incident = locked.Incident;
+
+        var repo = comment.Repo;
+        var seen = await store.ApplyAsync(repo, incident.Key, incident.Issue, new IncidentDecision(CommandDecider.Seen(comment), incident.State), cancellationToken);
+        var permission = await permissions.GetAsync(repo, comment.Sender.Login, cancellationToken);
+        var context = IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow());
+        var decision = CommandDecider.Decide(incident.Known, new CommentCommands(comment, commands, permission), context);
+        var applied = await store.ApplyAsync(repo, incident.Key, seen, new IncidentDecision(decision.Operations, decision.State), cancellationToken);
+        if (decision.Operations.Any(op => op is WriteOverrideLedger))
+        {
+            // Whoever is on call changed: the next resolution must read the ledger again.
+            await settingsCache.ForgetAsync(repo, cancellationToken);
+        }
+
+        var replied = await store.ApplyAsync(repo, incident.Key, applied, new IncidentDecision(CommandDecider.Reply(decision, applied.Assignees), decision.State), cancellationToken);
+        LogCommands(repo.ToString(), comment.Issue.Number, comment.Sender.Login, decision.Outcomes.Count, decision.AllSucceeded);
+
+        // `/escalate`, `/unack` and `/reopen` make a step due now: page without waiting for the clock.
+        await timedSteps.FireDueAsync(repo, incident with { State = decision.State, Issue = replied }, settings, cancellationToken);
+    }
+
+    private Task HandleInstallation(InstallationEvent installation)
+    {
+        switch (installation.Action)
+        {
+            case "created" or "unsuspend" or "added":
+                installations?.RememberInstallation(installation.Account, installation.InstallationId);
+                break;
+            case "deleted" or "suspend":
+                installations?.ForgetInstallation(installation.Account);
+                break;
+        }
+
+        LogInstallation(installation.Action, installation.Account, installation.InstallationId);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Followed {Action} by {Login} on {Repo} issue {IssueNumber}")]
+    private partial void LogFollowed(string repo, int issueNumber, string action, string login);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ran {Commands} command(s) from {Login} on {Repo} issue {IssueNumber}; all succeeded: {Succeeded}")]
+    private partial void LogCommands(string repo, int issueNumber, string login, int commands, bool succeeded);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Installation {InstallationId} on {Account}: {Action}")]
+    private partial void LogInstallation(string action, string account, long installationId);
+}

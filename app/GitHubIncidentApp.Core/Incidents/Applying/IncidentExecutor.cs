@@ -1,0 +1,131 @@
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+
+namespace GitHubIncidentApp.Core.Incidents.Applying;
+
+/// <summary>
+/// Applies decided operations through the GitHub port, one REST call each, with the label set
+/// computed here so a single <c>PATCH</c> can close and relabel together.
+/// </summary>
+public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <param name="issue">The incident's issue, or null when the operations open it.</param>
+    public async Task<IncidentIssue?> ApplyAsync(RepoRef repo, IncidentIssue? issue, IReadOnlyList<IssueOperation> operations, CancellationToken cancellationToken)
+    {
+        foreach (var operation in operations)
+        {
+            issue = operation switch
+            {
+                EnsureLabels ensure => await EnsureLabelsAsync(repo, issue, ensure, cancellationToken),
+                CreateIssue create => Written(repo, ToIncidentIssue(await github.CreateIssueAsync(repo, create.Issue, cancellationToken))),
+                CommentOnIssue comment => await CommentAsync(repo, Require(issue, operation), comment, cancellationToken),
+                UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
+                ReactToComment react => await ReactAsync(repo, issue, react, cancellationToken),
+                AssignPeople assign => Written(repo, ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken))),
+                WriteOverrideLedger ledger => await WriteLedgerAsync(repo, issue, ledger, cancellationToken),
+                UnassignPeople unassign => Written(repo, ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken))),
+                _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
+            };
+        }
+
+        return issue;
+    }
+
+    private async Task<IncidentIssue?> EnsureLabelsAsync(RepoRef repo, IncidentIssue? issue, EnsureLabels ensure, CancellationToken cancellationToken)
+    {
+        await labels.EnsureAsync(repo, ensure.Labels, cancellationToken);
+        return issue;
+    }
+
+    private async Task<IncidentIssue?> ReactAsync(RepoRef repo, IncidentIssue? issue, ReactToComment react, CancellationToken cancellationToken)
+    {
+        await github.AddReactionAsync(repo, react.CommentId, react.Reaction, cancellationToken);
+        return issue;
+    }
+
+    private async Task<IncidentIssue?> WriteLedgerAsync(RepoRef repo, IncidentIssue? issue, WriteOverrideLedger ledger, CancellationToken cancellationToken)
+    {
+        // The ledger issue is the app's alone: its whole body is rewritten.
+        var body = OnCall.OverrideLedger.Render(ledger.Overrides);
+        if (ledger.LedgerIssue is { } number)
+        {
+            await github.UpdateIssueAsync(repo, number, new IssueUpdate { Body = body }, cancellationToken);
+        }
+        else
+        {
+            await github.CreateIssueAsync(repo, new NewIssue { Title = OnCall.OverrideLedger.Title, Body = body, Labels = [OnCall.OverrideLedger.Label] }, cancellationToken);
+        }
+
+        return issue;
+    }
+
+    private async Task<IncidentIssue> CommentAsync(RepoRef repo, IncidentIssue issue, CommentOnIssue comment, CancellationToken cancellationToken)
+    {
+        if (DeliveryScope.Current is not { } delivery)
+        {
+            await github.AddCommentAsync(repo, issue.Number, comment.Body, cancellationToken);
+            return Written(repo, issue);
+        }
+
+        var tag = delivery.NextCommentTag();
+        // Only a retry can find its comment posted; GitHub's clock may run a little behind ours.
+        var posted = delivery.Retried && (await github.ListCommentBodiesAsync(repo, issue.Number, delivery.ReceivedAt - ClockSkew, cancellationToken))
+            .Any(body => body.Contains(tag, StringComparison.Ordinal));
+        if (!posted)
+        {
+            await github.AddCommentAsync(repo, issue.Number, $"{comment.Body}\n\n{tag}", cancellationToken);
+            Written(repo, issue);
+        }
+
+        return issue;
+    }
+
+    private async Task<IncidentIssue> UpdateAsync(RepoRef repo, IncidentIssue issue, UpdateIssue update, CancellationToken cancellationToken)
+    {
+        string? body = null;
+        var current = issue.Labels;
+        // The body is the one field people edit freely, and a label change replaces the whole set: read the issue
+        // now, so people's text survives and labels are changed from the set the issue has, not one a payload saw.
+        if (update.Marker is not null || update.AddLabels.Count > 0 || update.RemoveLabels.Count > 0)
+        {
+            var fresh = await github.GetIssueAsync(repo, issue.Number, cancellationToken);
+            body = update.Marker is null ? null : IssueBody.ReplaceSection(fresh.Body, update.Content, update.Marker);
+            current = fresh.Labels;
+        }
+
+        var wanted = current
+            .Where(l => !update.RemoveLabels.Contains(l, StringComparer.OrdinalIgnoreCase))
+            .Concat(update.AddLabels)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var labelsChanged = !wanted.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(current);
+        var patch = new IssueUpdate
+        {
+            Open = update.Open,
+            StateReason = update.StateReason,
+            Body = body,
+            Labels = labelsChanged ? wanted : null,
+        };
+        if (patch.IsEmpty)
+        {
+            return issue with { Labels = current };
+        }
+
+        return Written(repo, ToIncidentIssue(await github.UpdateIssueAsync(repo, issue.Number, patch, cancellationToken)));
+    }
+
+    // The incident's issue changed on GitHub: its marker may need to catch up (see MarkerWriteBack).
+    private static IncidentIssue Written(RepoRef repo, IncidentIssue issue)
+    {
+        WrittenIssues.Add(repo, issue.Number);
+        return issue;
+    }
+
+    private static IncidentIssue ToIncidentIssue(IssueSnapshot snapshot) =>
+        new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl) { Assignees = snapshot.Assignees };
+
+    private static IncidentIssue Require(IncidentIssue? issue, IssueOperation operation) =>
+        issue ?? throw new InvalidOperationException($"{operation.GetType().Name} needs an issue, and none was opened before it.");
+}

@@ -1,0 +1,8 @@
+namespace GitHubIncidentApp.Core.Incidents.Decisions;
+
+/// <summary>The issue an incident lives in, as known after applying operations.</summary>
+public sealed record IncidentIssue(int Number, IReadOnlyList<string> Labels, string HtmlUrl = "")
+{
+    /// <summary>Who is assigned, as of the last call that returned the issue.</summary>
+    public IReadOnlyList<string> Assignees { get; init; } = [];
+}

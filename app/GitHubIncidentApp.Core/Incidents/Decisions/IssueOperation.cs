@@ -1,0 +1,44 @@
+using GitHubIncidentApp.Core.GitHub;
+
+namespace GitHubIncidentApp.Core.Incidents.Decisions;
+
+/// <summary>One change to apply to GitHub, decided without calling it.</summary>
+public abstract record IssueOperation;
+
+/// <summary>Labels the following operations use; created (with colours) only where the repository lacks them.</summary>
+public sealed record EnsureLabels(IReadOnlyList<LabelSpec> Labels) : IssueOperation;
+
+/// <summary>Opens the incident issue with title, body, labels and assignees in one call.</summary>
+public sealed record CreateIssue(NewIssue Issue) : IssueOperation;
+
+public sealed record CommentOnIssue(string Body) : IssueOperation;
+
+/// <summary>
+/// Changes to the existing issue, applied as one <c>PATCH</c>. A new <see cref="Marker"/> rewrites the
+/// bot-owned section, which needs the current body first (people's text around it is kept), so it
+/// costs one read more.
+/// </summary>
+public sealed record UpdateIssue : IssueOperation
+{
+    public bool? Open { get; init; }
+    public string? StateReason { get; init; }
+    public IReadOnlyList<string> AddLabels { get; init; } = [];
+    public IReadOnlyList<string> RemoveLabels { get; init; } = [];
+
+    /// <summary>The state to write into the marker (and the timeline); null leaves the section alone.</summary>
+    public IncidentState? Marker { get; init; }
+
+    /// <summary>Newly rendered alert content for the section; null keeps the content it has. Needs <see cref="Marker"/>.</summary>
+    public string? Content { get; init; }
+}
+
+/// <summary>A reaction on a comment: how the app says it took (eyes), did (rocket) or refused (confused) a command.</summary>
+public sealed record ReactToComment(long CommentId, string Reaction) : IssueOperation;
+
+/// <summary>People to add to the issue's assignees; GitHub skips those it cannot assign.</summary>
+public sealed record AssignPeople(IReadOnlyList<string> Logins) : IssueOperation;
+
+public sealed record UnassignPeople(IReadOnlyList<string> Logins) : IssueOperation;
+
+/// <summary>Rewrites the repository's override ledger issue (opening it when <paramref name="LedgerIssue"/> is null); the incident's issue is left alone.</summary>
+public sealed record WriteOverrideLedger(int? LedgerIssue, IReadOnlyList<OnCall.OnCallOverride> Overrides) : IssueOperation;
