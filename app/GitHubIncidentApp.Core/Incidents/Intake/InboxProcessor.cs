@@ -7,8 +7,7 @@ namespace GitHubIncidentApp.Core.Incidents.Intake;
 
 /// <summary>
 /// Takes deliveries out of the inbox and applies them (<see cref="DeliveryDispatcher"/>), no repository on more
-/// than its share of the workers. A failure GitHub may get over is retried with backoff for as long as it takes
-/// (while GitHub itself is failing, no later than its next probe); one that retrying cannot fix is parked for a person.
+/// than its share of the workers; a delivery that fails is parked or tried again as <see cref="RetrySchedule"/> says.
 /// </summary>
 public sealed partial class InboxProcessor(
     IInbox inbox,
@@ -18,15 +17,10 @@ public sealed partial class InboxProcessor(
     IDeliveryMetrics metrics,
     ILogger<InboxProcessor> logger)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
-
-    /// <summary>How long a claim holds without renewal; while a delivery is handled it is renewed every third of that.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     /// <summary>Processes one due delivery; false when there was none.</summary>
     public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
     {
-        using var held = await shares.ClaimAsync(busy => inbox.ClaimNextAsync(time.GetUtcNow(), Lease, busy, cancellationToken), cancellationToken);
+        using var held = await shares.ClaimAsync(busy => inbox.ClaimNextAsync(time.GetUtcNow(), RetrySchedule.Lease, busy, cancellationToken), cancellationToken);
         if (held is null)
         {
             return false;
@@ -57,7 +51,7 @@ public sealed partial class InboxProcessor(
             using (DeliveryScope.Enter(item.DeliveryId, item.ReceivedAt, retried))
             using (ContentPriority.Enter(item.Priority))
             {
-                await ClaimLease.HoldWhileAsync(inbox, entry, Lease, time, logger, handling => dispatcher.DispatchAsync(item, retried, handling), cancellationToken);
+                await ClaimLease.HoldWhileAsync(inbox, entry, RetrySchedule.Lease, time, logger, handling => dispatcher.DispatchAsync(item, retried, handling), cancellationToken);
             }
 
             await inbox.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None);
@@ -67,52 +61,33 @@ public sealed partial class InboxProcessor(
         {
             throw;
         }
-        catch (Exception ex) when (GitHubFailures.IsPermanent(ex) || ex is InvalidDeliveryException)
-        {
-            LogParked(ex, item.DeliveryId, ex.Message);
-            await inbox.FailAsync(entry, ex.Message, time.GetUtcNow(), CancellationToken.None);
-            metrics.Processed(ProcessingOutcome.Failed);
-        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
-            if (ex is GitHubUnavailableException unavailable)
+            var plan = RetrySchedule.After(ex, entry.Attempts, now, Random.Shared.NextDouble());
+            switch (plan)
             {
-                // Not sent: the delivery waits for the probe's turn, on no schedule of its own.
-                LogWaitingForGitHub(item.DeliveryId, unavailable.RetryAt);
-                await inbox.RetryLaterAsync(entry, ex.Message, unavailable.RetryAt, CancellationToken.None);
-                metrics.Processed(ProcessingOutcome.Retried);
-                return;
+                case RetryPlan.Park:
+                    LogParked(ex, item.DeliveryId, ex.Message);
+                    await inbox.FailAsync(entry, ex.Message, now, CancellationToken.None);
+                    metrics.Processed(ProcessingOutcome.Failed);
+                    return;
+                case RetryPlan.WaitForGitHub wait:
+                    LogWaitingForGitHub(item.DeliveryId, wait.At);
+                    await inbox.RetryLaterAsync(entry, ex.Message, wait.At, CancellationToken.None);
+                    break;
+                case RetryPlan.Retry { RateLimited: true } retry:
+                    LogRateLimited(ex, item.DeliveryId, entry.Attempts, retry.Delay.TotalSeconds, ex.Message);
+                    await inbox.RetryLaterAsync(entry, ex.Message, now + retry.Delay, CancellationToken.None);
+                    break;
+                case RetryPlan.Retry retry:
+                    LogRetrying(ex, item.DeliveryId, entry.Attempts, retry.Delay.TotalSeconds, ex.Message);
+                    await inbox.RetryLaterAsync(entry, ex.Message, now + retry.Delay, CancellationToken.None);
+                    break;
             }
 
-            var delay = Backoff(entry.Attempts);
-            if (GitHubFailures.IsOutage(ex) && delay > GitHubHealth.MaxProbeInterval)
-            {
-                // GitHub's own failure: its probe decides when calls go out again, so this delivery is back by then.
-                delay = GitHubHealth.MaxProbeInterval;
-            }
-
-            if (GitHubFailures.RetryAfter(ex, now) is { } wait)
-            {
-                // The usual backoff still applies when longer: a limit hit again and again is tried less and less often.
-                delay = wait > delay ? wait : delay;
-                LogRateLimited(ex, item.DeliveryId, entry.Attempts, delay.TotalSeconds, ex.Message);
-            }
-            else
-            {
-                LogRetrying(ex, item.DeliveryId, entry.Attempts, delay.TotalSeconds, ex.Message);
-            }
-
-            await inbox.RetryLaterAsync(entry, ex.Message, now + delay, CancellationToken.None);
             metrics.Processed(ProcessingOutcome.Retried);
         }
-    }
-
-    /// <summary>5 s, 10 s, 20 s ... up to 10 minutes, with ±20 % jitter so retries of many deliveries spread out.</summary>
-    public static TimeSpan Backoff(int attempts)
-    {
-        var seconds = Math.Min(MaxBackoff.TotalSeconds, 5 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20)));
-        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} parked as failed; retrying cannot fix it: {Reason}")]
