@@ -18,10 +18,11 @@ public static class AppCommandLine
         ["validate"] = ((args, output, errors) => ValidateCommand.RunAsync(args, output, errors), ValidateCommand.Usage),
         ["oncall"] = ((args, output, errors) => OnCallCommand.RunAsync(args, output, errors), OnCallCommand.Usage),
         ["schedule"] = ((args, output, errors) => ScheduleCommand.RunAsync(args, output, errors), ScheduleCommand.Usage),
+        ["healthcheck"] = ((args, output, errors) => HealthCheckCommand.RunAsync(args, output, errors), HealthCheckCommand.Usage),
     };
 
     public static readonly string Usage = "usage: GitHubIncidentApp [--dev]                 run the app (settings: environment, .env, appsettings.json; see README)\n"
-        + "       GitHubIncidentApp COMMAND [OPTIONS]       a tool for people who write .github/incidents.yml\n"
+        + "       GitHubIncidentApp COMMAND [OPTIONS]       a tool for people who write .github/incidents.yml, or healthcheck (asks a running app for /livez)\n"
         + "  --dev        try the app locally: dry-run without credentials, no tokens needed, listens on 127.0.0.1, readable logs\n"
         + "  -h, --help   this text; 'COMMAND --help' shows a command's options\n"
         + $"commands: {string.Join(", ", Verbs.Keys)}\n"

@@ -16,13 +16,14 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
 {
     public const string DevFlag = "--dev";
     public const string DefaultWebhookPath = "/api/github/webhooks";
+    public const int DefaultPort = 3000;
 
     // Workers mostly wait on GitHub, so they cost little; one repository gets half (WorkerShares): 4 at once.
     public const int DefaultWorkers = 8;
     private const int MaxContentPerWindow = 1_000_000;
     private const string NotSet = "(not set)";
 
-    private static readonly Number PortNumber = new("PORT", 0, 65535, 3000, "is not a TCP port");
+    private static readonly Number PortNumber = new("PORT", 0, 65535, DefaultPort, "is not a TCP port");
     private static readonly Number WorkersNumber = new("WORKERS", 1, 64, DefaultWorkers, "is not a number of inbox workers");
     private static readonly Number PerMinuteNumber = new("CONTENT_PER_MINUTE", 1, MaxContentPerWindow, ContentLimits.GitHubPerMinute, "is not a number of new issues and comments per minute");
     private static readonly Number PerHourNumber = new("CONTENT_PER_HOUR", 1, MaxContentPerWindow, ContentLimits.GitHubPerHour, "is not a number of new issues and comments per hour");
