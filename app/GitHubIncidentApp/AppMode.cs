@@ -3,14 +3,18 @@ using GitHubIncidentApp.Core.Configuration;
 namespace GitHubIncidentApp;
 
 /// <summary>
-/// Live or dry run, chosen on purpose: outside <c>--dev</c> the app runs live with complete GitHub App
-/// credentials or dry with <c>DRY_RUN=true</c>, never dry because a name was misspelled.
+/// Live (as the GitHub App or with a token) or dry run, chosen on purpose: outside <c>--dev</c> the app runs live with
+/// complete GitHub App credentials or a token (<c>GITHUB_TOKEN</c>, never both), or dry with <c>DRY_RUN=true</c>, never
+/// dry because a name was misspelled.
 /// </summary>
 public static class AppMode
 {
     public const string DryRunSetting = "DRY_RUN";
+    public const string TokenSetting = "GITHUB_TOKEN";
     public const string DryRunName = "dry-run";
     public const string LiveName = "live";
+    public const string TokenName = "token";
+    private const string WebhookSecretSetting = "WEBHOOK_SECRET";
 
     private static readonly (string Name, string[] Any, string Fix)[] Credentials =
     [
@@ -18,15 +22,20 @@ public static class AppMode
         ("PRIVATE_KEY or PRIVATE_KEY_PATH", ["PRIVATE_KEY", "PRIVATE_KEY_PATH"], "give the app's private key (the .pem file downloaded from its settings page)"),
     ];
 
-    /// <summary>"dry-run" or "live", as <c>/healthz</c> and the metrics name the mode.</summary>
-    public static string Name(bool dryRun) => dryRun ? DryRunName : LiveName;
+    /// <summary>"dry-run", "live" (the GitHub App) or "token", as <c>/healthz</c> and the metrics name the mode.</summary>
+    public static string Name(RunMode mode) => mode switch
+    {
+        RunMode.DryRun => DryRunName,
+        RunMode.Token => TokenName,
+        _ => LiveName,
+    };
 
     /// <summary>
-    /// Whether the app dry-runs, and a problem per credential it lacks where it must run live, each with the name
+    /// How the app reaches GitHub, and a problem per credential it lacks where it must run live, each with the name
     /// of a set variable that looks like a typo of it, and per other setting it must have. Read from the whole
     /// configuration, not the bound <see cref="AppVariables"/>: a typo is a name nobody declared.
     /// </summary>
-    public static (bool DryRun, IReadOnlyList<string> Problems) Read(IConfiguration config, bool devMode)
+    public static (RunMode Mode, IReadOnlyList<string> Problems) Read(IConfiguration config, bool devMode)
     {
         var problems = new List<string>();
         bool Has(string name) => !string.IsNullOrWhiteSpace(config[name]);
@@ -40,16 +49,31 @@ public static class AppMode
             var text => Refuse($"{DryRunSetting} \"{text}\" is not true or false: set {DryRunSetting}=true to only log what the app would do on GitHub, or leave it out"),
         };
 
-        if (!devMode && !Has("WEBHOOK_SECRET"))
+        var appGiven = Credentials.SelectMany(credential => credential.Any).Where(Has).ToList();
+        var tokenGiven = Has(TokenSetting);
+
+        // Token mode takes commands from repository webhooks too, and must verify them as the App does.
+        if (!devMode && !Has(WebhookSecretSetting))
         {
-            problems.Add(Missing("WEBHOOK_SECRET", ["WEBHOOK_SECRET"], $"set it to the GitHub App's webhook secret (or start with {AppSettings.DevFlag} to try the app locally)"));
+            problems.Add(Missing(WebhookSecretSetting, [WebhookSecretSetting], tokenGiven && appGiven.Count == 0
+                ? $"token mode takes commands from repository (or organisation) webhooks and accepts only signed ones: set it to a random secret (openssl rand -hex 32) and give the same secret to each webhook (or start with {AppSettings.DevFlag} to try the app locally)"
+                : $"set it to the GitHub App's webhook secret (or start with {AppSettings.DevFlag} to try the app locally)"));
         }
 
         // --dev without credentials dry-runs; a credential given (or DRY_RUN=false) asks for all of them.
-        var anyGiven = Credentials.Any(credential => credential.Any.Any(Has));
-        if (dryRun == true || (devMode && dryRun is null && !anyGiven))
+        if (dryRun == true || (devMode && dryRun is null && appGiven.Count == 0 && !tokenGiven))
         {
-            return (true, problems);
+            return (RunMode.DryRun, problems);
+        }
+
+        if (tokenGiven)
+        {
+            if (appGiven.Count > 0)
+            {
+                problems.Add($"{TokenSetting} and the GitHub App's {string.Join(" and ", appGiven)} are both set: choose one, unset {TokenSetting} to run as the GitHub App, or unset {string.Join(" and ", appGiven)} to run with the token (token mode)");
+            }
+
+            return (RunMode.Token, problems);
         }
 
         var missing = Credentials.Where(credential => !credential.Any.Any(Has)).ToList();
@@ -60,10 +84,12 @@ public static class AppMode
 
         if (missing.Count > 0)
         {
-            problems.Add($"the app runs live only with APP_ID and a private key: check the names above for typos, or set {DryRunSetting}=true to run without them and only log what it would do on GitHub");
+            var tokenTypo = NearestName.Find(TokenSetting, setNames);
+            problems.Add($"the app runs live only with APP_ID and a private key (a GitHub App) or with {TokenSetting} (token mode): check the names above for typos, or set {DryRunSetting}=true to run without them and only log what it would do on GitHub"
+                + (tokenTypo is null ? "" : $"; '{tokenTypo}' is set: is it a misspelling of {TokenSetting}?"));
         }
 
-        return (false, problems);
+        return (RunMode.App, problems);
 
         bool? Refuse(string problem)
         {

@@ -40,12 +40,19 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
 
     private readonly long? _appId = AppIdOf(variables.AppId).Id;
     private readonly string? _privateKeyPem = PrivateKeyOf(variables).Pem;
+    private readonly string? _gitHubToken = variables.GitHubToken;
 
-    /// <summary>The app only logs the GitHub operations it would apply: with <c>DRY_RUN=true</c>, or with <c>--dev</c> and no credentials (see <see cref="AppMode"/>).</summary>
-    public bool DryRun { get; } = AppMode.Read(configuration, devMode).DryRun;
+    /// <summary>How the app reaches GitHub: as the GitHub App, with a token, or not at all (see <see cref="AppMode"/>).</summary>
+    public RunMode Mode { get; } = AppMode.Read(configuration, devMode).Mode;
+
+    /// <summary>The app only logs the GitHub operations it would apply: with <c>DRY_RUN=true</c>, or with <c>--dev</c> and no credentials.</summary>
+    public bool DryRun => Mode == RunMode.DryRun;
     public bool DevMode { get; } = devMode;
-    public long? AppId => DryRun ? null : _appId;
-    public string? PrivateKeyPem => DryRun ? null : _privateKeyPem;
+    public long? AppId => Mode == RunMode.App ? _appId : null;
+    public string? PrivateKeyPem => Mode == RunMode.App ? _privateKeyPem : null;
+
+    /// <summary>The token every GitHub call is made with in token mode; null in the other modes.</summary>
+    public string? GitHubToken => Mode == RunMode.Token ? _gitHubToken : null;
     public string? WebhookSecret { get; } = variables.WebhookSecret;
     public string WebhookPath { get; } = variables.WebhookPath;
     public Uri GitHubApiUrl { get; } = Core.GitHub.GitHubApiUrl.Resolve(variables.GheHost, variables.GitHubApiUrl);
@@ -83,9 +90,10 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
     /// show only whether they are set (and the database without its password).
     /// </summary>
     public override string ToString() => string.Join(", ",
-        $"mode {AppMode.Name(DryRun)}",
+        $"mode {AppMode.Name(Mode)}",
         $"APP_ID={AppId?.ToString(CultureInfo.InvariantCulture) ?? NotSet}",
         $"PRIVATE_KEY={Redacted(PrivateKeyPem)}",
+        $"GITHUB_TOKEN={Redacted(GitHubToken)}",
         $"WEBHOOK_SECRET={Redacted(WebhookSecret)}",
         string.Join(", ", AlertmanagerTokens),
         $"WEBHOOK_PATH={WebhookPath}",
@@ -160,7 +168,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
     private static string? DatabaseUrlProblem(string? url, bool dryRun) =>
         url is null ? null
         : HostSettings.ProblemOf(() => PostgresUrl.Parse(url))
-            ?? (dryRun ? "DATABASE_URL is set but the app would only dry-run (DRY_RUN=true, or --dev without APP_ID and PRIVATE_KEY): a dry run keeps its made-up issues in a throwaway SQLite file, never in a shared database. Set APP_ID and PRIVATE_KEY, or unset DATABASE_URL" : null);
+            ?? (dryRun ? "DATABASE_URL is set but the app would only dry-run (DRY_RUN=true, or --dev without APP_ID and PRIVATE_KEY or GITHUB_TOKEN): a dry run keeps its made-up issues in a throwaway SQLite file, never in a shared database. Set APP_ID and PRIVATE_KEY (or GITHUB_TOKEN), or unset DATABASE_URL" : null);
 
     /// <summary>A whole number in a variable, with its range and default.</summary>
     private sealed record Number(string Name, int Min, int Max, int Default, string What)
@@ -192,7 +200,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
                 LogLevelOf(options.LogLevel).Problem,
                 LogFormatSetting.Read(options.LogFormat, devMode).Problem,
                 .. AlertmanagerTokenSettings.Read(configuration, devMode, defaultRepo.Repo).Problems,
-                DatabaseUrlProblem(options.DatabaseUrl, mode.DryRun),
+                DatabaseUrlProblem(options.DatabaseUrl, mode.Mode == RunMode.DryRun),
                 WorkersNumber.Problem(options.Workers),
                 PerMinuteNumber.Problem(options.ContentPerMinute),
                 PerHourNumber.Problem(options.ContentPerHour),

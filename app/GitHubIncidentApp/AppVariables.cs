@@ -9,6 +9,7 @@ public sealed class AppVariables
     [ConfigurationKeyName("APP_ID")] public string? AppId { get; set; }
     [ConfigurationKeyName("PRIVATE_KEY")] public string? PrivateKey { get; set; }
     [ConfigurationKeyName("PRIVATE_KEY_PATH")] public string? PrivateKeyPath { get; set; }
+    [ConfigurationKeyName(AppMode.TokenSetting)] public string? GitHubToken { get; set; }
     [ConfigurationKeyName("WEBHOOK_SECRET")] public string? WebhookSecret { get; set; }
     [ConfigurationKeyName("WEBHOOK_PATH")] public string WebhookPath { get; set; } = AppSettings.DefaultWebhookPath;
     [ConfigurationKeyName("GHE_HOST")] public string? GheHost { get; set; }

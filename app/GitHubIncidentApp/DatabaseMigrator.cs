@@ -43,7 +43,7 @@ public sealed partial class DatabaseMigrator(IStorageDatabase database, AppSetti
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DRY-RUN (DRY_RUN=true, or --dev without APP_ID and PRIVATE_KEY): GitHub operations are only logged, never applied. Database: {DatabasePath}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DRY-RUN (DRY_RUN=true, or --dev without APP_ID and PRIVATE_KEY or GITHUB_TOKEN): GitHub operations are only logged, never applied. Database: {DatabasePath}")]
     private partial void LogDryRun(string databasePath);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development mode: ALERTMANAGER_TOKEN is not set, so /api/alertmanager accepts deliveries without credentials")]

@@ -18,7 +18,7 @@ public static class HealthEndpoints
             return Results.Json(new
             {
                 status = "ok",
-                mode = AppMode.Name(settings.DryRun),
+                mode = AppMode.Name(settings.Mode),
                 dryRun = settings.DryRun,
                 pending = stats.Pending,
                 failed = stats.Failed,
@@ -36,11 +36,13 @@ public static class HealthEndpoints
 
             if (metrics.GitHubAuthRefused)
             {
-                reasons.Add("github: GitHub refused the app's credentials (401) on its last call: check APP_ID and the private key against the GitHub App's settings page");
+                reasons.Add(settings.Mode == RunMode.Token
+                    ? "github: GitHub refused GITHUB_TOKEN (401) on its last call: it expired or was revoked; give the app a new token"
+                    : "github: GitHub refused the app's credentials (401) on its last call: check APP_ID and the private key against the GitHub App's settings page");
             }
 
             return Results.Json(
-                new { status = reasons.Count == 0 ? "ready" : "not ready", mode = AppMode.Name(settings.DryRun), reasons },
+                new { status = reasons.Count == 0 ? "ready" : "not ready", mode = AppMode.Name(settings.Mode), reasons },
                 statusCode: reasons.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;

@@ -129,17 +129,24 @@ public static class IncidentApp
 
         AddStorage(services, settings);
 
-        if (settings.DryRun)
+        switch (settings.Mode)
         {
-            services.AddSingleton<IBotIdentity>(new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor));
-        }
-        else
-        {
-            services.AddSingleton(new GitHubAppOptions { AppId = settings.AppId!.Value, PrivateKeyPem = settings.PrivateKeyPem!, ApiBaseUrl = settings.GitHubApiUrl });
-            services.AddSingleton<GitHubAppClientFactory>();
-            services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
-            services.AddSingleton<IInstallationCache>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
-            services.AddSingleton<IBotIdentity>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
+            case RunMode.DryRun:
+                services.AddSingleton<IBotIdentity>(new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor));
+                break;
+            case RunMode.Token:
+                // The token's user is the app: only the issues it opened carry incidents. No installations to follow.
+                services.AddSingleton(_ => new TokenClientProvider(settings.GitHubToken!, settings.GitHubApiUrl));
+                services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<TokenClientProvider>());
+                services.AddSingleton<IBotIdentity>(sp => sp.GetRequiredService<TokenClientProvider>());
+                break;
+            default:
+                services.AddSingleton(new GitHubAppOptions { AppId = settings.AppId!.Value, PrivateKeyPem = settings.PrivateKeyPem!, ApiBaseUrl = settings.GitHubApiUrl });
+                services.AddSingleton<GitHubAppClientFactory>();
+                services.AddSingleton<IGitHubClientProvider>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
+                services.AddSingleton<IInstallationCache>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
+                services.AddSingleton<IBotIdentity>(sp => sp.GetRequiredService<GitHubAppClientFactory>());
+                break;
         }
 
         services.AddIncidentCore(new IncidentCoreOptions { DryRun = settings.DryRun, Workers = settings.Workers, ContentLimits = settings.ContentLimits });

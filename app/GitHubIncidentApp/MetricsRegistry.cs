@@ -52,9 +52,9 @@ public sealed class MetricsRegistry : IDisposable
             description: "New issues and comments waiting for a slot under the content limits (CONTENT_PER_MINUTE, CONTENT_PER_HOUR) in this replica.");
         meter.CreateObservableCounter("incident_app_content_wait_seconds", () => contentPacer?.Waited.TotalSeconds ?? 0,
             unit: "s", description: "Time new issues and comments of this replica have waited for their slots under the content limits.");
-        var mode = new Measurement<int>(1, KeyValuePair.Create("mode", (object?)AppMode.Name(settings.DryRun)));
+        var mode = new Measurement<int>(1, KeyValuePair.Create("mode", (object?)AppMode.Name(settings.Mode)));
         meter.CreateObservableGauge("incident_app_mode", () => mode,
-            description: "1 for the mode the app runs in: live (it writes to GitHub) or dry-run (it only logs what it would write).");
+            description: "1 for the mode the app runs in: live (it writes to GitHub as the GitHub App), token (it writes to GitHub with GITHUB_TOKEN) or dry-run (it only logs what it would write).");
         _exposition = new MetricsExposition(meter);
 
         _gitHubCalls.InstrumentPublished = (instrument, listener) =>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace GitHubIncidentApp.Tests;
 
-/// <summary>Live or dry run, never by accident: outside --dev, complete credentials or DRY_RUN=true.</summary>
+/// <summary>Live, token or dry run, never by accident: outside --dev, complete credentials (the App's or a token) or DRY_RUN=true.</summary>
 public sealed class AppModeTests
 {
     private static readonly string PrivateKey = RSA.Create(2048).ExportRSAPrivateKeyPem();
@@ -24,7 +24,7 @@ public sealed class AppModeTests
         Assert.Equal(
             [
                 "APP_ID is not set: set it to the GitHub App's id (shown as 'App ID' on its settings page); 'APPID' is set: is it a misspelling of APP_ID?",
-                "the app runs live only with APP_ID and a private key: check the names above for typos, or set DRY_RUN=true to run without them and only log what it would do on GitHub",
+                "the app runs live only with APP_ID and a private key (a GitHub App) or with GITHUB_TOKEN (token mode): check the names above for typos, or set DRY_RUN=true to run without them and only log what it would do on GitHub",
             ],
             problems);
     }
@@ -93,5 +93,63 @@ public sealed class AppModeTests
 
         Assert.Null(settings);
         Assert.StartsWith("DRY_RUN \"maybe\" is not true or false", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_token_without_App_credentials_runs_in_token_mode(bool devMode)
+    {
+        var (settings, problems) = Load(devMode, ("GITHUB_TOKEN", "ghp_x"), ("WEBHOOK_SECRET", "s"));
+
+        Assert.Empty(problems);
+        Assert.Equal(RunMode.Token, settings!.Mode);
+        Assert.False(settings.DryRun);
+        Assert.Equal("ghp_x", settings.GitHubToken);
+        Assert.Null(settings.AppId);
+        Assert.Contains("mode token, APP_ID=(not set), PRIVATE_KEY=(not set), GITHUB_TOKEN=(set, 5 chars)", settings.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_token_and_App_credentials_together_ask_to_choose_one(bool devMode)
+    {
+        var (settings, problems) = Load(devMode, ("GITHUB_TOKEN", "ghp_x"), ("APP_ID", "123"), ("PRIVATE_KEY_PATH", "/secrets/app.pem"), ("WEBHOOK_SECRET", "s"));
+
+        Assert.Null(settings);
+        Assert.Contains(
+            "GITHUB_TOKEN and the GitHub App's APP_ID and PRIVATE_KEY_PATH are both set: choose one, unset GITHUB_TOKEN to run as the GitHub App, or unset APP_ID and PRIVATE_KEY_PATH to run with the token (token mode)",
+            problems);
+    }
+
+    [Fact]
+    public void A_token_and_App_credentials_together_still_dry_run_with_DRY_RUN_true()
+    {
+        var (settings, problems) = Load(false, ("DRY_RUN", "true"), ("GITHUB_TOKEN", "ghp_x"), ("APP_ID", "123"), ("PRIVATE_KEY", PrivateKey), ("WEBHOOK_SECRET", "s"));
+
+        Assert.Empty(problems);
+        Assert.True(settings!.DryRun);
+        Assert.Null(settings.GitHubToken);
+    }
+
+    [Fact]
+    public void A_token_without_a_webhook_secret_refuses_to_start_saying_what_the_secret_is_for()
+    {
+        var (settings, problems) = Load(false, ("GITHUB_TOKEN", "ghp_x"));
+
+        Assert.Null(settings);
+        Assert.Equal(
+            "WEBHOOK_SECRET is not set: token mode takes commands from repository (or organisation) webhooks and accepts only signed ones: set it to a random secret (openssl rand -hex 32) and give the same secret to each webhook (or start with --dev to try the app locally)",
+            Assert.Single(problems));
+    }
+
+    [Fact]
+    public void A_misspelled_token_is_named_when_no_credential_is_set()
+    {
+        var (settings, problems) = Load(false, ("GITHUB_TOKN", "ghp_x"), ("WEBHOOK_SECRET", "s"));
+
+        Assert.Null(settings);
+        Assert.EndsWith("; 'GITHUB_TOKN' is set: is it a misspelling of GITHUB_TOKEN?", problems[^1], StringComparison.Ordinal);
     }
 }

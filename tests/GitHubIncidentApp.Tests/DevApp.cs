@@ -26,6 +26,8 @@ public sealed class DevApp : IAsyncDisposable
             ["HOST"] = "127.0.0.1",
             ["PORT"] = "0",
             ["LOG_LEVEL"] = "warn",
+            // Nothing else set, even where the environment holds a token (which would choose token mode).
+            ["GITHUB_TOKEN"] = null,
         };
         var app = IncidentApp.Build([AppSettings.DevFlag], TextWriter.Null, overrides)!;
         await app.StartAsync();

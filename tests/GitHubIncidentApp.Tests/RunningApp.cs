@@ -38,8 +38,10 @@ public sealed class RunningApp : IAsyncDisposable
     /// <param name="dataDir">Reuse one to restart on the same database; null makes a fresh one.</param>
     /// <param name="time">A clock for the app instead of the system's.</param>
     /// <param name="services">More changes to the app's services (a log capture, say).</param>
+    /// <param name="args">The app's command line (<c>--dev</c>, say); none unless given.</param>
     public static async Task<RunningApp> StartAsync(
-        FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+        FakeGitHubServer github, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null,
+        string[]? args = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("incident-app-test-").FullName;
         var values = AppSettingsForFake.Of(github, dataDir, WebhookSecret, AlertmanagerToken);
@@ -49,7 +51,7 @@ public sealed class RunningApp : IAsyncDisposable
         }
 
         var errors = new StringWriter();
-        var app = IncidentApp.Build([], errors, values, collection =>
+        var app = IncidentApp.Build(args ?? [], errors, values, collection =>
             {
                 if (time is not null)
                 {

@@ -42,11 +42,11 @@ public sealed class GitHubApiException : Exception
         null => statusCode switch
         {
             HttpStatusCode.Unauthorized =>
-                "GitHub refused the credentials: check that APP_ID and PRIVATE_KEY belong to the same GitHub App and that this machine's clock is right.",
+                "GitHub refused the credentials: check that APP_ID and PRIVATE_KEY belong to the same GitHub App and that this machine's clock is right (with a token: that it has not expired or been revoked).",
             HttpStatusCode.Forbidden =>
-                "The GitHub App lacks a permission: give it 'Issues: Read and write' and 'Contents: Read-only', then accept the new permissions on each installation.",
+                "The GitHub App lacks a permission: give it 'Issues: Read and write' and 'Contents: Read-only', then accept the new permissions on each installation (with a token: give the token the same).",
             HttpStatusCode.NotFound =>
-                "Check that the repository exists and that the GitHub App's installation has access to it.",
+                "Check that the repository exists and that the GitHub App's installation has access to it (with a token: that the token may reach it).",
             >= HttpStatusCode.InternalServerError => "GitHub could not handle the request: try again later.",
             _ => "",
         },

@@ -175,17 +175,18 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
     /// <param name="repo">Whose client (installation) makes the call and whose rate limits it counts against.</param>
     private async Task<T> CallAsync<T>(RepoRef repo, string request, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken, bool createsContent = false)
     {
-        using var admitted = health?.Admit(repo.Owner, request);
+        var account = clients.AccountOf(repo);
+        using var admitted = health?.Admit(account, request);
         try
         {
             var client = await clients.GetClientAsync(repo, cancellationToken).ConfigureAwait(false);
             if (createsContent && pacer is not null)
             {
-                await pacer.WaitForSlotAsync(repo.Owner, cancellationToken).ConfigureAwait(false);
+                await pacer.WaitForSlotAsync(account, cancellationToken).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            hold?.ThrowIfHeld(repo.Owner, request);
+            hold?.ThrowIfHeld(account, request);
             var result = await call(client).ConfigureAwait(false);
             admitted?.Answered();
             return result;
@@ -193,7 +194,7 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
         catch (ApiException e)
         {
             var failure = GitHubApiException.From(request, e);
-            hold?.Observe(repo.Owner, failure);
+            hold?.Observe(account, failure);
             Report(admitted, failure);
             throw failure;
         }

@@ -9,7 +9,7 @@ public static class AppProcessLaunch
 {
     // Settings the app reads that a developer's environment may hold; the caller sets its own or none.
     private static readonly string[] InheritedSettings =
-        ["PRIVATE_KEY_PATH", "GHE_HOST", "DEFAULT_REPO", "WEBHOOK_PATH", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT"];
+        ["PRIVATE_KEY_PATH", "GITHUB_TOKEN", "GHE_HOST", "DEFAULT_REPO", "WEBHOOK_PATH", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT"];
 
     /// <summary>The app's dll as the build copies it next to a project that references the app.</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "GitHubIncidentApp.dll");

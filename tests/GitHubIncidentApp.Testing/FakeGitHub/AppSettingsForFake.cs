@@ -19,5 +19,7 @@ public static class AppSettingsForFake
         ["HOST"] = "127.0.0.1",
         ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
         ["LOG_LEVEL"] = "warn",
+        // A developer's or CI's token in the environment would choose token mode (and clash with the App's credentials).
+        ["GITHUB_TOKEN"] = null,
     };
 }

@@ -11,7 +11,7 @@ namespace GitHubIncidentApp.Testing.FakeGitHub;
 
 /// <summary>
 /// A GitHub REST API on a real loopback port, holding repositories in memory: a GitHub App with
-/// JWT-authenticated installation endpoints, installation tokens scoped to an owner (which read other owners'
+/// JWT-authenticated installation endpoints, users' tokens (<c>GET /user</c>), installation tokens scoped to an owner (which read other owners'
 /// public repositories only, see <see cref="FakeRepo.IsPublic"/>), issues,
 /// comments, reactions, assignees, collaborator roles, labels and file contents. The API is served at the root (no <c>/api/v3</c> prefix).
 /// Repositories exist only once <see cref="Repo"/> has been called; owners need
@@ -74,6 +74,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         var app = builder.Build();
         app.Use(server.RecordAsync);
         app.MapFakeAppEndpoints(server);
+        app.MapFakeUserEndpoints(server);
         app.MapFakeRepoEndpoints(server);
         app.MapFallback(() => FakeResults.NotFound());
         await app.StartAsync().ConfigureAwait(false);
@@ -89,7 +90,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     /// <summary>
     /// Accepts <paramref name="token"/> for <paramref name="owner"/>'s repositories, like a workflow's
-    /// <c>GITHUB_TOKEN</c>: no installation behind it and no expiry. Writes made with it are authored by <paramref name="author"/>.
+    /// <c>GITHUB_TOKEN</c> or a user's token: no installation behind it and no expiry. Writes made with it are
+    /// authored by <paramref name="author"/>; <c>GET /user</c> names an author that is not a bot.
     /// </summary>
     public void AddRepositoryToken(string owner, string token, string author = WorkflowBotLogin) =>
         _tokens[token] = new IssuedToken(owner, 0, DateTimeOffset.MaxValue, author);
@@ -159,6 +161,10 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     /// <summary>Who writes with <paramref name="token"/>, a live token (see <see cref="CheckToken"/>).</summary>
     internal string AuthorOf(string token) => _tokens[token].Author;
+
+    /// <summary>The user a live token acts as; null for an installation's or a workflow's, which act as a bot.</summary>
+    internal string? UserOf(string token) =>
+        _tokens[token] is { InstallationId: 0, Author: var author } && !author.EndsWith("[bot]", StringComparison.Ordinal) ? author : null;
 
     private sealed record IssuedToken(string Owner, long InstallationId, DateTimeOffset ExpiresAt, string Author);
 }

@@ -15,6 +15,7 @@ public sealed partial class GitHubEventHandler(
     IncidentStore store,
     PermissionCache permissions,
     TimedStepHandler timedSteps,
+    IBotIdentity bot,
     TimeProvider time,
     ILogger<GitHubEventHandler> logger,
     IInstallationCache? installations = null)
@@ -29,8 +30,21 @@ public sealed partial class GitHubEventHandler(
         _ => Task.CompletedTask,
     };
 
+    /// <summary>
+    /// Whether the app itself sent it: its login, a user's where it writes with a token (the App's token mode, the
+    /// Action with another token), which <see cref="GitHubActor.IsBot"/> does not tell. Its own labels and replies
+    /// must not pin a severity or run a command.
+    /// </summary>
+    private async Task<bool> IsOwnAsync(GitHubActor sender, CancellationToken cancellationToken) =>
+        string.Equals(sender.Login, await bot.GetLoginAsync(cancellationToken), StringComparison.OrdinalIgnoreCase);
+
     private async Task HandleChangeAsync(IssueChangeEvent change, CancellationToken cancellationToken)
     {
+        if (await IsOwnAsync(change.Sender, cancellationToken))
+        {
+            return;
+        }
+
         var settings = await settingsCache.GetAsync(change.Repo, cancellationToken);
         if (await store.FindByIssueLockedAsync(change.Repo, change.Issue, settings.Config, cancellationToken) is not { } locked)
         {
@@ -51,7 +65,7 @@ public sealed partial class GitHubEventHandler(
     private async Task HandleCommentAsync(IssueCommentEvent comment, CancellationToken cancellationToken)
     {
         var commands = CommandParser.Parse(comment.Body);
-        if (commands.Count == 0)
+        if (commands.Count == 0 || await IsOwnAsync(comment.Sender, cancellationToken))
         {
             return;
         }
