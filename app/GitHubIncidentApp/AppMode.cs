@@ -60,8 +60,9 @@ public static class AppMode
                 : $"set it to the GitHub App's webhook secret (or start with {AppSettings.DevFlag} to try the app locally)"));
         }
 
-        // --dev without credentials dry-runs; a credential given (or DRY_RUN=false) asks for all of them.
-        if (dryRun == true || (devMode && dryRun is null && appGiven.Count == 0 && !tokenGiven))
+        // --dev without App credentials dry-runs; an App credential given (or DRY_RUN=false) asks for all of them. A
+        // GITHUB_TOKEN alone does not: many shells export one for other tools, and --dev must never write with it unasked.
+        if (dryRun == true || (devMode && dryRun is null && appGiven.Count == 0))
         {
             return (RunMode.DryRun, problems);
         }

@@ -96,11 +96,11 @@ public sealed class AppModeTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_token_without_App_credentials_runs_in_token_mode(bool devMode)
+    [InlineData(false, null)]
+    [InlineData(true, "false")]
+    public void A_token_without_App_credentials_runs_in_token_mode(bool devMode, string? dryRun)
     {
-        var (settings, problems) = Load(devMode, ("GITHUB_TOKEN", "ghp_x"), ("WEBHOOK_SECRET", "s"));
+        var (settings, problems) = Load(devMode, [("GITHUB_TOKEN", "ghp_x"), ("WEBHOOK_SECRET", "s"), .. dryRun is null ? [] : new[] { ("DRY_RUN", dryRun) }]);
 
         Assert.Empty(problems);
         Assert.Equal(RunMode.Token, settings!.Mode);
@@ -108,6 +108,16 @@ public sealed class AppModeTests
         Assert.Equal("ghp_x", settings.GitHubToken);
         Assert.Null(settings.AppId);
         Assert.Contains("mode token, APP_ID=(not set), PRIVATE_KEY=(not set), GITHUB_TOKEN=(set, 5 chars)", settings.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_dev_a_token_from_the_shell_keeps_the_dry_run()
+    {
+        var (settings, problems) = Load(true, ("GITHUB_TOKEN", "ghp_x"));
+
+        Assert.Empty(problems);
+        Assert.Equal(RunMode.DryRun, settings!.Mode);
+        Assert.True(settings.DryRun);
     }
 
     [Theory]

@@ -132,7 +132,7 @@ public sealed class TokenModeTests : AppTestBase
     public async Task With_dev_and_no_webhook_secret_alerts_work_and_every_webhook_is_refused()
     {
         await App.DisposeAsync();
-        App = await RunningApp.StartAsync(GitHub, settings: new Dictionary<string, string?>(TokenSettings()) { ["WEBHOOK_SECRET"] = null }, args: [AppSettings.DevFlag]);
+        App = await RunningApp.StartAsync(GitHub, settings: new Dictionary<string, string?>(TokenSettings()) { ["WEBHOOK_SECRET"] = null, ["DRY_RUN"] = "false" }, args: [AppSettings.DevFlag]);
         await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
 
         var comment = Repo.AddComment(Incident.Number, "alice", "/ack");
