@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GitHubIncidentApp.Action;
 
 /// <summary>
-/// One run of the Action: hands the workflow's event, or the scheduled pass, to the core, then reports. Exits 0
+/// One run of the Action: hands the workflow's event, or the scheduled pass, to the core, or checks the workspace's
+/// config, then reports. Exits 0
 /// unless the run failed (bad environment or event file, GitHub refusing a call, Alertmanager not answering).
 /// </summary>
 public static class ActionRunner
@@ -39,7 +40,7 @@ public static class ActionRunner
             commands.Notice($"{ActionInputs.AlertmanagerUrl} is only used by scheduled runs (mode {ActionModes.Name(ActionMode.Schedule)}); this {ActionModes.Name(settings.Mode)} run does not reconcile with Alertmanager.");
         }
 
-        if (settings.DryRun && settings.Token is null)
+        if (settings.DryRun && settings.Token is null && settings.Mode != ActionMode.Validate)
         {
             commands.Notice($"Dry run without a token: nothing is read from GitHub either (no config file, no existing incident issues), so every incident looks new. Pass the {ActionInputs.Token} input to have the dry run read them.");
         }
@@ -51,14 +52,12 @@ public static class ActionRunner
         commands.Group($"Incidents: {settings.EventName} ({ActionModes.Name(settings.Mode)}) in {settings.Repository}");
         try
         {
-            foreach (var problem in (await services.GetRequiredService<RepoSettingsCache>().GetAsync(settings.Repository, cancellationToken)).Problems)
+            outcome = settings.Mode switch
             {
-                commands.Annotate(problem, settings.Repository);
-            }
-
-            outcome = settings.Mode == ActionMode.Schedule
-                ? await RunScheduleAsync(settings, services.GetRequiredService<ScheduledPass>(), commands, cancellationToken)
-                : await HandleEventAsync(settings, services, $"workflow-run-{environment("GITHUB_RUN_ID") ?? "local"}", time, cancellationToken);
+                ActionMode.Validate => await WorkspaceValidation.RunAsync(settings, commands, cancellationToken),
+                ActionMode.Schedule => await RunScheduleAsync(settings, services, commands, cancellationToken),
+                _ => await HandleEventAsync(settings, services, commands, $"workflow-run-{environment("GITHUB_RUN_ID") ?? "local"}", time, cancellationToken),
+            };
         }
         catch (ActionFailedException e)
         {
@@ -82,15 +81,27 @@ public static class ActionRunner
             commands.Info(outcome);
         }
 
-        var writes = ((RecordingGitHubPort)services.GetRequiredService<IGitHubPort>()).Writes;
+        // The validate mode composes no GitHub port: it writes nothing.
+        var writes = settings.Mode == ActionMode.Validate ? [] : ((RecordingGitHubPort)services.GetRequiredService<IGitHubPort>()).Writes;
         var report = new ActionReport { Settings = settings, Outcome = outcome, Writes = writes, Failed = failed };
         report.WriteOutputs();
         report.WriteSummary();
         return failed ? Failure : 0;
     }
 
-    private static async Task<string> HandleEventAsync(ActionSettings settings, IServiceProvider services, string deliveryId, TimeProvider time, CancellationToken cancellationToken)
+    // The config as the run reads it from the default branch: its problems become annotations before anything is done.
+    private static async Task AnnotateConfigAsync(ActionSettings settings, IServiceProvider services, WorkflowCommands commands, CancellationToken cancellationToken)
     {
+        foreach (var problem in (await services.GetRequiredService<RepoSettingsCache>().GetAsync(settings.Repository, cancellationToken)).Problems)
+        {
+            commands.Annotate(problem, settings.Repository);
+        }
+    }
+
+    private static async Task<string> HandleEventAsync(
+        ActionSettings settings, IServiceProvider services, WorkflowCommands commands, string deliveryId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await AnnotateConfigAsync(settings, services, commands, cancellationToken);
         var intake = await WorkflowEvent.ReadAsync(settings, services.GetRequiredService<IIncidentIndex>(), deliveryId, time, cancellationToken);
         if (intake.Item is not { } item)
         {
@@ -108,13 +119,14 @@ public static class ActionRunner
         };
     }
 
-    private static async Task<string> RunScheduleAsync(ActionSettings settings, ScheduledPass pass, WorkflowCommands commands, CancellationToken cancellationToken)
+    private static async Task<string> RunScheduleAsync(ActionSettings settings, IServiceProvider services, WorkflowCommands commands, CancellationToken cancellationToken)
     {
+        await AnnotateConfigAsync(settings, services, commands, cancellationToken);
         using var http = new HttpClient { Timeout = AlertmanagerTimeout };
         var alertmanager = settings.AlertmanagerUrl is { } url ? new AlertmanagerApi(http, url) : null;
         try
         {
-            return await pass.RunAsync(settings.Repository, alertmanager, settings.AlertmanagerReceiver, commands.Warning, cancellationToken);
+            return await services.GetRequiredService<ScheduledPass>().RunAsync(settings.Repository, alertmanager, settings.AlertmanagerReceiver, commands.Warning, cancellationToken);
         }
         catch (AlertmanagerUnavailableException e)
         {
