@@ -11,6 +11,9 @@ public enum ActionMode
 
     /// <summary>The timed steps (escalation, acknowledgement timeout) that are due.</summary>
     Schedule,
+
+    /// <summary>Checks the config file of the checked-out workspace (on pull requests); writes nothing. Only when named.</summary>
+    Validate,
 }
 
 public static class ActionModes
@@ -36,7 +39,7 @@ public static class ActionModes
             "issue_comment" or "issues" => (ActionMode.Commands, null),
             "repository_dispatch" or "workflow_dispatch" => (ActionMode.Alert, null),
             "schedule" => (ActionMode.Schedule, null),
-            _ => (null, $"the action does not handle '{eventName}' events: trigger it on issue_comment, issues, schedule, repository_dispatch or workflow_dispatch, or set the mode input"),
+            _ => (null, $"the action does not handle '{eventName}' events: trigger it on issue_comment, issues, schedule, repository_dispatch or workflow_dispatch, or set the mode input (mode: {Name(ActionMode.Validate)} checks the config on pull requests)"),
         };
     }
 }

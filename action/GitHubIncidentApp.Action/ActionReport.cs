@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Action;
 
@@ -15,14 +16,7 @@ public sealed record ActionReport
     public required bool Failed { get; init; }
 
     /// <summary>The one incident issue the run wrote to; null when it wrote to none or to several.</summary>
-    public (Core.GitHub.RepoRef Repo, int Number)? Incident
-    {
-        get
-        {
-            var touched = GitHubWrite.IssuesOf(Writes);
-            return touched.Count == 1 ? touched[0] : null;
-        }
-    }
+    public (RepoRef Repo, int Number)? Incident => GitHubWrite.SoleIssue(Writes);
 
     public void WriteOutputs()
     {

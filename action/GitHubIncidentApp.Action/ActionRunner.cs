@@ -1,20 +1,22 @@
 using GitHubIncidentApp.Core.Alerts;
-using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Incidents.Applying;
-using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Core.Incidents.Intake;
 using GitHubIncidentApp.Core.Incidents.Settings;
+using GitHubIncidentApp.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitHubIncidentApp.Action;
 
 /// <summary>
-/// One run of the Action: makes the workflow's event into inbox items for the core's dispatcher, then reports. Exits 0
+/// One run of the Action: hands the workflow's event, or the scheduled pass, to the core, or checks the workspace's
+/// config, then reports. Exits 0
 /// unless the run failed (bad environment or event file, GitHub refusing a call, Alertmanager not answering).
 /// </summary>
 public static class ActionRunner
 {
     public const int Failure = 1;
+
+    private static readonly TimeSpan AlertmanagerTimeout = TimeSpan.FromSeconds(30);
 
     private const string GitHubHint =
         "With the Action, check the workflow's 'permissions:' (issues: write; contents: read to read the config) and that the token input may write to this repository.";
@@ -38,24 +40,24 @@ public static class ActionRunner
             commands.Notice($"{ActionInputs.AlertmanagerUrl} is only used by scheduled runs (mode {ActionModes.Name(ActionMode.Schedule)}); this {ActionModes.Name(settings.Mode)} run does not reconcile with Alertmanager.");
         }
 
-        if (settings.DryRun && settings.Token is null)
+        if (settings.DryRun && settings.Token is null && settings.Mode != ActionMode.Validate)
         {
             commands.Notice($"Dry run without a token: nothing is read from GitHub either (no config file, no existing incident issues), so every incident looks new. Pass the {ActionInputs.Token} input to have the dry run read them.");
         }
 
         using var loggers = new WorkflowLoggerFactory(commands);
-        using var services = new ActionServices(settings, loggers, time);
-        var deliveryId = $"workflow-run-{environment("GITHUB_RUN_ID") ?? "local"}";
+        using var services = ActionServices.Build(settings, loggers, time);
         string outcome;
         var failed = false;
         commands.Group($"Incidents: {settings.EventName} ({ActionModes.Name(settings.Mode)}) in {settings.Repository}");
         try
         {
-            var repoSettings = await services.Settings.GetAsync(settings.Repository, cancellationToken);
-            ReportConfigProblems(commands, repoSettings.Problems, settings.Repository);
-            outcome = settings.Mode == ActionMode.Schedule
-                ? await RunScheduleAsync(settings, repoSettings, services, commands, time, cancellationToken)
-                : await HandleEventAsync(settings, services, deliveryId, time, cancellationToken);
+            outcome = settings.Mode switch
+            {
+                ActionMode.Validate => await WorkspaceValidation.RunAsync(settings, commands, cancellationToken),
+                ActionMode.Schedule => await RunScheduleAsync(settings, services, commands, cancellationToken),
+                _ => await HandleEventAsync(settings, services, commands, $"workflow-run-{environment("GITHUB_RUN_ID") ?? "local"}", time, cancellationToken),
+            };
         }
         catch (ActionFailedException e)
         {
@@ -79,23 +81,36 @@ public static class ActionRunner
             commands.Info(outcome);
         }
 
-        var report = new ActionReport { Settings = settings, Outcome = outcome, Writes = services.GitHub.Writes, Failed = failed };
+        // The validate mode composes no GitHub port: it writes nothing.
+        var writes = settings.Mode == ActionMode.Validate ? [] : ((RecordingGitHubPort)services.GetRequiredService<IGitHubPort>()).Writes;
+        var report = new ActionReport { Settings = settings, Outcome = outcome, Writes = writes, Failed = failed };
         report.WriteOutputs();
         report.WriteSummary();
         return failed ? Failure : 0;
     }
 
-    private static async Task<string> HandleEventAsync(ActionSettings settings, ActionServices services, string deliveryId, TimeProvider time, CancellationToken cancellationToken)
+    // The config as the run reads it from the default branch: its problems become annotations before anything is done.
+    private static async Task AnnotateConfigAsync(ActionSettings settings, IServiceProvider services, WorkflowCommands commands, CancellationToken cancellationToken)
     {
-        var (item, nothingToDo) = await WorkflowEvent.ReadAsync(settings, services.Index, deliveryId, time, cancellationToken);
-        if (item is null)
+        foreach (var problem in (await services.GetRequiredService<RepoSettingsCache>().GetAsync(settings.Repository, cancellationToken)).Problems)
         {
-            return $"Nothing to do: {nothingToDo}.";
+            commands.Annotate(problem, settings.Repository);
+        }
+    }
+
+    private static async Task<string> HandleEventAsync(
+        ActionSettings settings, IServiceProvider services, WorkflowCommands commands, string deliveryId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await AnnotateConfigAsync(settings, services, commands, cancellationToken);
+        var intake = await WorkflowEvent.ReadAsync(settings, services.GetRequiredService<IIncidentIndex>(), deliveryId, time, cancellationToken);
+        if (intake.Item is not { } item)
+        {
+            return $"Nothing to do: {intake.NothingToDo}.";
         }
 
         // No retry flag: the in-memory index is rebuilt from GitHub on every run, so an issue a failed
         // earlier run opened is already found.
-        return await services.Dispatcher.DispatchAsync(item, retried: false, cancellationToken) switch
+        return await services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(item, retried: false, cancellationToken) switch
         {
             { Ignored: { } reason } => $"Nothing to do: {reason}.",
             { Alerts: { IssueNumber: { } number } delivered } => $"Incident '{delivered.Key}' is {item.Repo}#{number}{(delivered.Operations == 0 ? ", unchanged" : "")}.",
@@ -104,71 +119,18 @@ public static class ActionRunner
         };
     }
 
-    // Alertmanager is read before anything is written: if it cannot be read, the run fails having changed nothing.
-    private static async Task<string> RunScheduleAsync(ActionSettings settings, RepoSettings repoSettings, ActionServices services, WorkflowCommands commands, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<string> RunScheduleAsync(ActionSettings settings, IServiceProvider services, WorkflowCommands commands, CancellationToken cancellationToken)
     {
-        if (services.Alertmanager is not { } alertmanager)
-        {
-            return await FireDueStepsAsync(settings, repoSettings, services, time, cancellationToken);
-        }
-
-        IReadOnlyList<AlertGroup> groups;
+        await AnnotateConfigAsync(settings, services, commands, cancellationToken);
+        using var http = new HttpClient { Timeout = AlertmanagerTimeout };
+        var alertmanager = settings.AlertmanagerUrl is { } url ? new AlertmanagerApi(http, url) : null;
         try
         {
-            groups = await alertmanager.GetAlertGroupsAsync(cancellationToken);
+            return await services.GetRequiredService<ScheduledPass>().RunAsync(settings.Repository, alertmanager, settings.AlertmanagerReceiver, commands.Warning, cancellationToken);
         }
         catch (AlertmanagerUnavailableException e)
         {
             throw new ActionFailedException($"{e.Message} Nothing was changed: no incident opened or resolved, no escalation step fired. Check the {ActionInputs.AlertmanagerUrl} input, or remove it to only fire escalation steps.");
-        }
-
-        var scope = new ReconcileScope { DefaultRepo = settings.Repository, Receiver = settings.AlertmanagerReceiver, ExternalUrl = alertmanager.ExternalUrl };
-        var reconciled = await services.Reconciler.ReconcileAsync(groups, scope, cancellationToken);
-        foreach (var problem in reconciled.Problems)
-        {
-            commands.Warning(problem);
-        }
-
-        var fired = await FireDueStepsAsync(settings, repoSettings, services, time, cancellationToken);
-        return $"{Describe(reconciled, groups.Count, settings.AlertmanagerReceiver)} {fired}";
-    }
-
-    private static string Describe(ReconcileOutcome outcome, int groups, string? receiver)
-    {
-        var changed = outcome.Delivered.Where(d => d.Operations > 0).Select(d => d.IssueNumber is { } number ? $"#{number}" : d.Key).ToList();
-        return $"Alertmanager lists {groups} alert group(s){(receiver is null ? "" : $" (incidents from receiver '{receiver}' only)")}: "
-            + $"{outcome.Delivered.Count} incident(s) with active alerts, {changed.Count} changed{(changed.Count > 0 ? $" ({string.Join(", ", changed)})" : "")}; "
-            + $"{outcome.Resolved.Count} resolved because their alerts are gone{(outcome.Resolved.Count > 0 ? $" ({string.Join(", ", outcome.Resolved.Select(r => $"#{r.Issue}"))})" : "")}.";
-    }
-
-    private static async Task<string> FireDueStepsAsync(ActionSettings settings, RepoSettings repoSettings, ActionServices services, TimeProvider time, CancellationToken cancellationToken)
-    {
-        await services.Rebuilder.EnsureIndexedAsync(settings.Repository, repoSettings.Config, cancellationToken);
-        var due = await services.Index.FindDueAsync(time.GetUtcNow(), int.MaxValue, cancellationToken);
-        foreach (var incident in due)
-        {
-            await services.Dispatcher.DispatchAsync(InboxItems.ForTimedStep(incident, time.GetUtcNow()), retried: false, cancellationToken);
-        }
-
-        return due.Count == 0
-            ? "No incident has a step due."
-            : $"Fired the due step of {due.Count} incident(s): {string.Join(", ", due.Select(i => $"#{i.IssueNumber}"))}.";
-    }
-
-    // A problem in a file of this repository becomes an annotation on it; one in another repository's base names it in the message.
-    private static void ReportConfigProblems(WorkflowCommands commands, IReadOnlyList<ConfigProblem> problems, RepoRef repository)
-    {
-        foreach (var problem in problems)
-        {
-            var (message, file) = problem.IsIn(repository) ? (problem.Message, problem.Path) : (problem.ToString(), null);
-            if (problem.Severity == ConfigSeverity.Warning)
-            {
-                commands.Warning(message, file, problem.Line, problem.Column);
-            }
-            else
-            {
-                commands.Error(message, file, problem.Line, problem.Column);
-            }
         }
     }
 }

@@ -33,6 +33,9 @@ public sealed class ActionSettings(ActionVariables variables)
     public string? OutputPath { get; } = variables.OutputPath;
     public string? SummaryPath { get; } = variables.SummaryPath;
 
+    /// <summary>The checked-out repository the validate mode reads; set in that mode.</summary>
+    public string? Workspace { get; } = variables.Workspace;
+
     /// <summary>The settings, or every problem with the environment, each saying how to fix it.</summary>
     public static (ActionSettings? Settings, IReadOnlyList<string> Problems) Load(Func<string, string?> environment)
     {
@@ -58,13 +61,18 @@ public sealed class ActionSettings(ActionVariables variables)
             RepoRef.TryParse(options.Repository, out _) ? null : $"GITHUB_REPOSITORY '{options.Repository}' is not owner/name: the runner sets it; set it yourself when running elsewhere",
             HostSettings.ProblemOf(() => GitHubApiUrl.Resolve(null, options.ApiUrl)),
             DryRunOf(options.DryRun) is null ? $"the {ActionInputs.DryRun} input '{options.DryRun}' is not true or false" : null,
-            options.Token is null && DryRunOf(options.DryRun) != true
+            options.Token is null && DryRunOf(options.DryRun) != true && ModeOf(options) != ActionMode.Validate
                 ? $"the {ActionInputs.Token} input is empty: leave it at its default (${{{{ github.token }}}}) or pass a token with 'issues: write', or set {ActionInputs.DryRun}: true"
+                : null,
+            options.Workspace is null && ModeOf(options) == ActionMode.Validate
+                ? $"GITHUB_WORKSPACE is not set: the runner sets it to the checked-out repository, which the {ActionModes.Name(ActionMode.Validate)} mode checks; set it yourself when running elsewhere"
                 : null,
             options.AlertmanagerUrl is not null && AlertmanagerUrlOf(options.AlertmanagerUrl) is null
                 ? $"the {ActionInputs.AlertmanagerUrl} input '{options.AlertmanagerUrl}' is not an http(s) URL: give Alertmanager's base URL as the runner reaches it, such as http://alertmanager.monitoring:9093"
                 : null,
             options.EventName is null ? null : ActionModes.Choose(options.Mode, options.EventName).Problem,
         ]);
+
+        private static ActionMode? ModeOf(ActionVariables options) => options.EventName is null ? null : ActionModes.Choose(options.Mode, options.EventName).Mode;
     }
 }

@@ -16,6 +16,7 @@ public sealed class ActionVariables
     [ConfigurationKeyName("GITHUB_SERVER_URL")] public string ServerUrl { get; set; } = "https://github.com";
     [ConfigurationKeyName("GITHUB_OUTPUT")] public string? OutputPath { get; set; }
     [ConfigurationKeyName("GITHUB_STEP_SUMMARY")] public string? SummaryPath { get; set; }
+    [ConfigurationKeyName("GITHUB_WORKSPACE")] public string? Workspace { get; set; }
     [ConfigurationKeyName(ActionInputs.Token)] public string? Token { get; set; }
     [ConfigurationKeyName(ActionInputs.Config)] public string ConfigPath { get; set; } = IncidentConfig.FilePath;
     [ConfigurationKeyName(ActionInputs.Mode)] public string? Mode { get; set; }

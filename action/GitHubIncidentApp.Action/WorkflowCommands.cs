@@ -1,4 +1,6 @@
 using System.Globalization;
+using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Action;
 
@@ -14,13 +16,7 @@ public sealed class WorkflowCommands(TextWriter output)
 
     public void Error(string message) => output.WriteLine($"::error::{EscapeData(message)}");
 
-    /// <summary>An error on <paramref name="file"/> (at a line and column when given); without a file, on the run.</summary>
-    public void Error(string message, string? file, int? line, int? column) => Annotate("error", message, file, line, column);
-
     public void Warning(string message) => output.WriteLine($"::warning::{EscapeData(message)}");
-
-    /// <summary>A warning on <paramref name="file"/> (at a line and column when given); without a file, on the run.</summary>
-    public void Warning(string message, string? file, int? line, int? column) => Annotate("warning", message, file, line, column);
 
     public void Notice(string message) => output.WriteLine($"::notice::{EscapeData(message)}");
 
@@ -28,6 +24,14 @@ public sealed class WorkflowCommands(TextWriter output)
 
     public void Info(string message) => output.WriteLine(message);
 
+    /// <summary>A config problem on its file when that is in <paramref name="repository"/>; one in another repository's base names it in the message.</summary>
+    public void Annotate(ConfigProblem problem, RepoRef repository)
+    {
+        var (message, file) = problem.IsIn(repository) ? (problem.Message, problem.Path) : (problem.ToString(), null);
+        Annotate(problem.Severity == ConfigSeverity.Warning ? "warning" : "error", message, file, problem.Line, problem.Column);
+    }
+
+    // On the file (at a line and column when given) when there is one; else on the run.
     private void Annotate(string command, string message, string? file, int? line, int? column)
     {
         var at = file is null ? "" : $" file={EscapeProperty(file)}"

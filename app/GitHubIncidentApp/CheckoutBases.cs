@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents.Settings;
 
 namespace GitHubIncidentApp;
 
@@ -14,18 +15,17 @@ internal sealed class CheckoutBases : IDisposable
     /// <summary>Stands for the repository when nothing names it; then no base is fetched, so it shows only in a base's name.</summary>
     private static readonly RepoRef UnknownRepo = new("OWNER", "REPO");
 
-    private readonly RepoDirectory _checkout;
     private readonly bool _known;
     private readonly TokenClientProvider? _client;
-    private readonly OctokitGitHubPort? _github;
+    private readonly ReadRepoFile _read;
 
     private CheckoutBases(RepoDirectory checkout, RepoRef? repository, TokenClientProvider? client)
     {
-        _checkout = checkout;
         _known = repository is not null;
         Repository = repository ?? UnknownRepo;
         _client = client;
-        _github = client is null ? null : new OctokitGitHubPort(client);
+        _read = CheckoutConfig.Bases(Repository, checkout.Files, client is null ? null : new OctokitGitHubPort(client),
+            repo => $"without a token: set GITHUB_TOKEN to a token that can read {repo} (and GITHUB_API_URL for GitHub Enterprise) to check it too");
     }
 
     /// <summary>The repository the checkout is of, which relative <c>_extends</c> names are resolved from.</summary>
@@ -60,23 +60,10 @@ internal sealed class CheckoutBases : IDisposable
         return new CheckoutBases(checkout, repository, string.IsNullOrWhiteSpace(token) ? null : new TokenClientProvider(token.Trim(), apiUrl));
     }
 
-    /// <summary>A <see cref="ReadRepoFile"/>; GitHub's failures other than a missing or unreadable file propagate.</summary>
-    public async Task<string?> ReadAsync(RepoRef repo, string path, CancellationToken cancellationToken)
-    {
-        if (!_known)
-        {
-            throw new BaseNotFetchedException("because the repository this checkout is of is not known: give --repo owner/name (in a workflow, GITHUB_REPOSITORY names it)");
-        }
-
-        if (repo.Equals(Repository))
-        {
-            return await _checkout.ReadAsync(path, cancellationToken);
-        }
-
-        return _github is null
-            ? throw new BaseNotFetchedException($"without a token: set GITHUB_TOKEN to a token that can read {repo} (and GITHUB_API_URL for GitHub Enterprise) to check it too")
-            : await _github.GetFileAsync(Repository, repo, path, cancellationToken);
-    }
+    /// <summary>A <see cref="ReadRepoFile"/> (see <see cref="CheckoutConfig.Bases"/>); none is fetched while the repository is not known.</summary>
+    public Task<string?> ReadAsync(RepoRef repo, string path, CancellationToken cancellationToken) => _known
+        ? _read(repo, path, cancellationToken)
+        : throw new BaseNotFetchedException("because the repository this checkout is of is not known: give --repo owner/name (in a workflow, GITHUB_REPOSITORY names it)");
 
     public void Dispose() => _client?.Dispose();
 }

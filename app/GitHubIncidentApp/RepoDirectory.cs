@@ -20,12 +20,11 @@ internal sealed class RepoDirectory(string path)
     /// <summary>Where the config file is on disk, for messages.</summary>
     public string ConfigPath => Path.Combine(path, IncidentConfig.FilePath);
 
+    /// <summary>The checkout's files by their paths in the repository.</summary>
+    public CheckoutFiles Files { get; } = new(path);
+
     /// <summary>A file by its path in the repository, or null when there is none: the reader that <c>RepoSettings.LoadAsync</c> takes.</summary>
-    public async Task<string?> ReadAsync(string repoPath, CancellationToken cancellationToken)
-    {
-        var full = Path.Combine(path, repoPath);
-        return File.Exists(full) ? await File.ReadAllTextAsync(full, cancellationToken) : null;
-    }
+    public Task<string?> ReadAsync(string repoPath, CancellationToken cancellationToken) => Files.ReadAsync(repoPath, cancellationToken);
 
     /// <summary>
     /// The repository's config for the on-call verbs, or null after printing why there is none to use:

@@ -1,14 +1,13 @@
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Settings;
-using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp;
 
 /// <summary>
 /// <c>validate [--repo-dir DIR] [--repo owner/name]</c>: loads <c>.github/incidents.yml</c>, the bases it extends and
-/// the templates it names with the app's own code (<see cref="RepoSettings.LoadAsync"/>), so it reports what the app
-/// would; then tries the templates on sample incidents and parses label templates. Each problem is printed as
+/// the templates it names with the app's own code (<see cref="CheckoutConfig"/>, as the Action's validate mode does), so
+/// it reports what the app would, and tries the templates on sample incidents. Each problem is printed as
 /// <c>path:line:col: message</c> (the form GitHub Actions and editors link to).
 /// </summary>
 public static class ValidateCommand
@@ -40,23 +39,10 @@ public static class ValidateCommand
             return 2;
         }
 
-        var yaml = await repo.ReadAsync(IncidentConfig.FilePath, CancellationToken.None);
-        if (yaml is null)
-        {
-            // Exit 1 also for the default directory: a CI step run in the wrong directory must fail, not pass.
-            await errors.WriteLineAsync($"error: {Path.GetFullPath(repo.ConfigPath)} does not exist: run validate in the repository's root, "
-                + "or name the checkout with --repo-dir (a repository without the file gets the built-in defaults and needs no validate step)");
-            return 1;
-        }
-
-        // The files as the load read them, so the templates it names are tried on samples as they were parsed.
-        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
-        async Task<string?> ReadAsync(string path, CancellationToken cancellationToken) => texts[path] = await repo.ReadAsync(path, cancellationToken);
-
-        RepoSettings settings;
+        ConfigCheck? check;
         try
         {
-            settings = await RepoSettings.LoadAsync(bases.Repository, ReadAsync, bases.ReadAsync, CancellationToken.None);
+            check = await CheckoutConfig.CheckAsync(bases.Repository, repo.Files, bases.ReadAsync, IncidentConfig.FilePath, CancellationToken.None);
         }
         catch (Exception e) when (e is GitHubApiException || GitHubFailures.IsOutage(e))
         {
@@ -64,13 +50,20 @@ public static class ValidateCommand
             return 1;
         }
 
-        IReadOnlyList<ConfigProblem> problems = [.. settings.Problems, .. LabelProblems(settings.Config.Labels, yaml), .. SampleProblems(settings.Config.Templates, texts)];
-        foreach (var warning in problems.Where(problem => problem.Severity == ConfigSeverity.Warning))
+        if (check is null)
+        {
+            // Exit 1 also for the default directory: a CI step run in the wrong directory must fail, not pass.
+            await errors.WriteLineAsync($"error: {Path.GetFullPath(repo.ConfigPath)} does not exist: run validate in the repository's root, "
+                + "or name the checkout with --repo-dir (a repository without the file gets the built-in defaults and needs no validate step)");
+            return 1;
+        }
+
+        foreach (var warning in check.Problems.Where(problem => problem.Severity == ConfigSeverity.Warning))
         {
             await errors.WriteLineAsync($"warning: {warning}");
         }
 
-        var found = problems.Where(problem => problem.Severity == ConfigSeverity.Error).ToList();
+        var found = check.Errors;
         foreach (var problem in found)
         {
             await output.WriteLineAsync(problem.ToString());
@@ -82,44 +75,7 @@ public static class ValidateCommand
             return 1;
         }
 
-        await output.WriteLineAsync(Summary(settings.Config));
+        await output.WriteLineAsync(check.Summary);
         return 0;
     }
-
-    /// <summary>The templates that parse, tried on sample incidents: a runtime failure has no position.</summary>
-    private static IEnumerable<ConfigProblem> SampleProblems(TemplatePaths paths, Dictionary<string, string?> texts) =>
-        from template in paths.Named
-        where texts.GetValueOrDefault(template.Path) is not null
-        from failure in TemplateSyntax.SampleFailures(template.Kind, texts[template.Path]!)
-        select new ConfigProblem(template.Path, null, null, failure);
-
-    /// <summary>Label templates sit in the config file, so their errors point at where the label is written.</summary>
-    private static IEnumerable<ConfigProblem> LabelProblems(IReadOnlyList<string> labels, string yaml)
-    {
-        var lines = yaml.ReplaceLineEndings("\n").Split('\n');
-        foreach (var label in labels.Where(TemplateSyntax.IsLabelTemplate))
-        {
-            var line = Array.FindIndex(lines, text => text.Contains(label, StringComparison.Ordinal));
-            foreach (var error in TemplateSyntax.ParseErrors(label))
-            {
-                var message = $"the label template \"{label}\" does not parse: {error}";
-                yield return line < 0
-                    ? new ConfigProblem(IncidentConfig.FilePath, null, null, message)
-                    : new ConfigProblem(IncidentConfig.FilePath, line + 1, lines[line].IndexOf(label, StringComparison.Ordinal) + 1, message);
-            }
-        }
-    }
-
-    private static string Summary(IncidentConfig config)
-    {
-        var onCall = config.OnCall;
-        var templates = config.Templates.Named.Select(entry => entry.Path).ToList();
-        return $"OK: {IncidentConfig.FilePath} is valid: "
-            + $"{Count(onCall?.Rotations.Count ?? 0, "rotation")}, {Count(onCall?.Overrides.Count ?? 0, "override")}, "
-            + $"{Count(onCall?.Policies.Count ?? 0, "escalation policy", "escalation policies")}, {Count(config.Routes.Count, "route")}, "
-            + (templates.Count == 0 ? "built-in templates" : $"templates {string.Join(", ", templates)}")
-            + (onCall is null ? "" : $"; times in {onCall.TimeZone.Id}");
-    }
-
-    private static string Count(int count, string one, string? many = null) => $"{count} {(count == 1 ? one : many ?? one + "s")}";
 }

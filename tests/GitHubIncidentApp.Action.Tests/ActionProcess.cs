@@ -9,7 +9,7 @@ public sealed record ActionResult(int ExitCode, string Stdout, string Stderr, st
 /// <summary>
 /// Runs the built Action program (<c>dotnet GitHubIncidentApp.Action.dll</c>) as the runner would: in a
 /// clean environment holding only the runner's variables and the step's inputs, with its own temporary
-/// event, output and summary files.
+/// event, output and summary files and workspace.
 /// </summary>
 public sealed class ActionProcess : IDisposable
 {
@@ -20,6 +20,17 @@ public sealed class ActionProcess : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("incident-action-").FullName;
 
     public string EventPath => Path.Combine(_dir, "event.json");
+
+    /// <summary>The checked-out repository, as <c>GITHUB_WORKSPACE</c> names it; empty until a test writes into it.</summary>
+    public string Workspace => Directory.CreateDirectory(Path.Combine(_dir, "workspace")).FullName;
+
+    /// <summary>Writes a file into <see cref="Workspace"/> at its path in the repository.</summary>
+    public void SetWorkspaceFile(string repoPath, string content)
+    {
+        var path = Path.Combine(Workspace, repoPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
 
     /// <param name="inputs">Inputs by their action.yml name; the token input defaults to <see cref="Token"/>.</param>
     public async Task<ActionResult> RunAsync(FakeGitHubServer github, string eventName, string? eventJson, IReadOnlyDictionary<string, string>? inputs = null)
@@ -52,6 +63,7 @@ public sealed class ActionProcess : IDisposable
         start.Environment["GITHUB_SERVER_URL"] = "https://github.example.com";
         start.Environment["GITHUB_OUTPUT"] = outputPath;
         start.Environment["GITHUB_STEP_SUMMARY"] = summaryPath;
+        start.Environment["GITHUB_WORKSPACE"] = Workspace;
         start.Environment[ActionInputs.VariableName(ActionInputs.Token)] = Token;
         foreach (var (name, value) in inputs ?? new Dictionary<string, string>())
         {

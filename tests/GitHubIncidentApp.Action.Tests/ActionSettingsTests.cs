@@ -49,4 +49,13 @@ public sealed class ActionSettingsTests
         Assert.Null(settings);
         Assert.Equal($"the alertmanager-url input '{url}' is not an http(s) URL: give Alertmanager's base URL as the runner reaches it, such as http://alertmanager.monitoring:9093", Assert.Single(problems));
     }
+
+    [Fact]
+    public void The_validate_mode_needs_the_workspace_and_no_token()
+    {
+        var (settings, problems) = ActionSettings.Load(Environment((ActionInputs.Mode, "validate"), (ActionInputs.Token, "")));
+
+        Assert.Null(settings);
+        Assert.StartsWith("GITHUB_WORKSPACE is not set: the runner sets it to the checked-out repository", Assert.Single(problems), StringComparison.Ordinal);
+    }
 }

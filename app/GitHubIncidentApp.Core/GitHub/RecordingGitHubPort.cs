@@ -1,9 +1,8 @@
-using GitHubIncidentApp.Core.GitHub;
-
-namespace GitHubIncidentApp.Action;
+namespace GitHubIncidentApp.Core.GitHub;
 
 /// <summary>
-/// The port the Action's core services use: it records every write, for the outputs and the summary.
+/// A port that records every write it passes on, for a host that reports them (the Action's outputs and summary);
+/// reads pass through unrecorded.
 /// </summary>
 public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
 {

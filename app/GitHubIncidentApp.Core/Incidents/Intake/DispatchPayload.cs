@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GitHubIncidentApp.Action;
+namespace GitHubIncidentApp.Core.Incidents.Intake;
 
 /// <summary>
 /// Finds the Alertmanager webhook body in a dispatch event. <c>repository_dispatch</c> (event type

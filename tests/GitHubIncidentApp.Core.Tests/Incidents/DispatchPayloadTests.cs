@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GitHubIncidentApp.Core.Incidents.Intake;
 using GitHubIncidentApp.Testing;
 
-namespace GitHubIncidentApp.Action.Tests;
+namespace GitHubIncidentApp.Core.Tests.Incidents;
 
 /// <summary>Where a dispatch event carries the Alertmanager webhook body.</summary>
 public sealed class DispatchPayloadTests
