@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Storage;
@@ -63,7 +64,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
     public RepoRef? DefaultRepo { get; } = DefaultRepoOf(variables.DefaultRepo).Repo;
 
     /// <summary>The tokens Alertmanager may present, each with the repositories it reaches (see <see cref="AlertmanagerTokenSettings"/>).</summary>
-    public IReadOnlyList<AlertmanagerToken> AlertmanagerTokens { get; } = AlertmanagerTokenSettings.Read(configuration, devMode, DefaultRepoOf(variables.DefaultRepo).Repo).Tokens;
+    public IReadOnlyList<AlertmanagerToken> AlertmanagerTokens { get; } = AlertmanagerTokenSettings.Read(configuration, devMode, DefaultRepoOf(variables.DefaultRepo).Repo, DevFlag).Tokens;
     public string DataDir { get; } = variables.DataDir;
 
     /// <summary>PostgreSQL, shared by several replicas (<c>postgres://user:password@host:port/database</c>); null keeps the data in SQLite in <see cref="DataDir"/>.</summary>
@@ -199,7 +200,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
                 PortNumber.Problem(options.Port),
                 LogLevelOf(options.LogLevel).Problem,
                 LogFormatSetting.Read(options.LogFormat, devMode).Problem,
-                .. AlertmanagerTokenSettings.Read(configuration, devMode, defaultRepo.Repo).Problems,
+                .. AlertmanagerTokenSettings.Read(configuration, devMode, defaultRepo.Repo, DevFlag).Problems,
                 DatabaseUrlProblem(options.DatabaseUrl, mode.Mode == RunMode.DryRun),
                 WorkersNumber.Problem(options.Workers),
                 PerMinuteNumber.Problem(options.ContentPerMinute),

@@ -2,18 +2,12 @@ using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;
 
-/// <summary>Creates or migrates the database before the worker and the endpoints start.</summary>
-public sealed partial class DatabaseMigrator(IStorageDatabase database, AppSettings settings, ILogger<DatabaseMigrator> logger) : IHostedService
+/// <summary>Creates or migrates the database before the worker and the endpoints start (see <see cref="InboxUpkeep.PrepareAsync"/>), and says how the app runs.</summary>
+public sealed partial class DatabaseMigrator(InboxUpkeep upkeep, IStorageDatabase database, AppSettings settings, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Settings refuse a dry run on PostgreSQL, so a dry run always has its own SQLite file.
-        if (settings.DryRun && database is SqliteDatabase sqlite)
-        {
-            DeleteDatabaseFiles(sqlite.FilePath);
-        }
-
-        await database.MigrateAsync(cancellationToken);
+        await upkeep.PrepareAsync(cancellationToken);
         if (settings.DryRun)
         {
             LogDryRun(database.Location);
@@ -22,22 +16,6 @@ public sealed partial class DatabaseMigrator(IStorageDatabase database, AppSetti
         if (settings.AlertmanagerTokens.Any(token => token.OpenToAnyone))
         {
             LogNoToken();
-        }
-    }
-
-    // Dry-run issues live only in memory, so an index that names them must not outlive the process.
-    private static void DeleteDatabaseFiles(string path)
-    {
-        var directory = Path.GetDirectoryName(path)!;
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        // The database file and its -wal and -shm companions.
-        foreach (var file in Directory.GetFiles(directory, Path.GetFileName(path) + "*"))
-        {
-            File.Delete(file);
         }
     }
 

@@ -1,3 +1,5 @@
+using GitHubIncidentApp.Core.Incidents.Intake;
+using GitHubIncidentApp.Core.Metrics;
 using Octokit.Webhooks;
 using Octokit.Webhooks.AspNetCore;
 
@@ -7,9 +9,9 @@ namespace GitHubIncidentApp;
 /// The GitHub webhook receiver, <c>POST {WEBHOOK_PATH}</c>, on Octokit.Webhooks.AspNetCore. The
 /// library answers a refused delivery with a bare 400 and takes "no secret, no signature" as valid,
 /// so a filter checks each delivery first, with the library's own validator, and refuses with a 401
-/// that says what to fix. <see cref="GitHubWebhookProcessor"/> then stores the delivery and answers.
+/// that says what to fix. <see cref="GitHubWebhookProcessor"/> then hands it to <see cref="GitHubDeliveryIntake"/>.
 /// </summary>
-public static partial class GitHubWebhookEndpoints
+public static class GitHubWebhookEndpoints
 {
     /// <summary>
     /// GitHub caps webhook payloads at 25 MB, but the events the app subscribes to (issues, issue_comment,
@@ -39,53 +41,54 @@ public static partial class GitHubWebhookEndpoints
         return app;
     }
 
-    internal static IResult Problem(int status, string error) => Results.Json(new { error }, statusCode: status);
+    /// <summary>The answer GitHub gets.</summary>
+    internal static IResult Answer(IntakeAnswer answer) => answer.Outcome switch
+    {
+        IntakeOutcome.Accepted => Results.Json(new { status = "accepted", deliveryId = answer.DeliveryId }, statusCode: StatusCodes.Status202Accepted),
+        IntakeOutcome.Ignored => Results.Json(new { status = "ignored", deliveryId = answer.DeliveryId, reason = answer.Message }),
+        IntakeOutcome.Pong => Results.Json(new { status = "pong", deliveryId = answer.DeliveryId }),
+        _ => Results.Json(new { error = answer.Message }, statusCode: IntakeStatus.Of(answer.Outcome)),
+    };
 
     private static async ValueTask<object?> CheckDeliveryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string? secret)
     {
         var http = context.HttpContext;
         var request = http.Request;
-        var logger = http.RequestServices.GetRequiredService<ILogger<GitHubWebhookProcessor>>();
-        var metrics = http.RequestServices.GetRequiredService<MetricsRegistry>();
+        var intake = http.RequestServices.GetRequiredService<GitHubDeliveryIntake>();
         var eventName = request.Headers[EventHeader].ToString();
         var deliveryId = request.Headers[DeliveryHeader].ToString();
-        IResult Refuse(string reason, int status, string error)
-        {
-            LogRefused(logger, deliveryId, eventName, error);
-            metrics.DeliveriesRefused.Increment(MetricsRegistry.GitHubSource, reason);
-            return Problem(status, error);
-        }
+        IResult Refuse(string reason, IntakeOutcome outcome, string error) => Answer(intake.Refuse(reason, outcome, error, eventName, deliveryId));
 
         if (secret is null)
         {
-            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized,
-                "WEBHOOK_SECRET is not set, so no delivery can be verified: set it to the webhook secret of the GitHub App's settings and restart the app");
+            return Refuse(MetricsReason.Auth, IntakeOutcome.Unauthorized,
+                "WEBHOOK_SECRET is not set, so no delivery can be verified: set it to the webhook secret of the GitHub App's settings (in token mode, of the repository's or organisation's webhook) and restart the app");
         }
 
         // A delivery without a signature is refused before its body is read.
         var signature = request.Headers[SignatureHeader].ToString();
         if (CheckSignatureForm(signature) is { } badSignature)
         {
-            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized, badSignature);
+            return Refuse(MetricsReason.Auth, IntakeOutcome.Unauthorized, badSignature);
         }
 
-        var body = await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, http.RequestAborted);
+        var body = await DeliveryBody.ReadAtMostAsync(request.Body, request.ContentLength, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
-            return Refuse(MetricsReason.TooLarge, StatusCodes.Status413PayloadTooLarge,
+            return Refuse(MetricsReason.TooLarge, IntakeOutcome.TooLarge,
                 $"the body is larger than {MaxBodyBytes / (1024 * 1024)} MB, far more than any delivery of the events this app subscribes to: only GitHub's deliveries are accepted here");
         }
 
         // Compares in constant time.
         if (WebhookSignatureValidator.Verify(signature, secret, body) != WebhookSignatureValidationResult.Valid)
         {
-            return Refuse(MetricsReason.Auth, StatusCodes.Status401Unauthorized,
-                $"{SignatureHeader} does not match the body: the webhook secret in the GitHub App's settings differs from WEBHOOK_SECRET (make them the same), or the body was changed on the way");
+            return Refuse(MetricsReason.Auth, IntakeOutcome.Unauthorized,
+                $"{SignatureHeader} does not match the body: the webhook secret in the GitHub App's settings (in token mode, the webhook's) differs from WEBHOOK_SECRET (make them the same), or the body was changed on the way");
         }
 
         if (CheckDelivery(request, eventName, deliveryId, body) is { } problem)
         {
-            return Refuse(problem.Status == StatusCodes.Status415UnsupportedMediaType ? MetricsReason.ContentType : MetricsReason.BadPayload, problem.Status, problem.Error);
+            return Refuse(problem.Outcome == IntakeOutcome.UnsupportedMediaType ? MetricsReason.ContentType : MetricsReason.BadPayload, problem.Outcome, problem.Error);
         }
 
         // The library reads the body again, from memory, and verifies it again (same validator).
@@ -99,7 +102,7 @@ public static partial class GitHubWebhookEndpoints
     {
         if (header.Length == 0)
         {
-            return $"{SignatureHeader} is missing: set a webhook secret in the GitHub App's settings, the same as WEBHOOK_SECRET, so GitHub signs its deliveries";
+            return $"{SignatureHeader} is missing: set a webhook secret in the GitHub App's settings (in token mode, the webhook's), the same as WEBHOOK_SECRET, so GitHub signs its deliveries";
         }
 
         return header.StartsWith(SignaturePrefix, StringComparison.Ordinal) && header.Length == SignaturePrefix.Length + 64
@@ -108,25 +111,22 @@ public static partial class GitHubWebhookEndpoints
     }
 
     /// <summary>The headers and encoding GitHub always sends; checked here so the library never refuses on its own, with no reason given.</summary>
-    private static (int Status, string Error)? CheckDelivery(HttpRequest request, string eventName, string deliveryId, byte[] body)
+    private static (IntakeOutcome Outcome, string Error)? CheckDelivery(HttpRequest request, string eventName, string deliveryId, byte[] body)
     {
-        if (!RequestBody.IsJson(request))
+        if (!DeliveryBody.IsJson(request.ContentType))
         {
-            return (StatusCodes.Status415UnsupportedMediaType,
+            return (IntakeOutcome.UnsupportedMediaType,
                 $"the body must be sent as application/json, not '{request.ContentType}': set the webhook's content type to application/json in GitHub's settings");
         }
 
         if (request.Headers[EventHeader].Count != 1 || eventName.Length == 0 || request.Headers[DeliveryHeader].Count != 1 || deliveryId.Length == 0)
         {
-            return (StatusCodes.Status400BadRequest,
+            return (IntakeOutcome.BadRequest,
                 $"one {EventHeader} and one {DeliveryHeader} header are required: this URL takes GitHub's webhook deliveries only");
         }
 
         return System.Text.Unicode.Utf8.IsValid(body)
             ? null
-            : (StatusCodes.Status400BadRequest, "the body is not valid UTF-8 (GitHub sends UTF-8 JSON)");
+            : (IntakeOutcome.BadRequest, "the body is not valid UTF-8 (GitHub sends UTF-8 JSON)");
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused GitHub delivery {DeliveryId} ({Event}): {Reason}")]
-    internal static partial void LogRefused(ILogger logger, string deliveryId, string @event, string reason);
 }

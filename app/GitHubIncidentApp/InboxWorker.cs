@@ -7,11 +7,8 @@ namespace GitHubIncidentApp;
 /// Runs the inbox: <see cref="AppSettings.Workers"/> workers process deliveries as they come and
 /// retry them when due (the inbox gives each incident to one worker at a time), and old ones are pruned.
 /// </summary>
-public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database, InboxProcessor processor, InboxSignal signal, AppSettings settings, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
+public sealed partial class InboxWorker(InboxUpkeep upkeep, InboxProcessor processor, InboxSignal signal, AppSettings settings, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
 {
-    /// <summary>How long processed deliveries are kept, for looking into what happened.</summary>
-    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
-
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
     /// <summary>How often to look for deliveries whose retry time has come, when nothing wakes the worker.</summary>
@@ -19,13 +16,7 @@ public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // With one replica, a claim left over from before a restart belongs to a process that died. With
-        // several, it may be another replica's live work: the claim's lease running out releases it instead.
-        if (!database.IsShared)
-        {
-            await inbox.ReleaseStaleClaimsAsync(stoppingToken);
-        }
-
+        await upkeep.ReleaseStaleClaimsAsync(stoppingToken);
         var loops = Enumerable.Range(0, settings.Workers)
             .Select(_ => KeepGoingAsync(ProcessDueAsync, stoppingToken))
             .Append(KeepGoingAsync(PruneAsync, stoppingToken));
@@ -43,8 +34,7 @@ public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database,
 
     private async Task PruneAsync(CancellationToken stoppingToken)
     {
-        var pruned = await inbox.PruneDoneAsync(time.GetUtcNow() - Retention, stoppingToken);
-        LogPruned(pruned, Retention.TotalDays);
+        await upkeep.PruneAsync(stoppingToken);
         await Task.Delay(PruneEvery, time, stoppingToken);
     }
 
@@ -68,9 +58,6 @@ public sealed partial class InboxWorker(IInbox inbox, IStorageDatabase database,
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Count} deliveries processed more than {Days} days ago")]
-    private partial void LogPruned(int count, double days);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The inbox could not be read; trying again")]
     private partial void LogInboxFailed(Exception exception);

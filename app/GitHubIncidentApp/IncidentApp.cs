@@ -1,6 +1,5 @@
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
-using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;
 
@@ -56,39 +55,6 @@ public static class IncidentApp
         return app;
     }
 
-    /// <summary>
-    /// PostgreSQL when DATABASE_URL is set (several replicas may share it), else a SQLite file in DATA_DIR; the
-    /// budget of new issues and comments lives there too, so neither a restart nor a replica goes past GitHub's limits.
-    /// </summary>
-    private static void AddStorage(IServiceCollection services, AppSettings settings)
-    {
-        // Created by the container, so it is disposed (and its connection pool closed) with the app.
-        if (settings.DatabaseUrl is { } url)
-        {
-            services.AddSingleton(_ => new PostgresDatabase(url));
-            services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
-            services.AddSingleton<IInbox, PostgresInbox>();
-            services.AddSingleton<IIncidentIndex, PostgresIncidentIndex>();
-            services.AddSingleton<IIncidentLocks, PostgresIncidentLocks>();
-            services.AddSingleton<ISettingsSnapshots, PostgresSettingsSnapshots>();
-            services.AddSingleton<IContentBudget>(sp => new PostgresContentBudget(
-                sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>(), settings.ContentLimits));
-        }
-        else
-        {
-            services.AddSingleton(_ => new SqliteDatabase(Path.Combine(settings.DataDir, settings.DryRun ? "incidents-dry-run.db" : "incidents.db")));
-            services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
-            services.AddSingleton<IInbox, SqliteInbox>();
-            services.AddSingleton<IIncidentIndex, SqliteIncidentIndex>();
-            services.AddSingleton<ISettingsSnapshots, SqliteSettingsSnapshots>();
-            services.AddSingleton<IContentBudget>(sp => new SqliteContentBudget(
-                sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), settings.ContentLimits));
-        }
-
-        services.AddHostedService<DatabaseMigrator>();
-        services.AddSingleton<StorageReadiness>();
-    }
-
     private static void ConfigureLogging(ILoggingBuilder logging, AppSettings settings)
     {
         // Scopes included either way: delivery id, repository, incident key.
@@ -122,12 +88,7 @@ public static class IncidentApp
     private static void AddServices(IServiceCollection services, AppSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new InboxSignal(settings.Workers));
-        services.AddSingleton<MetricsRegistry>();
         services.AddGitHubWebhooks();
-
-        AddStorage(services, settings);
 
         switch (settings.Mode)
         {
@@ -149,9 +110,21 @@ public static class IncidentApp
                 break;
         }
 
-        services.AddIncidentCore(new IncidentCoreOptions { DryRun = settings.DryRun, Workers = settings.Workers, ContentLimits = settings.ContentLimits });
+        services.AddIncidentInbox(
+            new IncidentInboxOptions
+            {
+                DatabaseUrl = settings.DatabaseUrl,
+                DataDir = settings.DataDir,
+                AlertmanagerTokens = settings.AlertmanagerTokens,
+                DefaultRepo = settings.DefaultRepo,
+                GitHubApiUrl = settings.GitHubApiUrl,
+                Mode = AppMode.Name(settings.Mode),
+            },
+            new IncidentCoreOptions { DryRun = settings.DryRun, Workers = settings.Workers, ContentLimits = settings.ContentLimits });
+
+        // Started in this order: the database is ready before the worker and the clock use it.
+        services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<InboxWorker>();
-        services.AddSingleton<EscalationClock>();
-        services.AddHostedService(sp => sp.GetRequiredService<EscalationClock>());
+        services.AddHostedService<EscalationClock>();
     }
 }

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Metrics;
 using GitHubIncidentApp.Core.Storage;
 
 namespace GitHubIncidentApp;

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

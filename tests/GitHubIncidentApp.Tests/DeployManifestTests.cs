@@ -1,4 +1,5 @@
 using System.Reflection;
+using GitHubIncidentApp.Core.Alerts;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;

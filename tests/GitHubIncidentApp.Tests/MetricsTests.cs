@@ -1,9 +1,8 @@
-using System.Diagnostics.Metrics;
+using GitHubIncidentApp.Core.Incidents.Intake;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -80,7 +79,7 @@ public sealed partial class MetricsTests : AppTestBase
             using var _ = await wrongToken.PostAsync("api/alertmanager/operate-first/incidents", new StringContent("{}", Encoding.UTF8, "application/json"));
         }
 
-        using (var tooLarge = await App.PostAlertsAsync(new string(' ', AlertmanagerEndpoints.MaxBodyBytes + 1)))
+        using (var tooLarge = await App.PostAlertsAsync(new string(' ', AlertmanagerIntake.MaxBodyBytes + 1)))
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         }
@@ -142,28 +141,6 @@ public sealed partial class MetricsTests : AppTestBase
         Assert.Equal(1, metrics["incident_app_github_requests_total{status_class=\"5xx\"}"]);
         Assert.Equal(0, metrics["incident_app_github_healthy"]);
         Assert.True(metrics["incident_app_github_requests_total{status_class=\"4xx\"}"] >= 1);
-    }
-
-    [Theory]
-    [InlineData("plain", "plain")]
-    [InlineData("back\\slash", "back\\\\slash")]
-    [InlineData("a \"quote\"", "a \\\"quote\\\"")]
-    [InlineData("two\nlines", "two\\nlines")]
-    public void Escapes_label_values(string value, string written) =>
-        Assert.Equal(written, MetricsText.EscapeLabelValue(value));
-
-    [Fact]
-    public void Writes_a_family_with_help_type_and_escaped_labels()
-    {
-        using var meter = new Meter("test");
-        using var exposition = new MetricsExposition(meter);
-        var counter = new DeclaredCounter(meter, "x", "Help with a \\ and a\nnewline.", ["reason"], [["a \"b\""]]);
-        counter.Increment("a \"b\"");
-        counter.Increment("a \"b\"");
-
-        var text = exposition.Collect();
-
-        Assert.Equal("# HELP x_total Help with a \\\\ and a\\nnewline.\n# TYPE x_total counter\nx_total{reason=\"a \\\"b\\\"\"} 2\n", text);
     }
 
     [GeneratedRegex(@"^# HELP (?<name>[a-zA-Z_:][a-zA-Z0-9_:]*) \S.*$")]

@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents.Intake;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing.Bursts;
 using GitHubIncidentApp.Testing.FakeGitHub;

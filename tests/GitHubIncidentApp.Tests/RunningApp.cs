@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using GitHubIncidentApp.Core.Incidents.Intake;
 using GitHubIncidentApp.Core.Storage;
 using GitHubIncidentApp.Testing.FakeGitHub;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -14,8 +14,8 @@ namespace GitHubIncidentApp.Core.Composition;
 /// pipeline (pacing under the content limits, rate-limit holds, outage probes) and caches. A host registers what is
 /// its own first: the <see cref="IIncidentIndex"/> (and an <see cref="IInbox"/> where there is one), the
 /// <see cref="IBotIdentity"/>, an <see cref="IGitHubClientProvider"/> when it has credentials, logging, and
-/// optionally a shared <see cref="IContentBudget"/> or <see cref="IIncidentLocks"/>. The core's
-/// <see cref="DeliveryMetrics"/> carries the meter a host adds its own instruments to.
+/// optionally a shared <see cref="IContentBudget"/> or <see cref="IIncidentLocks"/> (<see cref="IncidentInboxServices.AddIncidentInbox"/>
+/// registers them all for a durable inbox). The core's <see cref="DeliveryMetrics"/> carries the meter every count goes on.
 /// </summary>
 public static class IncidentCoreServices
 {

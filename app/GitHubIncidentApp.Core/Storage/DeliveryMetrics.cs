@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 namespace GitHubIncidentApp.Core.Storage;
 
 /// <summary>
-/// The meter of one composition of the core, and on it what the core counts: what became of each delivery. A host
-/// adds its own instruments to <see cref="Meter"/> and exposes them (the App at <c>/metrics</c>).
+/// The meter of one composition of the core, and on it what the core counts: what became of each delivery. The
+/// intake adds its instruments to <see cref="Meter"/> (<c>Metrics.MetricsRegistry</c>); a host exposes them (the App at <c>/metrics</c>).
 /// </summary>
 public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
 {

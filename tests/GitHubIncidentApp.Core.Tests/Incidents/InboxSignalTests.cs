@@ -1,4 +1,6 @@
-namespace GitHubIncidentApp.Tests;
+using GitHubIncidentApp.Core.Incidents.Intake;
+
+namespace GitHubIncidentApp.Core.Tests.Incidents;
 
 public class InboxSignalTests
 {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GitHubIncidentApp.Core.GitHub;
 
-namespace GitHubIncidentApp;
+namespace GitHubIncidentApp.Core.Alerts;
 
 /// <summary>
 /// A token Alertmanager may present, by the setting that holds it, and the repositories its deliveries may reach.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace GitHubIncidentApp;
+namespace GitHubIncidentApp.Core.Metrics;
 
 /// <summary>Writes the Prometheus text exposition format, version 0.0.4.</summary>
 public sealed class MetricsText

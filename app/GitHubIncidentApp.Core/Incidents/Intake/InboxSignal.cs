@@ -1,4 +1,4 @@
-namespace GitHubIncidentApp;
+namespace GitHubIncidentApp.Core.Incidents.Intake;
 
 /// <summary>
 /// Wakes one idle inbox worker for each delivery that waits to be processed, and at most every worker at once: a

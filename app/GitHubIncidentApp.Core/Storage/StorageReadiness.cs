@@ -1,8 +1,6 @@
-using GitHubIncidentApp.Core.Storage;
+namespace GitHubIncidentApp.Core.Storage;
 
-namespace GitHubIncidentApp;
-
-/// <summary>Whether the storage takes a write in time, for <c>/readyz</c>: a stalled disk answers 503 instead of hanging the probe.</summary>
+/// <summary>Whether the storage takes a write in time, for a readiness probe: a stalled disk makes the app not ready instead of hanging the probe.</summary>
 public sealed class StorageReadiness(IStorageDatabase database)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
+using GitHubIncidentApp.Core.Storage;
 
-namespace GitHubIncidentApp;
+namespace GitHubIncidentApp.Core.Metrics;
 
 /// <summary>
 /// The observable instruments of one <see cref="Meter"/> in the Prometheus text format, collected at each scrape by a
@@ -17,7 +18,7 @@ public sealed class MetricsExposition : IDisposable
     private readonly Lock _collecting = new();
     private readonly List<(Instrument Instrument, string Labels, double Value)> _samples = [];
 
-    /// <param name="meter">Every instrument on it is observable (<see cref="Core.Storage.DeclaredCounter"/> for counts), so nothing is summed here between scrapes.</param>
+    /// <param name="meter">Every instrument on it is observable (<see cref="DeclaredCounter"/> for counts), so nothing is summed here between scrapes.</param>
     public MetricsExposition(Meter meter)
     {
         _listener.InstrumentPublished = (instrument, listener) =>

@@ -1,12 +1,13 @@
 using GitHubIncidentApp.Core.GitHub;
+using Microsoft.Extensions.Configuration;
 
-namespace GitHubIncidentApp;
+namespace GitHubIncidentApp.Core.Alerts;
 
 /// <summary>
 /// Reads the Alertmanager tokens and their scopes: <c>ALERTMANAGER_TOKEN</c> with <c>ALLOWED_REPOS</c>, and any
 /// number of <c>ALERTMANAGER_TOKEN_&lt;NAME&gt;</c>, each with its own <c>ALLOWED_REPOS_&lt;NAME&gt;</c>, so one app
 /// can serve several teams' Alertmanagers, each reaching only its own repositories. Read from the whole
-/// configuration, not bound into <see cref="AppVariables"/>: the binder maps declared names, and these are any number.
+/// configuration, not bound with the host's declared variables: the binder maps declared names, and these are any number.
 /// </summary>
 public static class AlertmanagerTokenSettings
 {
@@ -16,7 +17,8 @@ public static class AlertmanagerTokenSettings
     private const string NamedScopePrefix = PlainScope + "_";
 
     /// <summary>The tokens, and every problem with them; in development without any, one that lets every request in.</summary>
-    public static (IReadOnlyList<AlertmanagerToken> Tokens, IReadOnlyList<string> Problems) Read(IConfiguration config, bool devMode, RepoRef? defaultRepo)
+    /// <param name="devFlag">How the host is started in development, for the problem of a missing token.</param>
+    public static (IReadOnlyList<AlertmanagerToken> Tokens, IReadOnlyList<string> Problems) Read(IConfiguration config, bool devMode, RepoRef? defaultRepo, string devFlag)
     {
         var problems = new List<string>();
         string? Get(string name) => string.IsNullOrWhiteSpace(config[name]) ? null : config[name]!.Trim();
@@ -55,7 +57,7 @@ public static class AlertmanagerTokenSettings
         }
         else if (plain is null && !devMode)
         {
-            problems.Add($"{Plain} is not set: choose a long random token (e.g. `openssl rand -hex 32`) and give the same one to Alertmanager's http_config.authorization.credentials; or give each team's Alertmanager its own {NamedPrefix}<NAME> with {NamedScopePrefix}<NAME> (or start with {AppSettings.DevFlag} to try the app locally)");
+            problems.Add($"{Plain} is not set: choose a long random token (e.g. `openssl rand -hex 32`) and give the same one to Alertmanager's http_config.authorization.credentials; or give each team's Alertmanager its own {NamedPrefix}<NAME> with {NamedScopePrefix}<NAME> (or start with {devFlag} to try the app locally)");
         }
         else if (PlainScopeOf(allowed, devMode, defaultRepo, problems) is { } scope)
         {

@@ -2,10 +2,10 @@ using System.Diagnostics.Metrics;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Storage;
 
-namespace GitHubIncidentApp;
+namespace GitHubIncidentApp.Core.Metrics;
 
 /// <summary>
-/// The App's instruments, on the core's meter beside what the core counts (<see cref="DeliveryMetrics"/>): deliveries
+/// The intake's instruments, on the core's meter beside what the core counts (<see cref="DeliveryMetrics"/>): deliveries
 /// received and refused, calls to the GitHub API (from the HTTP client's own <c>http.client.request.duration</c>
 /// measurements for the GitHub API host), and gauges of the inbox, GitHub's health, the content pacing and the mode.
 /// <see cref="ScrapeAsync"/> writes them all.
@@ -24,11 +24,13 @@ public sealed class MetricsRegistry : IDisposable
     private InboxReading? _inbox;
     private int _gitHubAuthRefused;
 
+    /// <param name="gitHubApi">Calls to its host and port count as GitHub requests.</param>
+    /// <param name="mode">The mode the host runs in, as its health answers name it (live or dry-run).</param>
     /// <param name="gitHubHealth">None in a dry run, which calls no GitHub.</param>
     /// <param name="contentPacer">None in a dry run, which creates no content.</param>
-    public MetricsRegistry(AppSettings settings, DeliveryMetrics core, GitHubHealth? gitHubHealth = null, ContentPacer? contentPacer = null)
+    public MetricsRegistry(DeliveryMetrics core, Uri gitHubApi, string mode, GitHubHealth? gitHubHealth = null, ContentPacer? contentPacer = null)
     {
-        _gitHubApi = settings.GitHubApiUrl;
+        _gitHubApi = gitHubApi;
         var meter = core.Meter;
         DeliveriesReceived = new(meter, "incident_app_deliveries_received",
             "Deliveries answered with 2xx (stored, or answered and dropped when not used), by sender.", ["source"], Sources.Select(source => new[] { source }));
@@ -52,8 +54,8 @@ public sealed class MetricsRegistry : IDisposable
             description: "New issues and comments waiting for a slot under the content limits (CONTENT_PER_MINUTE, CONTENT_PER_HOUR) in this replica.");
         meter.CreateObservableCounter("incident_app_content_wait_seconds", () => contentPacer?.Waited.TotalSeconds ?? 0,
             unit: "s", description: "Time new issues and comments of this replica have waited for their slots under the content limits.");
-        var mode = new Measurement<int>(1, KeyValuePair.Create("mode", (object?)AppMode.Name(settings.Mode)));
-        meter.CreateObservableGauge("incident_app_mode", () => mode,
+        var modeSample = new Measurement<int>(1, KeyValuePair.Create("mode", (object?)mode));
+        meter.CreateObservableGauge("incident_app_mode", () => modeSample,
             description: "1 for the mode the app runs in: live (it writes to GitHub as the GitHub App), token (it writes to GitHub with GITHUB_TOKEN) or dry-run (it only logs what it would write).");
         _exposition = new MetricsExposition(meter);
 

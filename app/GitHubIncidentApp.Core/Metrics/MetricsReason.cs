@@ -1,4 +1,4 @@
-namespace GitHubIncidentApp;
+namespace GitHubIncidentApp.Core.Metrics;
 
 /// <summary>Why a delivery was refused: the <c>reason</c> label of <c>incident_app_deliveries_refused_total</c>.</summary>
 public static class MetricsReason

@@ -1,7 +1,6 @@
 using GitHubIncidentApp.Core.GitHub;
-using Microsoft.AspNetCore.Http.Features;
 
-namespace GitHubIncidentApp;
+namespace GitHubIncidentApp.Core.Incidents.Intake;
 
 /// <summary>
 /// The repository an Alertmanager URL names. The server removes dot segments before routing, so
@@ -10,26 +9,26 @@ namespace GitHubIncidentApp;
 /// </summary>
 public static class AlertmanagerUrl
 {
-    /// <summary>The route value that holds a path below <c>/api/alertmanager</c> that names no repository.</summary>
-    public const string OtherPath = "otherPath";
-
     private const string Fix = "post to /api/alertmanager/{owner}/{repo} with the repository spelled out";
 
+    /// <param name="target">The request target as sent.</param>
+    /// <param name="owner">The owner the route read from the path; null when it names none.</param>
+    /// <param name="name">The repository's name the route read from the path.</param>
+    /// <param name="otherPath">A path below <c>/api/alertmanager</c> that the routes did not take as a repository.</param>
     /// <returns>The repository, none (no repository in the URL), or why the URL is refused.</returns>
-    public static (RepoRef? Repo, string? Problem) Target(HttpContext http)
+    public static (RepoRef? Repo, string? Problem) Target(string target, string? owner, string? name, string? otherPath)
     {
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.Value ?? "";
-        if (RawPathProblem(PathOf(raw)) is { } problem)
+        if (RawPathProblem(PathOf(target)) is { } problem)
         {
             return (null, problem);
         }
 
-        if (http.GetRouteValue(OtherPath) is string other)
+        if (otherPath is not null)
         {
-            return (null, $"'/api/alertmanager/{NameText.Shown(other)}' names no repository: {Fix}, or to /api/alertmanager");
+            return (null, $"'/api/alertmanager/{NameText.Shown(otherPath)}' names no repository: {Fix}, or to /api/alertmanager");
         }
 
-        if (http.GetRouteValue("owner") is not string owner || http.GetRouteValue("repo") is not string name)
+        if (owner is null || name is null)
         {
             return (null, null);
         }
