@@ -9,7 +9,7 @@ public sealed partial class ActionManifestTests
     private static YamlMappingNode Manifest()
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(RepoPaths.Root, "action", "action.yml"));
+        using var reader = new StreamReader(Path.Combine(RepoPaths.Root, "action.yml"));
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }

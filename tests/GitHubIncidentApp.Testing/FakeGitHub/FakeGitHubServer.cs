@@ -13,7 +13,7 @@ namespace GitHubIncidentApp.Testing.FakeGitHub;
 /// A GitHub REST API on a real loopback port, holding repositories in memory: a GitHub App with
 /// JWT-authenticated installation endpoints, users' tokens (<c>GET /user</c>), installation tokens scoped to an owner (which read other owners'
 /// public repositories only, see <see cref="FakeRepo.IsPublic"/>), issues,
-/// comments, reactions, assignees, collaborator roles, labels and file contents. The API is served at the root (no <c>/api/v3</c> prefix).
+/// comments, reactions, assignees, collaborator roles, labels, file contents and repository dispatches. The API is served at the root (no <c>/api/v3</c> prefix).
 /// Repositories exist only once <see cref="Repo"/> has been called; owners need
 /// <see cref="AddInstallation"/> before the app can get a token for them.
 /// </summary>

@@ -21,6 +21,7 @@ internal static class FakeRepoEndpoints
         repos.MapFakeAssigneeEndpoints(server);
         repos.MapFakeReactionEndpoints(server);
         repos.MapFakeCollaboratorEndpoints(server);
+        repos.MapFakeDispatchEndpoints();
         repos.MapGet("/contents/{**path}", (HttpContext context, string path) =>
         {
             var repo = Repo(context);

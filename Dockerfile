@@ -1,6 +1,7 @@
-# Build from the repository root, which holds the core the Action references:
-#   docker build -f action/Dockerfile -t incident-action .
-# .github/workflows/release-action.yml publishes it; action.yml runs the published image.
+# The Action's image (the App's is deploy/Dockerfile). At the repository root because a Docker action builds its
+# Dockerfile with the file's folder as the context, and the Action builds on the core library beside it:
+#   docker build -t incident-action .
+# action.yml builds it on every run of a branch; .github/workflows/release-action.yml publishes it for release tags.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
