@@ -5,7 +5,8 @@ namespace GitHubIncidentApp;
 /// <summary>
 /// Live (as the GitHub App or with a token) or dry run, chosen on purpose: outside <c>--dev</c> the app runs live with
 /// complete GitHub App credentials or a token (<c>GITHUB_TOKEN</c>, never both), or dry with <c>DRY_RUN=true</c>, never
-/// dry because a name was misspelled.
+/// dry because a name was misspelled. Without <c>--dev</c> and with none of those variables (nor <c>DRY_RUN</c>, nor
+/// a name close to one) even declared, the app has not been registered yet: it serves the setup page instead.
 /// </summary>
 public static class AppMode
 {
@@ -14,7 +15,12 @@ public static class AppMode
     public const string DryRunName = "dry-run";
     public const string LiveName = "live";
     public const string TokenName = "token";
+    public const string SetupName = "setup";
     private const string WebhookSecretSetting = "WEBHOOK_SECRET";
+
+    // Every name that says the operator meant to give credentials or choose a mode: declared (even empty), or a near
+    // miss of one, they keep the app out of setup and any missing one is a start-up problem.
+    private static readonly string[] ModeNames = ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", WebhookSecretSetting, TokenSetting, DryRunSetting];
 
     private static readonly (string Name, string[] Any, string Fix)[] Credentials =
     [
@@ -27,6 +33,7 @@ public static class AppMode
     {
         RunMode.DryRun => DryRunName,
         RunMode.Token => TokenName,
+        RunMode.Setup => SetupName,
         _ => LiveName,
     };
 
@@ -39,7 +46,12 @@ public static class AppMode
     {
         var problems = new List<string>();
         bool Has(string name) => !string.IsNullOrWhiteSpace(config[name]);
-        var setNames = config.GetChildren().Where(child => !string.IsNullOrWhiteSpace(child.Value)).Select(child => child.Key).ToList();
+        var declared = config.GetChildren().ToList();
+        var setNames = declared.Where(child => !string.IsNullOrWhiteSpace(child.Value)).Select(child => child.Key).ToList();
+        if (!devMode && IsUnregistered(declared.Select(child => child.Key).ToList()))
+        {
+            return (RunMode.Setup, problems);
+        }
 
         bool? dryRun = config[DryRunSetting]?.Trim().ToLowerInvariant() switch
         {
@@ -104,4 +116,7 @@ public static class AppMode
             return $"{name} is not set: {fix}" + (nearest is null ? "" : $"; '{nearest}' is set: is it a misspelling of {any[0]}?");
         }
     }
+
+    private static bool IsUnregistered(IReadOnlyList<string> declaredNames) =>
+        !ModeNames.Any(name => NearestName.Find(name, declaredNames) is not null);
 }

@@ -1,5 +1,7 @@
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Storage;
+using Microsoft.AspNetCore.Connections;
 
 namespace GitHubIncidentApp;
 
@@ -18,7 +20,11 @@ public static class IncidentApp
             // Else the host announces "Hosting environment: Production" while the app tries things out locally.
             EnvironmentName = devMode ? Environments.Development : null,
         });
-        builder.Configuration.AddInMemoryCollection(DotEnvFile.Read(Path.Combine(builder.Environment.ContentRootPath, ".env")));
+        // Least to most binding: the credentials setup stored, .env, the environment (both files yield to it), overrides.
+        var dotEnv = DotEnvFile.Read(Path.Combine(builder.Environment.ContentRootPath, ".env"));
+        var dataDir = overrides?.GetValueOrDefault("DATA_DIR") ?? builder.Configuration["DATA_DIR"] ?? dotEnv.GetValueOrDefault("DATA_DIR") ?? new AppVariables().DataDir;
+        builder.Configuration.AddInMemoryCollection(AppRegistration.Read(dataDir));
+        builder.Configuration.AddInMemoryCollection(dotEnv);
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
@@ -43,6 +49,18 @@ public static class IncidentApp
 
         ConfigureLogging(builder.Logging, settings);
         builder.WebHost.UseUrls($"http://{(settings.Host.Contains(':', StringComparison.Ordinal) ? $"[{settings.Host}]" : settings.Host)}:{settings.Port}");
+        if (settings.Mode == RunMode.Setup)
+        {
+            builder.Services.AddSingleton(settings);
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<SetupState>();
+            builder.Services.AddHttpClient();
+            replaceServices?.Invoke(builder.Services);
+            var setup = builder.Build();
+            setup.MapSetup();
+            return setup;
+        }
+
         AddServices(builder.Services, settings);
         replaceServices?.Invoke(builder.Services);
 
@@ -53,6 +71,44 @@ public static class IncidentApp
         app.MapDeliveries();
         app.MapGitHubWebhookEndpoint();
         return app;
+    }
+
+    /// <summary>
+    /// Runs the app until it is stopped (or <paramref name="cancellationToken"/> fires), and again, with the stored
+    /// credentials, each time the setup flow registered the App: no restart by hand. The exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter errors, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            await using var app = Build(args, errors, overrides);
+            if (app is null)
+            {
+                return AppCommandLine.ExitUsage;
+            }
+
+            try
+            {
+                await app.StartAsync(cancellationToken);
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (StorageException ex)
+            {
+                await errors.WriteLineAsync($"error: {ex.Message}");
+                return AppCommandLine.ExitUsage;
+            }
+            catch (IOException ex) when (ex.InnerException is AddressInUseException)
+            {
+                // Taken between the check in Build and the server's bind.
+                await errors.WriteLineAsync($"error: {PortCheck.InUse(app.Services.GetRequiredService<AppSettings>())}");
+                return AppCommandLine.ExitUsage;
+            }
+
+            if (cancellationToken.IsCancellationRequested || app.Services.GetService<SetupState>() is not { Registered: true })
+            {
+                return AppCommandLine.ExitOk;
+            }
+        }
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, AppSettings settings)

@@ -11,4 +11,7 @@ public enum RunMode
 
     /// <summary>With one token (<c>GITHUB_TOKEN</c>), a user's; commands come from repository or organisation webhooks.</summary>
     Token,
+
+    /// <summary>Not yet: no credentials of any kind were given, so the app serves <c>/setup</c> to register the GitHub App.</summary>
+    Setup,
 }

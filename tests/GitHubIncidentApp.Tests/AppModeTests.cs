@@ -162,4 +162,36 @@ public sealed class AppModeTests
         Assert.Null(settings);
         Assert.EndsWith("; 'GITHUB_TOKN' is set: is it a misspelling of GITHUB_TOKEN?", problems[^1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Without_any_credential_the_app_runs_its_setup()
+    {
+        var (settings, problems) = Load(false);
+
+        Assert.Empty(problems);
+        Assert.Equal(RunMode.Setup, settings!.Mode);
+        Assert.Null(settings.AppId);
+        Assert.Contains("mode setup", settings.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("APPID", "123")] // a typo alone
+    [InlineData("PRIVATE_KY", "x")]
+    [InlineData("WEBHOOK_SECRET", "")] // declared empty: the operator meant to give it
+    [InlineData("DRY_RUN", "")]
+    public void A_credential_name_declared_or_misspelled_keeps_the_app_out_of_setup(string name, string value)
+    {
+        var (settings, problems) = Load(false, (name, value));
+
+        Assert.Null(settings);
+        Assert.NotEmpty(problems);
+    }
+
+    [Fact]
+    public void With_dev_and_no_credentials_the_app_dry_runs_instead_of_setting_up()
+    {
+        var (settings, _) = Load(true);
+
+        Assert.Equal(RunMode.DryRun, settings!.Mode);
+    }
 }

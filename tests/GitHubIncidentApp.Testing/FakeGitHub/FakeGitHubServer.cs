@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +14,7 @@ namespace GitHubIncidentApp.Testing.FakeGitHub;
 /// A GitHub REST API on a real loopback port, holding repositories in memory: a GitHub App with
 /// JWT-authenticated installation endpoints, users' tokens (<c>GET /user</c>), installation tokens scoped to an owner (which read other owners'
 /// public repositories only, see <see cref="FakeRepo.IsPublic"/>), issues,
-/// comments, reactions, assignees, collaborator roles, labels, file contents and repository dispatches. The API is served at the root (no <c>/api/v3</c> prefix).
+/// comments, reactions, assignees, collaborator roles, labels, file contents, repository dispatches and the App manifest flow. The API is served at the root (no <c>/api/v3</c> prefix).
 /// Repositories exist only once <see cref="Repo"/> has been called; owners need
 /// <see cref="AddInstallation"/> before the app can get a token for them.
 /// </summary>
@@ -42,6 +43,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeRepo> _repos = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, long> _installations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _manifestCodes = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private WebApplication? _app;
     private long _lastId = 1000;
@@ -60,6 +62,15 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     /// <summary>PKCS#1 PEM (<c>BEGIN RSA PRIVATE KEY</c>), as GitHub hands out app keys; the same for every server in a process.</summary>
     public string AppPrivateKeyPem { get; }
 
+    /// <summary>The manifest last posted to the manifest flow's page, null before.</summary>
+    public JsonObject? RegisteredManifest { get; private set; }
+
+    /// <summary>The organisation the manifest was posted for, null for a user's account.</summary>
+    public string? RegisteredOrganization { get; private set; }
+
+    /// <summary>The webhook secret the manifest flow hands out with the App.</summary>
+    public string ManifestWebhookSecret { get; } = "manifest-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
     internal FakeAppJwtValidator JwtValidator { get; }
     internal TimeProvider Time => _time;
     internal FakeGitHubJson Json { get; private set; } = null!;
@@ -76,6 +87,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         app.MapFakeAppEndpoints(server);
         app.MapFakeUserEndpoints(server);
         app.MapFakeRepoEndpoints(server);
+        app.MapFakeManifestEndpoints(server);
         app.MapFallback(() => FakeResults.NotFound());
         await app.StartAsync().ConfigureAwait(false);
 
@@ -121,6 +133,17 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
         _key.Dispose();
     }
+
+    internal string IssueManifestCode(JsonObject manifest, string? organization)
+    {
+        RegisteredManifest = manifest;
+        RegisteredOrganization = organization;
+        var code = FakeManifestEndpoints.NewCode();
+        _manifestCodes[code] = 0;
+        return code;
+    }
+
+    internal bool RedeemManifestCode(string code) => _manifestCodes.TryRemove(code, out _);
 
     internal long NextId() => Interlocked.Increment(ref _lastId);
 
