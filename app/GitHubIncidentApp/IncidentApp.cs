@@ -53,7 +53,10 @@ public static class IncidentApp
         {
             builder.Services.AddSingleton(settings);
             builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddSingleton<SetupState>();
+            // Whoever opens the setup page registers the App: only who reads the app's output gets the key.
+            var key = SetupState.NewKey();
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SetupState>(sp, key));
+            errors.WriteLine($"The GitHub App is not registered yet: open http(s)://<this app's public address>/setup?key={key} to register it (see README, Register the App).");
             builder.Services.AddHttpClient();
             replaceServices?.Invoke(builder.Services);
             var setup = builder.Build();

@@ -13,15 +13,21 @@ public static class SetupEndpoints
 {
     public static IEndpointRouteBuilder MapSetup(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Results.Redirect("/setup"));
         app.MapGet("/livez", () => Results.Json(new { status = "ok" }));
-        app.MapGet("/setup", (HttpRequest request, SetupState state, AppSettings settings, string? org) =>
+        app.MapGet("/setup", (HttpRequest request, SetupState state, AppSettings settings, string? key, string? org) =>
         {
+            if (!state.Opens(key))
+            {
+                return Page(StatusCodes.Status403Forbidden, "Setup key needed", """
+                    <p>Open the setup page with the link the app printed when it started (<code>/setup?key=…</code>).</p>
+                    """);
+            }
+
             var manifest = AppManifest.For(PublicUrl(request), settings.WebhookPath);
             var target = AppManifest.NewAppUrl(settings.GitHubApiUrl, string.IsNullOrWhiteSpace(org) ? null : org.Trim(), state.Issue());
             return Page(StatusCodes.Status200OK, "Register the GitHub App", $"""
                 <p>This app has no GitHub credentials yet. The button creates its GitHub App from <code>app.yml</code>
-                {(org is null ? "on your account (add <code>?org=NAME</code> to this page's address to create it in an organisation)" : $"in the organisation <b>{Html(org)}</b>")};
+                {(org is null ? "on your account (add <code>&amp;org=NAME</code> to this page's address to create it in an organisation)" : $"in the organisation <b>{Html(org)}</b>")};
                 GitHub sends you back here and the app starts with it.</p>
                 <form method="post" action="{Html(target.AbsoluteUri)}">
                 <input type="hidden" name="manifest" value="{Html(manifest.ToJsonString())}">
@@ -35,7 +41,7 @@ public static class SetupEndpoints
             if (string.IsNullOrEmpty(code) || string.IsNullOrEmpty(state) || !setup.Redeem(state))
             {
                 return Page(StatusCodes.Status400BadRequest, "Setup link not valid", """
-                    <p>This link was not started by this app, or it was used already (or is over an hour old). <a href="/setup">Start the setup again</a>.</p>
+                    <p>This link was not started by this app, or it was used already (or is over an hour old). Start the setup again from the link the app printed.</p>
                     """);
             }
 
@@ -43,7 +49,7 @@ public static class SetupEndpoints
             if (registration is null)
             {
                 return Page(StatusCodes.Status502BadGateway, "GitHub did not hand over the App", $"""
-                    <p>{Html(problem!)}</p><p>GitHub's codes last an hour and work once: <a href="/setup">start the setup again</a>.</p>
+                    <p>{Html(problem!)}</p><p>GitHub's codes last an hour and work once: start the setup again from the link the app printed.</p>
                     """);
             }
 
@@ -55,8 +61,8 @@ public static class SetupEndpoints
                 <p><a id="install" href="{Html(registration.InstallUrl)}">Install it</a> on the accounts whose repositories take incidents.</p>
                 """);
         });
-        app.MapFallback((HttpRequest request) => Results.Json(
-            new { status = "setup", mode = AppMode.SetupName, message = $"The GitHub App is not registered yet: open {PublicUrl(request)}setup" },
+        app.MapFallback(() => Results.Json(
+            new { status = "setup", mode = AppMode.SetupName, message = "The GitHub App is not registered yet: open the setup link the app printed when it started (/setup?key=…)" },
             statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
     }

@@ -34,6 +34,9 @@ public sealed partial class SetupApp : IAsyncDisposable
     public Uri BaseUrl { get; }
     public string DataDir { get; }
 
+    /// <summary>The setup page with the key the app printed at start.</summary>
+    public string SetupPath => "/setup?key=" + Assert.Single(SetupKey().Matches(_errors.ToString())).Groups[1].Value;
+
     /// <summary>Follows redirects, as a browser does (to the fake GitHub and back).</summary>
     public HttpClient Client { get; }
 
@@ -90,6 +93,9 @@ public sealed partial class SetupApp : IAsyncDisposable
         Client.Dispose();
         _stop.Dispose();
     }
+
+    [GeneratedRegex("/setup\\?key=([0-9a-f]{32}) ")]
+    private static partial Regex SetupKey();
 
     [GeneratedRegex("""<form method="post" action="([^"]+)">""")]
     private static partial Regex FormAction();

@@ -30,7 +30,7 @@ public sealed class SetupFlowTests : IAsyncLifetime
     [Fact]
     public async Task The_setup_page_posts_app_yml_with_this_apps_urls_to_GitHub()
     {
-        var (action, manifest) = SetupApp.FormOf(await _app.Client.GetStringAsync("/setup"));
+        var (action, manifest) = SetupApp.FormOf(await _app.Client.GetStringAsync(_app.SetupPath));
 
         Assert.Equal(new Uri(_github.BaseUrl, "settings/apps/new").AbsoluteUri, action.GetLeftPart(UriPartial.Path));
         Assert.Matches("^\\?state=[0-9a-f]{32}$", action.Query);
@@ -41,8 +41,19 @@ public sealed class SetupFlowTests : IAsyncLifetime
         Assert.Equal("write", manifest["default_permissions"]!["issues"]!.GetValue<string>());
         Assert.Contains("issue_comment", manifest["default_events"]!.AsArray().Select(e => e!.GetValue<string>()));
 
-        var (orgAction, _) = SetupApp.FormOf(await _app.Client.GetStringAsync("/setup?org=operate-first"));
+        var (orgAction, _) = SetupApp.FormOf(await _app.Client.GetStringAsync(_app.SetupPath + "&org=operate-first"));
         Assert.Equal(new Uri(_github.BaseUrl, "organizations/operate-first/settings/apps/new").AbsoluteUri, orgAction.GetLeftPart(UriPartial.Path));
+    }
+
+    [Theory]
+    [InlineData("/setup")]
+    [InlineData("/setup?key=0123456789abcdef0123456789abcdef")]
+    public async Task The_setup_page_opens_only_with_the_key_the_app_printed(string path)
+    {
+        using var response = await _app.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("name=\"manifest\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +71,7 @@ public sealed class SetupFlowTests : IAsyncLifetime
     [Fact]
     public async Task After_GitHub_sends_the_browser_back_the_app_stores_the_credentials_and_runs_as_the_App()
     {
-        var (action, manifest) = SetupApp.FormOf(await _app.Client.GetStringAsync("/setup"));
+        var (action, manifest) = SetupApp.FormOf(await _app.Client.GetStringAsync(_app.SetupPath));
 
         using var created = await _app.Client.PostAsync(action, new FormUrlEncodedContent([KeyValuePair.Create("manifest", manifest.ToJsonString())]));
         var page = await created.Content.ReadAsStringAsync();
@@ -96,14 +107,14 @@ public sealed class SetupFlowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        Assert.Contains("Start the setup again", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Start the setup again from the link the app printed", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(_github.Requests, r => r.Path.StartsWith("/app-manifests/", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_code_GitHub_does_not_know_gets_an_error_page_and_its_state_is_spent()
     {
-        var (action, _) = SetupApp.FormOf(await _app.Client.GetStringAsync("/setup"));
+        var (action, _) = SetupApp.FormOf(await _app.Client.GetStringAsync(_app.SetupPath));
         var callback = $"/setup/callback?code=unknown{action.Query.Replace('?', '&')}";
 
         using var first = await _app.Client.GetAsync(callback);

@@ -35,7 +35,7 @@ public sealed class SetupInChromiumTests : IAsyncLifetime
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(new Uri(_app.BaseUrl, "setup").AbsoluteUri);
+        await page.GotoAsync(new Uri(_app.BaseUrl, _app.SetupPath).AbsoluteUri);
         await page.ClickAsync("#register");
         await page.WaitForURLAsync(url => url.StartsWith($"{_app.BaseUrl}setup/callback?code=", StringComparison.Ordinal));
 
