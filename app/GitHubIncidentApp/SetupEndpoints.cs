@@ -92,7 +92,15 @@ public static class SetupEndpoints
         }
     }
 
-    private static Uri PublicUrl(HttpRequest request) => new($"{request.Scheme}://{request.Host}/");
+    // Behind an ingress that ends TLS the request arrives as http: the proxy's X-Forwarded-* headers say what GitHub
+    // must call. Trusted here because only who holds the setup key sees the page, and the manifest shows the URL.
+    private static Uri PublicUrl(HttpRequest request)
+    {
+        var forwardedScheme = request.Headers["X-Forwarded-Proto"].ToString().Split(',')[0].Trim();
+        var scheme = forwardedScheme is "https" or "http" ? forwardedScheme : request.Scheme;
+        var host = request.Headers["X-Forwarded-Host"].ToString().Split(',')[0].Trim() is { Length: > 0 } forwardedHost ? forwardedHost : request.Host.Value;
+        return new Uri($"{scheme}://{host}/");
+    }
 
     private static string Html(string text) => WebUtility.HtmlEncode(text);
 

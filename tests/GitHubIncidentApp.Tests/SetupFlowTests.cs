@@ -45,6 +45,27 @@ public sealed class SetupFlowTests : IAsyncLifetime
         Assert.Equal(new Uri(_github.BaseUrl, "organizations/operate-first/settings/apps/new").AbsoluteUri, orgAction.GetLeftPart(UriPartial.Path));
     }
 
+    [Fact]
+    public async Task Behind_a_TLS_proxy_the_manifest_takes_the_address_the_proxy_forwards()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _app.SetupPath);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "incidents.example.org");
+        using var response = await _app.Client.SendAsync(request);
+
+        var (_, manifest) = SetupApp.FormOf(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("https://incidents.example.org/api/github/webhooks", manifest["hook_attributes"]!["url"]!.GetValue<string>());
+        Assert.Equal("https://incidents.example.org/setup/callback", manifest["redirect_url"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("https://api.github.com/", "https://github.com/")]
+    [InlineData("https://github.example.com/api/v3/", "https://github.example.com/")]
+    [InlineData("http://127.0.0.1:8080/", "http://127.0.0.1:8080/")]
+    public void The_manifest_goes_to_GitHubs_web_side_of_the_API_in_use(string api, string web) =>
+        Assert.Equal(new Uri(web), AppManifest.WebUrl(new Uri(api)));
+
     [Theory]
     [InlineData("/setup")]
     [InlineData("/setup?key=0123456789abcdef0123456789abcdef")]
