@@ -48,7 +48,8 @@ public static class AppMode
         bool Has(string name) => !string.IsNullOrWhiteSpace(config[name]);
         var declared = config.GetChildren().ToList();
         var setNames = declared.Where(child => !string.IsNullOrWhiteSpace(child.Value)).Select(child => child.Key).ToList();
-        if (!devMode && IsUnregistered(declared.Select(child => child.Key).ToList()))
+        // An empty value (NAME=) is declared; a null one is a name a layer above masked (as tests mask the shell's).
+        if (!devMode && IsUnregistered(declared.Where(child => child.Value is not null).Select(child => child.Key).ToList()))
         {
             return (RunMode.Setup, problems);
         }

@@ -188,6 +188,24 @@ public sealed class AppModeTests
     }
 
     [Fact]
+    public void A_credential_masked_by_a_layer_above_leaves_the_setup_on()
+    {
+        // A null value is how an override hides a variable of the environment below it (tests hide the shell's token so).
+        var config = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            KeyValuePair.Create("ALERTMANAGER_TOKEN", (string?)"t"),
+            KeyValuePair.Create("DEFAULT_REPO", (string?)"my-org/incidents"),
+            KeyValuePair.Create("GITHUB_TOKEN", (string?)null),
+            KeyValuePair.Create("APP_ID", (string?)null),
+        ]).Build();
+
+        var (settings, problems) = AppSettings.Load(config, devMode: false);
+
+        Assert.Empty(problems);
+        Assert.Equal(RunMode.Setup, settings!.Mode);
+    }
+
+    [Fact]
     public void With_dev_and_no_credentials_the_app_dry_runs_instead_of_setting_up()
     {
         var (settings, _) = Load(true);
