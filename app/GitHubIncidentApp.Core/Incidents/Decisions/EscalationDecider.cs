@@ -39,7 +39,7 @@ public static class EscalationDecider
     public static EscalationDecision Decide(KnownIncident known, Tick tick, IncidentContext context)
     {
         var state = known.State;
-        if (state.NextDueAt is not { } due || due > context.Now)
+        if (state.EscalationDueAt is not { } due || due > context.Now)
         {
             return EscalationDecision.Nothing;
         }

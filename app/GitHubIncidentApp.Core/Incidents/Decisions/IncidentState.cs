@@ -63,12 +63,16 @@ public sealed record IncidentState
     /// <summary>How long an acknowledgement holds while the alerts still fire (frozen at open); null: for ever.</summary>
     public TimeSpan? AckTimeout { get; init; }
 
-    /// <summary>When the next timed step is due: an escalation step while unacknowledged, the acknowledgement timeout after.</summary>
+    /// <summary>When the escalation's next step is due while unacknowledged, the acknowledgement timeout after.</summary>
     [JsonIgnore]
-    public DateTimeOffset? NextDueAt =>
+    public DateTimeOffset? EscalationDueAt =>
         !IsFiring ? null
         : Acknowledged is { } ack ? (AckTimeout is { } timeout ? ack.At + timeout : null)
         : Escalation?.DueAt;
+
+    /// <summary>The earliest timed step of any kind: when the clock wakes the incident (see the timed step handler).</summary>
+    [JsonIgnore]
+    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt);
 
     [JsonIgnore]
     public bool IsFiring => Status == Alerts.AlertStatus.Firing;
@@ -95,6 +99,8 @@ public sealed record IncidentState
         ResolvedBy = null,
         ClosedByHand = false,
     };
+
+    private static DateTimeOffset? Earliest(params DateTimeOffset?[] times) => times.Where(t => t is not null).Min();
 
     // The default encoder escapes '<' and '>', so "-->" can never end the HTML comment early.
     private static readonly JsonSerializerOptions Options = new()
