@@ -30,6 +30,8 @@ public static class CommandCatalog
         new("status", "/status <investigating|identified|monitoring> <text>", "Post a status update.", RepoPermission.Triage, BindStatus),
         new("timeline", "/timeline <text>", "Add an entry to the incident's timeline.", RepoPermission.Triage, BindTimeline),
         new("escalate", "/escalate", "Page the next step of the escalation policy now.", RepoPermission.Triage, NoArguments(new EscalateCommand())),
+        new("silence", "/silence <duration> [matchers]", "Silence the incident's alerts in Alertmanager for that long (`2h`); matchers such as `pod=~\"web-.*\"` narrow it.", RepoPermission.Triage, SilenceBinding.Bind),
+        new("unsilence", "/unsilence", "End the silence set with `/silence`.", RepoPermission.Triage, NoArguments(new UnsilenceCommand())),
         new("oncall", "/oncall [take <duration> [rotation]]", "Who is on call now and the next hand-offs; `take 4h` puts you on call for that long.", RepoPermission.Read, BindOnCall),
         new("help", "/help", "List the commands and who may run them.", RepoPermission.Read, NoArguments(new HelpCommand())),
     ];
@@ -145,6 +147,9 @@ public static class CommandCatalog
             ? new CommandError($"`/{line.Name} {phase}` needs a text after the phase, such as `/{line.Name} {phase} rolling back the deploy`")
             : Text("the status", text, valid => new StatusCommand(phase, valid));
     }
+
+    /// <summary>Longest silence <c>/silence</c> sets; a repository's config may only shorten it.</summary>
+    public static readonly TimeSpan MaxSilence = TimeSpan.FromDays(7);
 
     /// <summary>Longest override a command may take; longer cover belongs in the schedule file.</summary>
     public static readonly TimeSpan MaxTake = TimeSpan.FromDays(14);

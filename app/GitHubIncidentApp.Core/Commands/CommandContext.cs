@@ -15,6 +15,9 @@ public sealed record CommandContext
     /// <summary>Permission per canonical command name, replacing the catalog's default.</summary>
     public IReadOnlyDictionary<string, RepoPermission> PermissionOverrides { get; init; } = ReadOnlyDictionary<string, RepoPermission>.Empty;
 
+    /// <summary>The longest <c>/silence</c> the repository allows.</summary>
+    public TimeSpan MaxSilence { get; init; } = CommandCatalog.MaxSilence;
+
     public static CommandContext For(string commenter, IncidentConfig config) => new()
     {
         Commenter = commenter,

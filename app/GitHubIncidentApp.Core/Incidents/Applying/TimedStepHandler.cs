@@ -23,27 +23,34 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
         await FireDueAsync(repo, incident, settings, cancellationToken);
     }
 
-    /// <summary>Fires the incident's step if it is due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
+    /// <summary>Fires the incident's steps that are due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
     public async Task FireDueAsync(RepoRef repo, TrackedIncident incident, RepoSettings settings, CancellationToken cancellationToken)
     {
-        var escalation = EscalationDecider.Decide(incident.Known, Tick.Instance, IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow()));
+        var context = IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow());
+        var escalation = EscalationDecider.Decide(incident.Known, Tick.Instance, context);
         foreach (var target in escalation.UnnamedTargets)
         {
             LogUnnamedTarget(target, repo.ToString(), incident.Issue.Number);
         }
 
-        var decision = escalation.Decision;
-        if (decision.State is null)
+        if (escalation.Decision.State is { } escalated)
         {
-            return;
+            incident = incident with { State = escalated, Issue = await store.ApplyAsync(repo, incident.Key, incident.Issue, escalation.Decision, cancellationToken) };
+            LogFired(repo.ToString(), incident.Issue.Number, escalated.Escalation?.Step ?? 0);
         }
 
-        await store.ApplyAsync(repo, incident.Key, incident.Issue, decision, cancellationToken);
-        LogFired(repo.ToString(), incident.Issue.Number, decision.State.Escalation?.Step ?? 0);
+        if (SilenceDecider.Decide(incident.Known, Tick.Instance, context) is { State: not null } silenceEnded)
+        {
+            await store.ApplyAsync(repo, incident.Key, incident.Issue, silenceEnded, cancellationToken);
+            LogSilenceEnded(repo.ToString(), incident.Issue.Number);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation target {Target} of the incident in {Repo} issue {IssueNumber} is not named by the repository's config (rotations, routes, policies); not paged")]
     private partial void LogUnnamedTarget(string target, string repo, int issueNumber);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The silence of the incident in {Repo} issue {IssueNumber} ended")]
+    private partial void LogSilenceEnded(string repo, int issueNumber);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fired the due step of the incident in {Repo} issue {IssueNumber}; next step {NextStep}")]
     private partial void LogFired(string repo, int issueNumber, int nextStep);

@@ -1,0 +1,25 @@
+using System.Net.Http.Headers;
+
+namespace GitHubIncidentApp.Core.Alerts;
+
+/// <summary>Where a host reaches Alertmanager's API: its base URL, and the bearer token it (or a proxy before it) wants, if any.</summary>
+public sealed record AlertmanagerEndpoint(Uri Url, string? BearerToken = null)
+{
+    /// <summary>Long enough for a loaded Alertmanager, short enough that a command's reply does not hang.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A client that presents the token on every call.</summary>
+    public HttpClient CreateClient()
+    {
+        var http = new HttpClient { Timeout = Timeout };
+        if (BearerToken is { } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
+    /// <summary>Fit for a log: the token shows only whether it is set.</summary>
+    public override string ToString() => $"{Url.AbsoluteUri} ({(BearerToken is null ? "no token" : "with a bearer token")})";
+}
