@@ -8,6 +8,13 @@ public sealed record AlertmanagerEndpoint(Uri Url, string? BearerToken = null)
     /// <summary>Long enough for a loaded Alertmanager, short enough that a command's reply does not hang.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>An example of a base URL, for messages.</summary>
+    public const string ExampleUrl = "http://alertmanager.monitoring:9093";
+
+    /// <summary>The base URL in <paramref name="text"/>; null unless it is an absolute http(s) URL.</summary>
+    public static Uri? ParseUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+
     /// <summary>A client that presents the token on every call.</summary>
     public HttpClient CreateClient()
     {

@@ -15,7 +15,7 @@ internal static class AlertmanagerHttp
     public const string ReachFix = "check that the URL is right and that Alertmanager is reachable from where this runs (for the Action: a self-hosted runner inside the cluster)";
 
     /// <summary>What to check when Alertmanager answered with an unexpected status.</summary>
-    public const string StatusFix = "check the URL (the Alertmanager base URL, without /api/v2) and any proxy or authentication in front of it (ALERTMANAGER_BEARER_TOKEN for the App, the alertmanager-token input for the Action)";
+    public const string StatusFix = "check the URL (the Alertmanager base URL, without /api/v2) and any proxy or authentication in front of it (ALERTMANAGER_API_TOKEN for the App, the alertmanager-token input for the Action)";
 
     /// <param name="describe">The call as the message names it, such as <c>Could not read the alerts from Alertmanager at GET …</c>.</param>
     public static async Task<(HttpStatusCode Status, byte[] Body)> SendAsync(HttpClient http, HttpRequestMessage request, string describe, CancellationToken cancellationToken)
