@@ -148,9 +148,6 @@ public static class CommandCatalog
             : Text("the status", text, valid => new StatusCommand(phase, valid));
     }
 
-    /// <summary>Longest silence <c>/silence</c> sets; a repository's config may only shorten it.</summary>
-    public static readonly TimeSpan MaxSilence = TimeSpan.FromDays(7);
-
     /// <summary>Longest override a command may take; longer cover belongs in the schedule file.</summary>
     public static readonly TimeSpan MaxTake = TimeSpan.FromDays(14);
 

@@ -16,12 +16,13 @@ public sealed record CommandContext
     public IReadOnlyDictionary<string, RepoPermission> PermissionOverrides { get; init; } = ReadOnlyDictionary<string, RepoPermission>.Empty;
 
     /// <summary>The longest <c>/silence</c> the repository allows.</summary>
-    public TimeSpan MaxSilence { get; init; } = CommandCatalog.MaxSilence;
+    public TimeSpan MaxSilence { get; init; } = SilenceConfig.Longest;
 
     public static CommandContext For(string commenter, IncidentConfig config) => new()
     {
         Commenter = commenter,
         Severity = config.Severity,
         PermissionOverrides = config.CommandPermissions,
+        MaxSilence = config.Silence.MaxDuration,
     };
 }

@@ -85,6 +85,26 @@ public sealed class SilenceDecisionTests
     }
 
     [Fact]
+    public void A_repository_may_shorten_the_longest_silence()
+    {
+        var config = Core.Configuration.IncidentConfigParser.Parse("silence:\n  max_duration: 1d\n").Config;
+        var comment = new IssueCommentEvent
+        {
+            DeliveryId = "d1",
+            Sender = new GitHubActor("alice", false),
+            Repo = TestIncidents.Repo,
+            Action = "created",
+            CommentId = 99,
+            Body = "/silence 2d",
+            Issue = new IssueSnapshot { Number = 12, Title = "t", Body = "", IsOpen = true, Labels = ["incident"] },
+        };
+
+        var decision = CommandDecider.Decide(TestIncidents.Known(Firing), new CommentCommands(comment, CommandParser.Parse(comment.Body), RepoPermission.Triage), TestIncidents.Context(config));
+
+        Assert.StartsWith("`2d` is not a duration from 1m to 1d (this repository's longest silence)", Assert.Single(decision.Outcomes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_the_triage_role_nothing_is_silenced()
     {
         var decision = Decide("/silence 1h", permission: RepoPermission.Read);
