@@ -155,22 +155,7 @@ public sealed class SilenceTests : AppTestBase
         return Repo.Comment(comment.Id);
     }
 
-    private async Task<T> WaitForAsync<T>(Func<T?> probe, string what)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Waited 30 s for {what}. GitHub saw:\n{string.Join('\n', GitHub.Requests)}\nAlertmanager log:\n{_alertmanager.Log}");
-    }
+    protected override string FailureContext => $"\nAlertmanager log:\n{_alertmanager.Log}";
 
     private static int FreePort()
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace GitHubIncidentApp.Core.Incidents.Applying;
 
 /// <summary>
-/// Fires an incident's due timed step (an escalation step or the acknowledgement timeout). Shared by
+/// Fires an incident's due timed steps (an escalation step or the acknowledgement timeout, a silence's end). Shared by
 /// the App's clock and the Action's scheduled run; a step that is no longer due does nothing, so a
 /// tick delivered twice or late never pages twice.
 /// </summary>

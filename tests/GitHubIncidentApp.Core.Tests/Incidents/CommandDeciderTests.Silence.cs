@@ -1,45 +1,31 @@
-using GitHubIncidentApp.Core.Commands;
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Decisions;
 
 namespace GitHubIncidentApp.Core.Tests.Incidents;
 
-/// <summary><c>/silence</c>, <c>/unsilence</c> and a silence's end, decided and settled without Alertmanager.</summary>
-public sealed class SilenceDecisionTests
+// /silence, /unsilence and a silence's end, decided and settled without Alertmanager.
+public sealed partial class CommandDeciderTests
 {
-    private const string IssueUrl = "https://github.com/operate-first/incidents/issues/12";
     private const string SilenceUrl = "http://am:9093/#/silences/0123456789abcdef";
-    private static readonly DateTimeOffset Now = TestIncidents.Now;
 
-    private static readonly IncidentState Firing = TestIncidents.Firing with
+    private static readonly IncidentState Grouped = TestIncidents.Firing with
     {
         GroupLabels = new Dictionary<string, string> { ["namespace"] = "shop", ["alertname"] = "ServiceDown" },
     };
 
     private static readonly ActiveSilence Earlier = new("fedcba9876543210", Now.AddHours(1), "bob") { Url = "http://am:9093/#/silences/fedcba9876543210" };
 
-    private static CommentDecision Decide(string body, IncidentState? state = null, RepoPermission permission = RepoPermission.Triage, string? off = null)
-    {
-        var comment = new IssueCommentEvent
-        {
-            DeliveryId = "d1",
-            Sender = new GitHubActor("alice", false),
-            Repo = TestIncidents.Repo,
-            Action = "created",
-            CommentId = 99,
-            Body = body,
-            Issue = new IssueSnapshot { Number = 12, Title = "t", Body = "", IsOpen = true, Labels = ["incident"], HtmlUrl = IssueUrl },
-        };
-        return CommandDecider.Decide(TestIncidents.Known(state ?? Firing), new CommentCommands(comment, CommandParser.Parse(body), permission), TestIncidents.Context() with { SilencesOff = off });
-    }
+    private static CommentDecision DecideSilence(string body, IncidentState? state = null, RepoPermission permission = RepoPermission.Triage, string? off = null, IncidentConfig? config = null) =>
+        Decide(body, state ?? Grouped, permission, labels: ["incident"], config: config, silencesOff: off);
 
     private static CommentDecision Created(CommentDecision decision, IncidentState? before = null, string? failure = null) =>
-        CommandDecider.Settle(decision, new SilenceResult { CreatedId = "0123456789abcdef", CreatedUrl = SilenceUrl, Ended = decision.Silence!.Ended is null ? null : failure is null, Failure = failure }, before ?? Firing);
+        CommandDecider.Settle(decision, new SilenceResult { CreatedId = "0123456789abcdef", CreatedUrl = SilenceUrl, Ended = decision.Silence!.Ended is null ? null : failure is null, Failure = failure }, before ?? Grouped);
 
     [Fact]
     public void Silence_covers_the_group_labels_then_keeps_the_id_the_reply_links_to()
     {
-        var decision = Decide("/silence 2h");
+        var decision = DecideSilence("/silence 2h");
 
         var create = Assert.IsType<CreateSilence>(Assert.Single(decision.Silence!.Operations));
         Assert.Equal(["alertname=\"ServiceDown\"", "namespace=\"shop\""], create.Request.Matchers.Select(m => m.ToString()));
@@ -59,7 +45,7 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void A_wide_matcher_only_narrows_the_group_labels()
     {
-        var decision = Decide("/silence 1h alertname=~\".+\", namespace!=\"\"");
+        var decision = DecideSilence("/silence 1h alertname=~\".+\", namespace!=\"\"");
 
         var request = Assert.IsType<CreateSilence>(Assert.Single(decision.Silence!.Operations)).Request;
         Assert.Equal(["alertname=\"ServiceDown\"", "namespace=\"shop\"", "alertname=~\".+\"", "namespace!=\"\""], request.Matchers.Select(m => m.ToString()));
@@ -75,7 +61,7 @@ public sealed class SilenceDecisionTests
     [InlineData("/silence 1h pod", "the matchers `pod` are not Alertmanager's syntax: column 4: expected an operator")]
     public void Bad_input_is_refused_saying_what_is_wrong(string body, string start)
     {
-        var decision = Decide(body);
+        var decision = DecideSilence(body);
 
         Assert.Null(decision.Silence);
         Assert.Empty(decision.Operations);
@@ -87,19 +73,9 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void A_repository_may_shorten_the_longest_silence()
     {
-        var config = Core.Configuration.IncidentConfigParser.Parse("silence:\n  max_duration: 1d\n").Config;
-        var comment = new IssueCommentEvent
-        {
-            DeliveryId = "d1",
-            Sender = new GitHubActor("alice", false),
-            Repo = TestIncidents.Repo,
-            Action = "created",
-            CommentId = 99,
-            Body = "/silence 2d",
-            Issue = new IssueSnapshot { Number = 12, Title = "t", Body = "", IsOpen = true, Labels = ["incident"] },
-        };
+        var config = IncidentConfigParser.Parse("silence:\n  max_duration: 1d\n").Config;
 
-        var decision = CommandDecider.Decide(TestIncidents.Known(Firing), new CommentCommands(comment, CommandParser.Parse(comment.Body), RepoPermission.Triage), TestIncidents.Context(config));
+        var decision = DecideSilence("/silence 2d", config: config);
 
         Assert.StartsWith("`2d` is not a duration from 1m to 1d (this repository's longest silence)", Assert.Single(decision.Outcomes).Message, StringComparison.Ordinal);
     }
@@ -107,7 +83,7 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void Without_the_triage_role_nothing_is_silenced()
     {
-        var decision = Decide("/silence 1h", permission: RepoPermission.Read);
+        var decision = DecideSilence("/silence 1h", permission: RepoPermission.Read);
 
         Assert.Null(decision.Silence);
         Assert.Equal("`/silence` needs the **triage** role; @alice has **read**.", Assert.Single(decision.Outcomes).Message);
@@ -116,7 +92,7 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void Without_Alertmanager_the_reply_says_what_to_set()
     {
-        var decision = Decide("/silence 1h\n/unsilence", Firing with { Silence = Earlier }, off: "set ALERTMANAGER_URL");
+        var decision = DecideSilence("/silence 1h\n/unsilence", Grouped with { Silence = Earlier }, off: "set ALERTMANAGER_URL");
 
         Assert.Null(decision.Silence);
         Assert.Equal([(false, "set ALERTMANAGER_URL"), (false, "set ALERTMANAGER_URL")], decision.Outcomes.Select(o => (o.Succeeded, o.Message)));
@@ -126,7 +102,7 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void An_incident_without_group_labels_is_not_silenced()
     {
-        var decision = Decide("/silence 1h alertname=\"x\"", TestIncidents.Firing);
+        var decision = DecideSilence("/silence 1h alertname=\"x\"", TestIncidents.Firing);
 
         Assert.Null(decision.Silence);
         Assert.StartsWith("this incident has no group labels", Assert.Single(decision.Outcomes).Message, StringComparison.Ordinal);
@@ -135,8 +111,8 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void A_second_silence_replaces_the_first()
     {
-        var before = Firing with { Silence = Earlier };
-        var decision = Decide("/silence 4h", before);
+        var before = Grouped with { Silence = Earlier };
+        var decision = DecideSilence("/silence 4h", before);
 
         Assert.Equal(["CreateSilence", "ExpireSilence"], decision.Silence!.Operations.Select(op => op.GetType().Name));
         Assert.Equal(Earlier.Id, decision.Silence.Operations.OfType<ExpireSilence>().Single().Id);
@@ -152,11 +128,11 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void A_failed_silence_leaves_the_state_as_it_was_and_says_why()
     {
-        var decision = Decide("/silence 1h");
+        var decision = DecideSilence("/silence 1h");
 
-        var settled = CommandDecider.Settle(decision, new SilenceResult { Failure = "Alertmanager did not answer" }, Firing);
+        var settled = CommandDecider.Settle(decision, new SilenceResult { Failure = "Alertmanager did not answer" }, Grouped);
 
-        Assert.Equal(Firing, settled.State);
+        Assert.Equal(Grouped, settled.State);
         Assert.False(settled.StateChanged);
         Assert.Empty(settled.Operations);
         Assert.Equal((false, "Alertmanager did not take the silence: Alertmanager did not answer"), (settled.Outcomes[0].Succeeded, settled.Outcomes[0].Message));
@@ -165,8 +141,8 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void Unsilence_ends_the_silence_and_one_per_comment()
     {
-        var before = Firing with { Silence = Earlier };
-        var decision = Decide("/unsilence\n/silence 1h", before);
+        var before = Grouped with { Silence = Earlier };
+        var decision = DecideSilence("/unsilence\n/silence 1h", before);
 
         Assert.Equal(Earlier.Id, Assert.IsType<ExpireSilence>(Assert.Single(decision.Silence!.Operations)).Id);
         Assert.StartsWith("a comment may hold one `/silence` or `/unsilence`", decision.Outcomes[1].Message, StringComparison.Ordinal);
@@ -184,7 +160,7 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void Unsilence_without_a_silence_changes_nothing()
     {
-        var decision = Decide("/unsilence");
+        var decision = DecideSilence("/unsilence");
 
         Assert.Null(decision.Silence);
         Assert.Equal((true, "No silence set from this issue is in force."), (decision.Outcomes[0].Succeeded, decision.Outcomes[0].Message));
@@ -193,7 +169,7 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void A_silence_that_ends_while_the_alerts_fire_gets_a_comment()
     {
-        var silenced = Firing with { Silence = Earlier };
+        var silenced = Grouped with { Silence = Earlier };
 
         Assert.Same(IncidentDecision.Nothing, SilenceDecider.Decide(TestIncidents.Known(silenced), Tick.Instance, TestIncidents.Context(now: Earlier.EndsAt.AddSeconds(-1))));
 
@@ -212,12 +188,12 @@ public sealed class SilenceDecisionTests
     [Fact]
     public void The_bot_section_shows_the_silence_and_keeps_its_content_across_rewrites()
     {
-        var state = Firing with { Silence = Earlier };
+        var state = Grouped with { Silence = Earlier };
         var body = IssueBody.ReplaceSection("people's notes", "## Alerts", state);
 
         Assert.Contains($"🔕 **Silenced** in Alertmanager until 2026-11-24 14:00 UTC by @bob: silence [`fedcba98`]({Earlier.Url}); `/unsilence` ends it.", body, StringComparison.Ordinal);
         Assert.Equal(body, IssueBody.ReplaceSection(body, null, state));
-        Assert.DoesNotContain("Silenced", IssueBody.ReplaceSection(body, null, Firing), StringComparison.Ordinal);
+        Assert.DoesNotContain("Silenced", IssueBody.ReplaceSection(body, null, Grouped), StringComparison.Ordinal);
         Assert.Equal(state.ToJson(), IssueBody.ReadState(body)!.ToJson());
     }
 }
