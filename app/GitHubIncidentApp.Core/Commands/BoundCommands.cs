@@ -33,3 +33,9 @@ public sealed record EscalateCommand : BoundCommand;
 public sealed record OnCallCommand(TimeSpan? Take = null, string? Rotation = null) : BoundCommand;
 
 public sealed record HelpCommand : BoundCommand;
+
+/// <param name="Duration">How long the silence lasts, within the repository's maximum.</param>
+/// <param name="Narrowing">Matchers the responder gave; they are added to the incident's group labels, never in their place.</param>
+public sealed record SilenceCommand(TimeSpan Duration, IReadOnlyList<Alerts.Matchers.Matcher> Narrowing) : BoundCommand;
+
+public sealed record UnsilenceCommand : BoundCommand;

@@ -44,6 +44,9 @@ public sealed record IncidentConfig
     public IReadOnlyList<Route> Routes { get; init; } = [];
     /// <summary>Rotations, escalation policies and severity policy; null when the file has none of their keys.</summary>
     public OnCallConfig? OnCall { get; init; }
+
+    /// <summary>How <c>/silence</c> behaves (<c>silence:</c>).</summary>
+    public SilenceConfig Silence { get; init; } = new();
 }
 
 public sealed record SeverityConfig

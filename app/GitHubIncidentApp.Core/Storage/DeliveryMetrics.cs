@@ -15,7 +15,13 @@ public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
         DeliveriesProcessed = new(Meter, "incident_app_deliveries_processed",
             "Attempts at stored deliveries, by outcome: done, retried (later), failed (parked for a person), superseded (by a newer Alertmanager delivery of the incident).",
             ["outcome"], Enum.GetValues<ProcessingOutcome>().Select(outcome => new[] { Label(outcome) }));
+        Silences = new(Meter, "incident_app_silences",
+            "Calls to Alertmanager for /silence and /unsilence, by outcome: created, expired (ended early), failed (Alertmanager unreachable or refusing).",
+            ["outcome"], SilenceOutcomes.Select(outcome => new[] { outcome }));
     }
+
+    /// <summary>The outcomes <see cref="Silences"/> counts.</summary>
+    public static IReadOnlyList<string> SilenceOutcomes { get; } = ["created", "expired", "failed"];
 
     /// <summary>
     /// Its own, not one from an <c>IMeterFactory</c>, which the Action's composition does not have; one per composition,
@@ -25,6 +31,9 @@ public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
 
     /// <summary>By <c>outcome</c>: a <see cref="ProcessingOutcome"/> in lower case.</summary>
     public DeclaredCounter DeliveriesProcessed { get; }
+
+    /// <summary>By <c>outcome</c>: one of <see cref="SilenceOutcomes"/>.</summary>
+    public DeclaredCounter Silences { get; }
 
     public void Processed(ProcessingOutcome outcome) => DeliveriesProcessed.Increment(Label(outcome));
 

@@ -7,7 +7,7 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 
 /// <summary>
 /// Fires an incident's due timed steps (an escalation step or the acknowledgement timeout, a held-down resolution, the
-/// end of a flapping that went quiet). Shared by
+/// end of a flapping that went quiet, a silence's end). Shared by
 /// the App's clock and the Action's scheduled run; a step that is no longer due does nothing, so a
 /// tick delivered twice or late never pages twice.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
         await FireDueAsync(repo, incident, settings, cancellationToken);
     }
 
-    /// <summary>Fires the incident's step if it is due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
+    /// <summary>Fires the incident's steps that are due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
     public async Task FireDueAsync(RepoRef repo, TrackedIncident incident, RepoSettings settings, CancellationToken cancellationToken)
     {
         var context = IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow());
@@ -42,7 +42,7 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
         }
     }
 
-    private static readonly Func<KnownIncident, Tick, IncidentContext, IncidentDecision>[] OtherSteps = [ResolveHoldDown.Decide, FlapDecider.Decide];
+    private static readonly Func<KnownIncident, Tick, IncidentContext, IncidentDecision>[] OtherSteps = [ResolveHoldDown.Decide, FlapDecider.Decide, SilenceDecider.Decide];
 
     private async Task<TrackedIncident> ApplyAsync(RepoRef repo, TrackedIncident incident, IncidentDecision decision, CancellationToken cancellationToken)
     {

@@ -166,12 +166,14 @@ public static class IncidentDecider
         var diff = AlertDiff.Between([], payload);
         var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity, known.State.Severity);
         var ownership = IncidentOwnership.For(payload, level.Name, context.Config, context.Now);
-        // A new episode: unacknowledged, escalation from its start, severity from the alerts again; the timeline and autoclose stay.
+        // A new episode: unacknowledged, escalation from its start, severity from the alerts again; the timeline, autoclose
+        // and a silence still in force (it is the group's, in Alertmanager) stay.
         var state = FiringState(payload, context, diff, level, ownership) with
         {
             PreviousIssue = known.State.PreviousIssue,
             Timeline = known.State.Timeline,
             AutoClose = known.State.AutoClose,
+            Silence = known.State.Silence,
         };
         var view = View(payload, context, state, "reopened", diff);
 

@@ -69,6 +69,13 @@ public sealed record IncidentState
     /// <summary>The group's recent flaps and whether it is flapping; null when it has not flapped.</summary>
     public FlapHistory? Flaps { get; init; }
 
+    /// <summary>The silence set from the issue (<c>/silence</c>) and not yet ended; null when none.</summary>
+    public ActiveSilence? Silence { get; init; }
+
+    /// <summary>When the silence ends: the alerts still firing then get a comment.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? SilenceDueAt => Silence?.EndsAt;
+
     /// <summary>
     /// When the escalation's next step is due while unacknowledged, the acknowledgement timeout after. Not while a
     /// resolution is held down: the alerts have resolved, there is nobody to page for.
@@ -81,7 +88,7 @@ public sealed record IncidentState
 
     /// <summary>The earliest timed step of any kind: when the clock wakes the incident (see the timed step handler).</summary>
     [JsonIgnore]
-    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, ResolveDueAt, FlappingEndsAt);
+    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, ResolveDueAt, FlappingEndsAt, SilenceDueAt);
 
     /// <summary>When the held-down resolution is applied (see the hold-down).</summary>
     [JsonIgnore]
@@ -144,6 +151,13 @@ public sealed record IncidentState
 }
 
 public sealed record Acknowledgement(string By, DateTimeOffset At);
+
+/// <summary>A silence in Alertmanager set from the issue: its id, when it ends, who set it and where it is shown.</summary>
+public sealed record ActiveSilence(string Id, DateTimeOffset EndsAt, string By)
+{
+    /// <summary>Alertmanager's UI page of the silence; empty while it is being created.</summary>
+    public string Url { get; init; } = "";
+}
 
 /// <summary>A frozen escalation policy and the step it is at.</summary>
 public sealed record EscalationProgress

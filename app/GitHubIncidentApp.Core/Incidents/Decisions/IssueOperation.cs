@@ -49,3 +49,9 @@ public sealed record UnassignPeople(IReadOnlyList<string> Logins) : IssueOperati
 
 /// <summary>Rewrites the repository's override ledger issue (opening it when <paramref name="LedgerIssue"/> is null); the incident's issue is left alone.</summary>
 public sealed record WriteOverrideLedger(int? LedgerIssue, IReadOnlyList<OnCall.OnCallOverride> Overrides) : IssueOperation;
+
+/// <summary>A silence to create in Alertmanager (applied by the silence applier, not on GitHub); its id is known only once created.</summary>
+public sealed record CreateSilence(Alerts.SilenceRequest Request) : IssueOperation;
+
+/// <summary>Ends a silence in Alertmanager now (applied by the silence applier, not on GitHub).</summary>
+public sealed record ExpireSilence(string Id) : IssueOperation;
