@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Maintenance;
 using GitHubIncidentApp.Core.OnCall.Routes;
 using GitHubIncidentApp.Core.OnCall;
 using GitHubIncidentApp.Core.Templates;
@@ -41,6 +42,9 @@ public sealed record IncidentConfig
     public IReadOnlyList<Route> Routes { get; init; } = [];
     /// <summary>Rotations, escalation policies and severity policy; null when the file has none of their keys.</summary>
     public OnCallConfig? OnCall { get; init; }
+
+    /// <summary>Maintenance windows (<c>maintenance:</c>): their alerts are silenced ahead of time, and incidents opened in them do not escalate.</summary>
+    public IReadOnlyList<MaintenanceWindow> Maintenance { get; init; } = [];
 }
 
 public sealed record SeverityConfig
