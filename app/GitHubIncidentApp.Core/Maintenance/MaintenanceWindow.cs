@@ -30,7 +30,7 @@ public abstract record MaintenanceWindow
     public abstract string Schedule { get; }
 
     /// <summary>The matchers and the schedule, for silence comments and issues.</summary>
-    public override string ToString() => $"{Matchers} {Schedule}";
+    public sealed override string ToString() => $"{Matchers} {Schedule}";
 
     /// <summary>The times alone, exactly (instants, zone ids), for <see cref="Id"/>.</summary>
     private protected abstract string Canonical();
