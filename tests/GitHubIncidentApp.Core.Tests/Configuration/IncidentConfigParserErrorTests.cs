@@ -86,6 +86,7 @@ public class IncidentConfigParserErrorTests
 
     [Theory]
     [MemberData(nameof(SingleErrors))]
+    [MemberData(nameof(MaintenanceSectionTests.SingleErrors), MemberType = typeof(MaintenanceSectionTests))]
     public void Each_problem_is_reported_where_it_is(string yaml, int line, int column, string message)
     {
         var result = IncidentConfigParser.Parse(yaml);
