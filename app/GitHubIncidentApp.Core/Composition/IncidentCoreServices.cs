@@ -32,6 +32,7 @@ public static class IncidentCoreServices
         services.AddSingleton<IncidentIndexRebuilder>();
         services.AddSingleton<IncidentExecutor>();
         services.AddSingleton<IncidentStore>();
+        services.AddSingleton<FlapMetrics>();
         services.AddSingleton<AlertDeliveryHandler>();
         services.AddSingleton<PermissionCache>();
         services.AddSingleton<GitHubEventHandler>();

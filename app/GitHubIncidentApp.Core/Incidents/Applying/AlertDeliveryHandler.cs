@@ -18,7 +18,8 @@ public sealed partial class AlertDeliveryHandler(
     RepoSettingsCache settingsCache,
     IncidentStore store,
     TimeProvider time,
-    ILogger<AlertDeliveryHandler> logger)
+    ILogger<AlertDeliveryHandler> logger,
+    FlapMetrics? flapMetrics = null)
 {
     /// <param name="retried">True when an earlier attempt at this delivery failed, possibly after opening the issue.</param>
     public async Task<DeliveryOutcome> HandleAsync(RepoRef repo, AlertmanagerPayload payload, bool retried, CancellationToken cancellationToken)
@@ -50,6 +51,7 @@ public sealed partial class AlertDeliveryHandler(
         // A new issue after the reopen window replaces the old one in the index.
         var opensNew = decision.Operations.Any(op => op is CreateIssue);
         var applied = await store.ApplyAsync(repo, key, opensNew ? null : tracked?.Issue, decision, cancellationToken);
+        flapMetrics?.Observe(tracked?.State, decision.State);
         LogApplied(repo.ToString(), applied.Number, decision.State.Status, decision.Operations.Count);
         return new DeliveryOutcome(key, applied.Number, decision.Operations.Count);
     }

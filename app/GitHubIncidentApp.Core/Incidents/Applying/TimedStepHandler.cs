@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace GitHubIncidentApp.Core.Incidents.Applying;
 
 /// <summary>
-/// Fires an incident's due timed step (an escalation step or the acknowledgement timeout). Shared by
+/// Fires an incident's due timed steps (an escalation step or the acknowledgement timeout, a held-down resolution, the
+/// end of a flapping that went quiet). Shared by
 /// the App's clock and the Action's scheduled run; a step that is no longer due does nothing, so a
 /// tick delivered twice or late never pages twice.
 /// </summary>
@@ -26,20 +27,33 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
     /// <summary>Fires the incident's step if it is due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
     public async Task FireDueAsync(RepoRef repo, TrackedIncident incident, RepoSettings settings, CancellationToken cancellationToken)
     {
-        var escalation = EscalationDecider.Decide(incident.Known, Tick.Instance, IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow()));
+        var context = IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow());
+        var escalation = EscalationDecider.Decide(incident.Known, Tick.Instance, context);
         foreach (var target in escalation.UnnamedTargets)
         {
             LogUnnamedTarget(target, repo.ToString(), incident.Issue.Number);
         }
 
-        var decision = escalation.Decision;
+        incident = await ApplyAsync(repo, incident, escalation.Decision, cancellationToken);
+        // The other timed steps, each deciding on what the one before left.
+        foreach (var decide in OtherSteps)
+        {
+            incident = await ApplyAsync(repo, incident, decide(incident.Known, Tick.Instance, context), cancellationToken);
+        }
+    }
+
+    private static readonly Func<KnownIncident, Tick, IncidentContext, IncidentDecision>[] OtherSteps = [ResolveHoldDown.Decide, FlapDecider.Decide];
+
+    private async Task<TrackedIncident> ApplyAsync(RepoRef repo, TrackedIncident incident, IncidentDecision decision, CancellationToken cancellationToken)
+    {
         if (decision.State is null)
         {
-            return;
+            return incident;
         }
 
-        await store.ApplyAsync(repo, incident.Key, incident.Issue, decision, cancellationToken);
+        var issue = await store.ApplyAsync(repo, incident.Key, incident.Issue, decision, cancellationToken);
         LogFired(repo.ToString(), incident.Issue.Number, decision.State.Escalation?.Step ?? 0);
+        return incident with { State = decision.State, Issue = issue };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation target {Target} of the incident in {Repo} issue {IssueNumber} is not named by the repository's config (rotations, routes, policies); not paged")]

@@ -29,9 +29,14 @@ public static class IncidentDecider
             return payload.IsResolved ? IncidentDecision.Nothing : Open(payload, context, previousIssue: null);
         }
 
+        if (known.State is { IsFiring: true, Resolving: { } pending })
+        {
+            return ResolveHoldDown.WhilePending(known, pending, payload, context);
+        }
+
         if (known.State.IsFiring)
         {
-            return payload.IsResolved ? Resolve(known, payload, context) : Update(known, payload, context);
+            return payload.IsResolved ? ResolveHoldDown.Resolved(known, payload, context) : Update(known, payload, context);
         }
 
         if (known.State.ClosedByHand)
@@ -49,7 +54,7 @@ public static class IncidentDecider
         var resolvedAt = known.State.ResolvedAt ?? context.Now;
         var firedAgainAt = payload.Firing.Select(a => a.StartsAt).DefaultIfEmpty(context.Now).Min();
         return window > TimeSpan.Zero && firedAgainAt - resolvedAt <= window
-            ? Reopen(known, payload, context)
+            ? FlapDecider.Flapped(known.State, Reopen(known, payload, context), context)
             : Open(payload, context, previousIssue: known.IssueNumber);
     }
 
@@ -97,7 +102,7 @@ public static class IncidentDecider
         return new IncidentDecision([new EnsureLabels(labels), new CreateIssue(issue)], state);
     }
 
-    private static IncidentDecision Update(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
+    internal static IncidentDecision Update(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
     {
         var diff = AlertDiff.Between(known.State.Firing, payload);
         var level = known.State.SeverityPinned
@@ -132,7 +137,7 @@ public static class IncidentDecider
         return new IncidentDecision(operations, state);
     }
 
-    private static IncidentDecision Resolve(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
+    internal static IncidentDecision Resolve(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
     {
         var resolve = context.Config.Resolve;
         var close = resolve.Close && known.State.AutoClose;
@@ -196,7 +201,7 @@ public static class IncidentDecider
     /// When the alerts say they ended, not when the delivery is processed: it may have waited in Alertmanager
     /// (group_interval) or in the inbox. Times outside the incident (before it started, in the future) are not believed.
     /// </summary>
-    private static DateTimeOffset EndedAt(AlertmanagerPayload payload, DateTimeOffset startedAt, DateTimeOffset now) =>
+    internal static DateTimeOffset EndedAt(AlertmanagerPayload payload, DateTimeOffset startedAt, DateTimeOffset now) =>
         payload.Alerts
             .Where(a => !a.IsFiring && a.EndsAt is { } ended && ended >= startedAt && ended <= now)
             .Select(a => a.EndsAt!.Value)

@@ -14,6 +14,13 @@ public sealed record CreateIssue(NewIssue Issue) : IssueOperation;
 public sealed record CommentOnIssue(string Body) : IssueOperation;
 
 /// <summary>
+/// The state changed with nothing to show on the issue (a resolution held down, a flap counted): no call where the
+/// index keeps the state (the App); where it does not (the Action), the issue's marker is brought up to it after the
+/// delivery, or the next run would not know.
+/// </summary>
+public sealed record SaveStateInMarker : IssueOperation;
+
+/// <summary>
 /// Changes to the existing issue, applied as one <c>PATCH</c>. A new <see cref="Marker"/> rewrites the
 /// bot-owned section, which needs the current body first (people's text around it is kept), so it
 /// costs one read more.
