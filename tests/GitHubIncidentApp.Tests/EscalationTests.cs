@@ -1,57 +1,14 @@
 using GitHubIncidentApp.Testing;
-using GitHubIncidentApp.Testing.FakeGitHub;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GitHubIncidentApp.Tests;
 
 /// <summary>Escalation through the running app, on a clock the test moves, against the fake GitHub.</summary>
-public sealed class EscalationTests : AppTestBase
+public sealed class EscalationTests : ScheduleTestBase
 {
-    private const string Schedule = Schedules.Weekly;
-
-    // Monday 10:00 in Berlin: bob has this week, carol the next.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-
-
-    private FakeIssue Incident => Assert.Single(Repo.Issues, i => i.Labels.Contains("incident"));
-
-    private List<FakeComment> Escalations => Incident.Comments.Where(c => c.Body.Contains("Escalating", StringComparison.Ordinal)).ToList();
-
-    protected override TimeProvider Clock => _clock;
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
-    }
-
-    protected override Task<RunningApp> StartAppAsync()
-    {
-        foreach (var person in new[] { "alice", "bob", "carol" })
-        {
-            Repo.SetRole(person, "triage");
-        }
-
-        Repo.SetFile(".github/incidents.yml", Schedule);
-        return base.StartAppAsync();
-    }
-
-    /// <summary>Moves the clock past the escalation clock's tick and lets the app do what became due.</summary>
-    private async Task AdvanceAsync(TimeSpan by)
-    {
-        _clock.Advance(by);
-        _clock.Advance(TimeSpan.FromSeconds(20));
-        await Task.Delay(300);
-        await App.WaitUntilIdleAsync();
-    }
-
-    /// <summary>Waits (in real time) for what the clock made due to be applied.</summary>
-    private static async Task EventuallyAsync(Func<bool> condition)
-    {
-        for (var waited = 0; waited < 10_000 && !condition(); waited += 50)
-        {
-            await Task.Delay(50);
-        }
     }
 
     [Fact]
@@ -70,7 +27,7 @@ public sealed class EscalationTests : AppTestBase
         // A restart in the middle neither repeats the step that fired nor skips the next one.
         var dataDir = App.DataDir;
         await App.DisposeAsync();
-        App = await RunningApp.StartAsync(GitHub, dataDir, time: _clock);
+        App = await RunningApp.StartAsync(GitHub, dataDir, time: TestClock);
         await AdvanceAsync(TimeSpan.FromMinutes(1));
         Assert.Single(Escalations);
 

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Maintenance;
 using GitHubIncidentApp.Core.OnCall.Routes;
 using GitHubIncidentApp.Core.OnCall;
 using GitHubIncidentApp.Core.Templates;
@@ -47,6 +48,9 @@ public sealed record IncidentConfig
 
     /// <summary>How <c>/silence</c> behaves (<c>silence:</c>).</summary>
     public SilenceConfig Silence { get; init; } = new();
+
+    /// <summary>Maintenance windows (<c>maintenance:</c>): their alerts are silenced ahead of time, and incidents opened in them do not escalate.</summary>
+    public IReadOnlyList<MaintenanceWindow> Maintenance { get; init; } = [];
 }
 
 public sealed record SeverityConfig

@@ -84,7 +84,7 @@ internal static class OnCallSection
     }
 
     /// <summary>The value of a key the mapping at <paramref name="at"/> must have; reported at the key's empty value or the mapping.</summary>
-    private static YamlNode? Required(ConfigReader reader, YamlNode at, ConfigSection section, string key, string example)
+    internal static YamlNode? Required(ConfigReader reader, YamlNode at, ConfigSection section, string key, string example)
     {
         if (section.TryGet(key, out var node))
         {

@@ -83,7 +83,7 @@ internal sealed class RoutesSection
     }
 
     /// <summary>A list of matcher strings, each of which may hold several, or one string such as <c>'{a="1", b!="2"}'</c>.</summary>
-    private static MatcherSet? ReadMatchers(ConfigReader reader, ConfigSection route)
+    internal static MatcherSet? ReadMatchers(ConfigReader reader, ConfigSection route)
     {
         var name = route.NameOf("matchers");
         if (!route.TryGet("matchers", out var node))

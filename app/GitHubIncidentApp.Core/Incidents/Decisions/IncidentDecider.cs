@@ -89,12 +89,13 @@ public static class IncidentDecider
         var extra = context.Renderer.RenderLabels(context.Config.Labels, view);
         labels.AddRange(extra.Names.Select(name => new LabelSpec(name, ExtraLabelColor, "Set by the incident app's configuration")));
         labels.AddRange(ownership.Labels.Select(name => new LabelSpec(name, ExtraLabelColor, "Set by the incident's route")));
+        labels.AddRange(MaintenanceNote.Labels(ownership.Maintenance));
 
         // One call opens it and assigns its owners.
         var issue = new NewIssue
         {
             Title = title.Text,
-            Body = IssueBody.Section(WithOwners(WithProblems(body.Text, context, title.Warnings, body.Warnings, extra.Warnings), ownership), state),
+            Body = IssueBody.Section(MaintenanceNote.With(WithOwners(WithProblems(body.Text, context, title.Warnings, body.Warnings, extra.Warnings), ownership), ownership), state),
             Labels = labels.Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Assignees = ownership.Owners.Assign,
         };
@@ -179,14 +180,14 @@ public static class IncidentDecider
 
         var operations = new List<IssueOperation>
         {
-            new EnsureLabels([LabelOf(level)]),
+            new EnsureLabels([LabelOf(level), .. MaintenanceNote.Labels(ownership.Maintenance)]),
             new UpdateIssue
             {
                 Open = true,
-                AddLabels = [level.GitHubLabel],
-                RemoveLabels = [context.Config.Resolve.Label, AcknowledgedLabel, .. OtherSeverityLabels(level, context)],
+                AddLabels = [level.GitHubLabel, .. MaintenanceNote.Labels(ownership.Maintenance).Select(label => label.Name)],
+                RemoveLabels = [context.Config.Resolve.Label, AcknowledgedLabel, .. OtherSeverityLabels(level, context), .. ownership.Maintenance is null ? [MaintenanceNote.Label] : Array.Empty<string>()],
                 Marker = state,
-                Content = WithOwners(Content(view, context), ownership),
+                Content = MaintenanceNote.With(WithOwners(Content(view, context), ownership), ownership),
             },
         };
         if (ownership.Owners.Assign.Count > 0)

@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
+using GitHubIncidentApp.Core.Maintenance;
 using GitHubIncidentApp.Core.OnCall;
 using GitHubIncidentApp.Core.OnCall.Routes;
 
@@ -10,17 +11,22 @@ namespace GitHubIncidentApp.Core.Incidents.Decisions;
 /// <param name="Labels">Extra labels of the route the alerts took.</param>
 public sealed record IncidentOwnership(NotifyTargets Owners, IReadOnlyList<string> Labels, EscalationProgress? Escalation, TimeSpan? AckTimeout)
 {
+    /// <summary>The maintenance window the group opened in, if any: its escalation waits until the window ends.</summary>
+    public MaintenanceOccurrence? Maintenance { get; init; }
+
     /// <summary>GitHub's limit of assignees per issue.</summary>
     public const int MaxAssignees = 10;
 
     /// <summary>
     /// The route the group's common labels take (first match) names the owners and may name the policy;
     /// without routes the schedule's on-call people own it and the severity's policy applies. The
-    /// policy's first step fires at once, as part of opening, so its people are owners too.
+    /// policy's first step fires at once, as part of opening, so its people are owners too; in a maintenance
+    /// window, that first step is due when the window ends instead, so nobody is paged for work that was planned.
     /// </summary>
     public static IncidentOwnership For(AlertmanagerPayload payload, string severity, IncidentConfig config, DateTimeOffset now)
     {
         var onCall = config.OnCall;
+        var maintenance = ActiveMaintenance.For(config.Maintenance, payload.CommonLabels, now);
         var (route, _) = new RouteTable(config.Routes).Match(payload.CommonLabels);
         var policy = route?.Escalation switch
         {
@@ -49,8 +55,15 @@ public sealed record IncidentOwnership(NotifyTargets Owners, IReadOnlyList<strin
                 Steps = [.. policy.Steps.Select(step => new EscalationStepPlan([.. step.Notify.Select(OnCallTargets.Write)], step.Wait))],
                 Repeat = policy.Repeat,
             };
-            owners.AddRange(frozen.Steps[0].Notify.Select(target => OnCallTargets.Resolve(onCall, target, now)));
-            escalation = EscalationDecider.Advance(frozen, now);
+            if (maintenance is not null)
+            {
+                escalation = frozen with { DueAt = maintenance.End };
+            }
+            else
+            {
+                owners.AddRange(frozen.Steps[0].Notify.Select(target => OnCallTargets.Resolve(onCall, target, now)));
+                escalation = EscalationDecider.Advance(frozen, now);
+            }
         }
 
         var combined = OnCallTargets.Combine(owners);
@@ -58,6 +71,6 @@ public sealed record IncidentOwnership(NotifyTargets Owners, IReadOnlyList<strin
             combined with { Assign = [.. combined.Assign.Take(MaxAssignees)] },
             route?.Labels ?? [],
             escalation,
-            onCall?.AckTimeout);
+            onCall?.AckTimeout) { Maintenance = maintenance };
     }
 }
