@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Maintenance;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,8 @@ public static class ActionServices
             WrapPort = port => new RecordingGitHubPort(port),
             Alertmanager = settings.Alertmanager,
             SilencesOff = ActionSettings.SilencesOff,
+            // The inputs are the repository's own people's, with their own Alertmanager credentials: its windows are theirs to trust.
+            MaintenanceScope = new MaintenanceScope(MaintenanceSilenceScope.All),
         });
         return services.BuildServiceProvider();
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Maintenance;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
     public const int DefaultPort = 3000;
     public const string AlertmanagerUrlSetting = "ALERTMANAGER_URL";
     public const string AlertmanagerApiTokenSetting = "ALERTMANAGER_API_TOKEN";
+    public const string MaintenanceSilenceScopeSetting = "MAINTENANCE_SILENCE_SCOPE";
 
     // Workers mostly wait on GitHub, so they cost little; one repository gets half (WorkerShares): 4 at once.
     public const int DefaultWorkers = 8;
@@ -73,6 +75,14 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
     public AlertmanagerEndpoint? Alertmanager { get; } =
         AlertmanagerEndpoint.ParseUrl(variables.AlertmanagerUrl) is { } url ? new AlertmanagerEndpoint(url, variables.AlertmanagerApiToken) : null;
 
+    /// <summary>
+    /// What the repositories' maintenance windows may silence in <see cref="Alertmanager"/>: by default only alerts whose
+    /// <c>repo</c> label names the repository (a bare name under DEFAULT_REPO's owner too), as a repository's config is
+    /// written by its own people and one Alertmanager may serve many repositories.
+    /// </summary>
+    public MaintenanceScope MaintenanceScope { get; } =
+        new(Core.Maintenance.MaintenanceScope.Parse(variables.MaintenanceSilenceScope) ?? MaintenanceSilenceScope.RepoLabel, DefaultRepoOf(variables.DefaultRepo).Repo?.Owner);
+
     /// <summary>What <c>/silence</c> answers when <see cref="Alertmanager"/> is not set.</summary>
     public const string SilencesOff =
         $"the operator has not set {AlertmanagerUrlSetting}: the app makes silences only when it knows Alertmanager's base URL (and {AlertmanagerApiTokenSetting} when Alertmanager wants a bearer token)";
@@ -109,6 +119,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
         string.Join(", ", AlertmanagerTokens),
         $"{AlertmanagerUrlSetting}={Alertmanager?.Url.AbsoluteUri ?? NotSet}",
         $"{AlertmanagerApiTokenSetting}={Redacted(Alertmanager?.BearerToken)}",
+        $"{MaintenanceSilenceScopeSetting}={Core.Maintenance.MaintenanceScope.Name(MaintenanceScope.Scope)}",
         $"WEBHOOK_PATH={WebhookPath}",
         $"GITHUB_API_URL={GitHubApiUrl}",
         $"HOST={Host}",
@@ -190,6 +201,11 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
             ? $"{AlertmanagerApiTokenSetting} is set but {AlertmanagerUrlSetting} is not: the token is what the app presents to Alertmanager's API; set {AlertmanagerUrlSetting}, or remove the token"
             : null;
 
+    private static string? MaintenanceScopeProblem(string? text) =>
+        Core.Maintenance.MaintenanceScope.Parse(text) is null
+            ? $"{MaintenanceSilenceScopeSetting} \"{text}\" is not a scope: use repo-label (the default: a repository's maintenance windows silence only alerts whose repo label names it), all (every repository's windows are trusted: one team per Alertmanager) or off (no silences)"
+            : null;
+
     /// <summary>A whole number in a variable, with its range and default.</summary>
     private sealed record Number(string Name, int Min, int Max, int Default, string What)
     {
@@ -221,6 +237,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
                 LogFormatSetting.Read(options.LogFormat, devMode).Problem,
                 .. AlertmanagerTokenSettings.Read(configuration, devMode, defaultRepo.Repo, DevFlag).Problems,
                 AlertmanagerProblem(options),
+                MaintenanceScopeProblem(options.MaintenanceSilenceScope),
                 DatabaseUrlProblem(options.DatabaseUrl, mode.Mode == RunMode.DryRun),
                 WorkersNumber.Problem(options.Workers),
                 PerMinuteNumber.Problem(options.ContentPerMinute),

@@ -21,6 +21,7 @@ public sealed class AppVariables
     [ConfigurationKeyName("DEFAULT_REPO")] public string? DefaultRepo { get; set; }
     [ConfigurationKeyName(AppSettings.AlertmanagerUrlSetting)] public string? AlertmanagerUrl { get; set; }
     [ConfigurationKeyName(AppSettings.AlertmanagerApiTokenSetting)] public string? AlertmanagerApiToken { get; set; }
+    [ConfigurationKeyName(AppSettings.MaintenanceSilenceScopeSetting)] public string? MaintenanceSilenceScope { get; set; }
     [ConfigurationKeyName("DATA_DIR")] public string DataDir { get; set; } = "data";
     [ConfigurationKeyName("DATABASE_URL")] public string? DatabaseUrl { get; set; }
     [ConfigurationKeyName("WORKERS")] public string? Workers { get; set; }

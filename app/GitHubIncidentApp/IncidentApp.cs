@@ -186,11 +186,13 @@ public static class IncidentApp
                 ContentLimits = settings.ContentLimits,
                 Alertmanager = settings.Alertmanager,
                 SilencesOff = AppSettings.SilencesOff,
+                MaintenanceScope = settings.MaintenanceScope,
             });
 
         // Started in this order: the database is ready before the worker and the clock use it.
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<EscalationClock>();
+        services.AddHostedService<MaintenanceClock>();
     }
 }

@@ -7,7 +7,7 @@ using GitHubIncidentApp.Core.Alerts.Matchers;
 namespace GitHubIncidentApp.Core.Alerts;
 
 /// <summary>
-/// Alertmanager's silences through its API v2: <c>POST /api/v2/silences</c>, <c>GET</c> and <c>DELETE /api/v2/silence/{id}</c>.
+/// Alertmanager's silences through its API v2: <c>POST</c> and <c>GET /api/v2/silences</c>, <c>GET</c> and <c>DELETE /api/v2/silence/{id}</c>.
 /// A call that fails throws <see cref="AlertmanagerUnavailableException"/> (no answer) or <see cref="AlertmanagerSilenceException"/>
 /// (a refusal or an answer that is not Alertmanager's), each saying what went wrong and what to check.
 /// </summary>
@@ -66,6 +66,16 @@ public sealed class AlertmanagerSilences(HttpClient http, Uri baseUrl) : ISilenc
             HttpStatusCode.OK => Read(body, describe, ReadSilence),
             _ => throw new AlertmanagerSilenceException($"{describe}: {AlertmanagerHttp.Answered(status, body)}; {AlertmanagerHttp.StatusFix}."),
         };
+    }
+
+    public async Task<IReadOnlyList<Silence>> ListAsync(CancellationToken cancellationToken)
+    {
+        var url = new Uri($"{_base}/api/v2/silences");
+        var describe = $"Could not list the silences in Alertmanager at GET {url}";
+        var (status, body) = await AlertmanagerHttp.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, url), describe, cancellationToken);
+        return status == HttpStatusCode.OK
+            ? Read(body, describe, root => root.EnumerateArray().Select(ReadSilence).ToList())
+            : throw new AlertmanagerSilenceException($"{describe}: {AlertmanagerHttp.Answered(status, body)}; {AlertmanagerHttp.StatusFix}.");
     }
 
     private Uri SilenceUrl(string id) => new($"{_base}/api/v2/silence/{Uri.EscapeDataString(id)}");

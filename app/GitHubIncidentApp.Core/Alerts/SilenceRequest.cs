@@ -23,7 +23,7 @@ public sealed record Silence(string Id, string State, IReadOnlyList<Matcher> Mat
     public const string Expired = "expired";
 }
 
-/// <summary>Creates and expires silences; <see cref="AlertmanagerSilences"/> through Alertmanager's API v2.</summary>
+/// <summary>Creates, lists and expires silences; <see cref="AlertmanagerSilences"/> through Alertmanager's API v2.</summary>
 public interface ISilencePort
 {
     /// <summary>Where people see a silence: Alertmanager's UI.</summary>
@@ -37,6 +37,9 @@ public interface ISilencePort
 
     /// <returns>Null when Alertmanager does not know it.</returns>
     Task<Silence?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <returns>Every silence Alertmanager holds, in every state (expired ones until its retention forgets them), whoever made it.</returns>
+    Task<IReadOnlyList<Silence>> ListAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Alertmanager refused a silence, or answered what is not one; the message says what and what to check.</summary>

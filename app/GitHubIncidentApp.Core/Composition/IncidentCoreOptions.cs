@@ -27,6 +27,9 @@ public sealed record IncidentCoreOptions
     /// <summary>What <c>/silence</c> answers without <see cref="Alertmanager"/>: the host's setting to set.</summary>
     public string SilencesOff { get; init; } = "this host was not given Alertmanager's URL, so it cannot make silences";
 
+    /// <summary>What the repositories' maintenance windows may silence in <see cref="Alertmanager"/>.</summary>
+    public Maintenance.MaintenanceScope MaintenanceScope { get; init; } = new(Maintenance.MaintenanceSilenceScope.RepoLabel);
+
     /// <summary>Wraps the GitHub port the core uses, outermost (the Action records the writes for its report).</summary>
     public Func<IGitHubPort, IGitHubPort>? WrapPort { get; init; }
 }

@@ -60,6 +60,7 @@ public static class IncidentCoreServices
 
         var off = options.DryRun ? "this is a dry run, which only logs what it would do: it makes no silences" : options.SilencesOff;
         services.AddSingleton(sp => new SilenceApplier(sp.GetService<ISilencePort>(), off, sp.GetRequiredService<DeliveryMetrics>()));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MaintenanceSync>(sp, options.MaintenanceScope));
     }
 
     private static void AddGitHub(IServiceCollection services, IncidentCoreOptions options)

@@ -1,6 +1,8 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents.Applying;
 using GitHubIncidentApp.Core.Incidents.Intake;
+using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.Metrics;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,10 @@ public static class IncidentInboxServices
         services.AddSingleton<GitHubDeliveryIntake>();
         services.AddSingleton<TimedStepIntake>();
         services.AddSingleton<FailedDeliveries>();
+        services.AddSingleton<MaintenanceChanges>();
+        services.AddSingleton(sp => new MaintenancePass(
+            sp.GetRequiredService<MaintenanceSync>(), sp.GetRequiredService<RepoSettingsCache>(), sp.GetRequiredService<ISettingsSnapshots>(),
+            sp.GetRequiredService<MaintenanceChanges>(), sp.GetRequiredService<ILogger<MaintenancePass>>(), inbox.DefaultRepo));
         return services.AddIncidentCore(core);
     }
 

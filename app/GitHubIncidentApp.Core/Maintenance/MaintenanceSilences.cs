@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Alerts.Matchers;
 using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Core.Maintenance;
 
 /// <summary>A silence as Alertmanager lists it (<c>GET /api/v2/silences</c>), whoever made it and in whatever state.</summary>
-public sealed record ExistingSilence(string Id, IReadOnlyList<Matcher> Matchers, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Comment);
+public sealed record ExistingSilence(string Id, IReadOnlyList<Matcher> Matchers, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Comment)
+{
+    public static ExistingSilence Of(Silence silence) => new(silence.Id, silence.Matchers, silence.StartsAt, silence.EndsAt, silence.Comment);
+}
 
 /// <summary>A silence to create (<c>POST /api/v2/silences</c>) for one occurrence of a window.</summary>
 /// <param name="Comment">Says which window of which repository it is for, and ends with its <see cref="MaintenanceTag"/>.</param>

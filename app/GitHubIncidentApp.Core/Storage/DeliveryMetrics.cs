@@ -18,9 +18,12 @@ public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
         Silences = new(Meter, "incident_app_silences",
             "Calls to Alertmanager for /silence and /unsilence, by outcome: created, expired (ended early), failed (Alertmanager unreachable or refusing).",
             ["outcome"], SilenceOutcomes.Select(outcome => new[] { outcome }));
+        MaintenanceSilences = new(Meter, "incident_app_maintenance_silences",
+            "Silences of maintenance windows in Alertmanager, by outcome: created (ahead of an occurrence), expired (its window left the config), failed (Alertmanager unreachable or refusing).",
+            ["outcome"], SilenceOutcomes.Select(outcome => new[] { outcome }));
     }
 
-    /// <summary>The outcomes <see cref="Silences"/> counts.</summary>
+    /// <summary>The outcomes <see cref="Silences"/> and <see cref="MaintenanceSilences"/> count.</summary>
     public static IReadOnlyList<string> SilenceOutcomes { get; } = ["created", "expired", "failed"];
 
     /// <summary>
@@ -34,6 +37,9 @@ public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
 
     /// <summary>By <c>outcome</c>: one of <see cref="SilenceOutcomes"/>.</summary>
     public DeclaredCounter Silences { get; }
+
+    /// <summary>By <c>outcome</c>: one of <see cref="SilenceOutcomes"/>.</summary>
+    public DeclaredCounter MaintenanceSilences { get; }
 
     public void Processed(ProcessingOutcome outcome) => DeliveriesProcessed.Increment(Label(outcome));
 

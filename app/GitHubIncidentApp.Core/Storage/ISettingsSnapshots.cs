@@ -13,6 +13,9 @@ public interface ISettingsSnapshots
 
     Task SaveAsync(RepoRef repo, SettingsSnapshot snapshot, CancellationToken cancellationToken);
 
+    /// <summary>The repositories with a snapshot, most recently read first, at most <paramref name="limit"/>: those the app works for.</summary>
+    Task<IReadOnlyList<RepoRef>> ListAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>The next read of <paramref name="repo"/>'s settings goes to GitHub (the app changed them).</summary>
     Task ForgetAsync(RepoRef repo, CancellationToken cancellationToken);
 }

@@ -32,6 +32,15 @@ public abstract class SqlSettingsSnapshots : ISettingsSnapshots
                 ("@snapshot", JsonSerializer.Serialize(snapshot))),
             cancellationToken);
 
+    public Task<IReadOnlyList<RepoRef>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection => (IReadOnlyList<RepoRef>)(await connection.ListAsync(
+                "SELECT repo_id FROM settings_snapshots ORDER BY read_at DESC, repo_id LIMIT @limit;",
+                reader => RepoRef.Parse(reader.GetString(0)).Repo,
+                cancellationToken,
+                ("@limit", limit))).OfType<RepoRef>().ToList(),
+            cancellationToken);
+
     public Task ForgetAsync(RepoRef repo, CancellationToken cancellationToken) =>
         database.WriteAsync(
             connection => connection.ExecuteAsync(

@@ -1,5 +1,7 @@
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Alerts.Matchers;
+using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Maintenance;
 using GitHubIncidentApp.Core.Tests.AlertmanagerHarness;
 using GitHubIncidentApp.Testing.Alertmanager;
 
@@ -42,6 +44,36 @@ public sealed class AlertmanagerSilencesTests
         Assert.False(await silences.ExpireAsync(id, CancellationToken.None));
         Assert.False(await silences.ExpireAsync(Guid.NewGuid().ToString(), CancellationToken.None));
         Assert.Null(await silences.GetAsync(Guid.NewGuid().ToString(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Listing_gives_every_silence_in_every_state_with_its_matchers_and_a_planned_one_goes_in_bound_to_its_repository()
+    {
+        await using var recorder = await WebhookRecorder.StartAsync();
+        await using var alertmanager = await AlertmanagerProcess.StartAsync(recorder.Url, Token);
+        using var http = new HttpClient();
+        var silences = new AlertmanagerSilences(http, alertmanager.BaseUrl);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Empty(await silences.ListAsync(CancellationToken.None));
+
+        var active = await silences.CreateAsync(Request(now, "alertname=\"DiskFull\", namespace=~\"prod-.*\", pod!=\"a\", zone!~\"eu.*\""), CancellationToken.None);
+        var ended = await silences.CreateAsync(Request(now, "alertname=\"Old\""), CancellationToken.None);
+        await silences.ExpireAsync(ended, CancellationToken.None);
+        var window = Maintenance.Windows.One("{ matchers: ['namespace=\"db\"'], from: 2099-12-24T22:00Z, to: 2099-12-25T02:00Z }");
+        var repo = new RepoRef("operate-first", "incidents");
+        var planned = Assert.Single(MaintenancePlanner.Plan(repo, [window], [], now, TimeSpan.FromDays(365 * 80)).Create);
+        var pending = await silences.CreateAsync(new MaintenanceScope(MaintenanceSilenceScope.RepoLabel).Request(repo, planned), CancellationToken.None);
+
+        var listed = (await silences.ListAsync(CancellationToken.None)).ToDictionary(s => s.Id);
+        Assert.Equal(["active", "expired", "pending"], new[] { active, ended, pending }.Select(id => listed[id].State));
+        Assert.Equal(["alertname=\"DiskFull\"", "namespace=~\"prod-.*\"", "pod!=\"a\"", "zone!~\"eu.*\""], listed[active].Matchers.Select(m => m.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["namespace=\"db\"", "repo=~\"(?i)operate-first/incidents\""], listed[pending].Matchers.Select(m => m.ToString()).Order(StringComparer.Ordinal));
+
+        // Read back, the silence is the one planned: planning again creates nothing.
+        var existing = listed.Values.Select(ExistingSilence.Of).ToList();
+        Assert.True(MaintenancePlanner.Plan(repo, [window], existing, now, TimeSpan.FromDays(365 * 80)).IsEmpty);
+        Assert.Equal(planned.Comment, listed[pending].Comment);
+        Assert.Equal(planned.StartsAt, listed[pending].StartsAt);
     }
 
     [Fact]

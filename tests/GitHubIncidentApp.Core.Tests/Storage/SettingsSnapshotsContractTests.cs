@@ -1,6 +1,7 @@
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.OnCall;
+using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -93,8 +94,49 @@ public abstract class SettingsSnapshotsContractTests(StorageBackend backend) : I
         await github.Received(1).GetFileAsync(Other, ConfigPath, Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task The_repositories_read_are_listed_most_recent_first_up_to_the_limit_and_a_forgotten_one_is_not()
+    {
+        var snapshots = backend.SettingsSnapshots(await backend.OpenAsync());
+        Assert.Empty(await snapshots.ListAsync(10, CancellationToken.None));
+        var third = new RepoRef("Acme", "Third");
+        foreach (var repo in new[] { Repo, Other, third })
+        {
+            await snapshots.SaveAsync(repo, new SettingsSnapshot(time.GetUtcNow(), [], null), CancellationToken.None);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal([third, Other, Repo], await snapshots.ListAsync(10, CancellationToken.None));
+        Assert.Equal([third, Other], await backend.SettingsSnapshots(await backend.OpenAsync()).ListAsync(2, CancellationToken.None));
+        await snapshots.ForgetAsync(Other, CancellationToken.None);
+        Assert.Equal([third, Repo], await snapshots.ListAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_fresh_read_whose_maintenance_windows_differ_from_the_kept_ones_is_told()
+    {
+        const string Window = "maintenance:\n  - { matchers: ['namespace=\"db\"'], days: sat }\n";
+        var changes = new MaintenanceChanges();
+        github.GetFileAsync(Repo, ConfigPath, Arg.Any<CancellationToken>()).Returns(Window);
+        await (await CacheAsync(changes)).GetAsync(Repo, CancellationToken.None);
+        Assert.True(changes.Changed.TryRead(out var first));
+        Assert.Equal(Repo, first);
+
+        // A young snapshot, then a fresh read of the same windows: nothing to tell.
+        await (await CacheAsync(changes)).GetAsync(Repo, CancellationToken.None);
+        time.Advance(RepoSettingsCache.Lifetime);
+        await (await CacheAsync(changes)).GetAsync(Repo, CancellationToken.None);
+        Assert.False(changes.Changed.TryRead(out _));
+
+        // The window removed: told, so its pending silences are expired soon.
+        github.GetFileAsync(Repo, ConfigPath, Arg.Any<CancellationToken>()).Returns("incident_label: outage\n");
+        time.Advance(RepoSettingsCache.Lifetime);
+        await (await CacheAsync(changes)).GetAsync(Repo, CancellationToken.None);
+        Assert.True(changes.Changed.TryRead(out _));
+    }
+
     /// <summary>A cache as a freshly started process has it: nothing in memory, the database opened anew.</summary>
-    private async Task<RepoSettingsCache> CacheAsync() =>
+    private async Task<RepoSettingsCache> CacheAsync(MaintenanceChanges? changes = null) =>
         new(github, new FixedBotIdentity(Bot), time, NullLogger<RepoSettingsCache>.Instance,
-            snapshots: backend.SettingsSnapshots(await backend.OpenAsync()));
+            snapshots: backend.SettingsSnapshots(await backend.OpenAsync()), changes: changes);
 }

@@ -10,11 +10,13 @@ namespace GitHubIncidentApp.Core.Incidents.Intake;
 /// <summary>
 /// One pass over a repository for a host that runs now and then instead of all the time (the Action on its schedule):
 /// reconciles the incidents with the alert groups Alertmanager holds, when one is given, then fires the timed steps that
-/// are due, each through the dispatcher as the App's clock and inbox do. Alertmanager is read before anything is
-/// written: when it cannot be read (<see cref="AlertmanagerUnavailableException"/>), the pass changed nothing.
+/// are due, each through the dispatcher as the App's clock and inbox do, and brings the maintenance windows' silences in
+/// step (<see cref="MaintenanceSync"/>). Alertmanager is read before anything is written: when it cannot be read
+/// (<see cref="AlertmanagerUnavailableException"/>), the pass changed nothing.
 /// </summary>
 public sealed class ScheduledPass(
-    RepoSettingsCache settings, IncidentIndexRebuilder rebuilder, IIncidentIndex index, AlertmanagerReconciler reconciler, DeliveryDispatcher dispatcher, TimeProvider time)
+    RepoSettingsCache settings, IncidentIndexRebuilder rebuilder, IIncidentIndex index, AlertmanagerReconciler reconciler, DeliveryDispatcher dispatcher,
+    MaintenanceSync maintenance, TimeProvider time)
 {
     /// <param name="receiver">Only this Alertmanager receiver's groups open incidents; null: every receiver's.</param>
     /// <param name="reportProblem">Told what is wrong with a group as soon as it is known, before the due steps fire.</param>
@@ -36,7 +38,8 @@ public sealed class ScheduledPass(
         }
 
         var fired = await FireDueStepsAsync(repo, cancellationToken);
-        return $"{Describe(reconciled, groups.Count, receiver)} {fired}";
+        var silenced = maintenance.IsOn ? $" {(await maintenance.SyncAsync(repo, cancellationToken)).Describe()}" : "";
+        return $"{Describe(reconciled, groups.Count, receiver)} {fired}{silenced}";
     }
 
     private static string Describe(ReconcileOutcome outcome, int groups, string? receiver)

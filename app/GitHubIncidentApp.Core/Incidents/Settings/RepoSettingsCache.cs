@@ -14,6 +14,7 @@ namespace GitHubIncidentApp.Core.Incidents.Settings;
 /// younger than <see cref="Lifetime"/>.
 /// </summary>
 /// <param name="bot">Whom the app writes as: only its own ledger issue says who took over on call.</param>
+/// <param name="changes">Told of each fresh read whose maintenance windows differ from the snapshot's (the App's, to sync them soon).</param>
 /// <param name="configPath">Where each repository keeps its config file; the App uses the default, the Action its <c>config</c> input.</param>
 public sealed partial class RepoSettingsCache(
     IGitHubPort github,
@@ -21,7 +22,8 @@ public sealed partial class RepoSettingsCache(
     TimeProvider time,
     ILogger<RepoSettingsCache> logger,
     string configPath = IncidentConfig.FilePath,
-    ISettingsSnapshots? snapshots = null)
+    ISettingsSnapshots? snapshots = null,
+    MaintenanceChanges? changes = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -48,9 +50,15 @@ public sealed partial class RepoSettingsCache(
     private async Task<(RepoSettings, DateTimeOffset)> ReadAsync(RepoRef repo, CancellationToken cancellationToken)
     {
         var kept = snapshots is null ? null : await snapshots.FindAsync(repo, cancellationToken);
-        var (settings, readAt) = kept is not null && time.GetUtcNow() - kept.ReadAt < Lifetime && await RebuildAsync(repo, kept, cancellationToken) is { } rebuilt
-            ? (rebuilt, kept.ReadAt)
-            : await ReadFromGitHubAsync(repo, cancellationToken);
+        var young = kept is not null && time.GetUtcNow() - kept.ReadAt < Lifetime;
+        // An older snapshot is rebuilt too when windows are watched: it holds the windows the fresh read is compared with.
+        var rebuilt = kept is not null && (young || changes is not null) ? await RebuildAsync(repo, kept, cancellationToken) : null;
+        var (settings, readAt) = young && rebuilt is not null ? (rebuilt, kept!.ReadAt) : await ReadFromGitHubAsync(repo, cancellationToken);
+        if (readAt != kept?.ReadAt)
+        {
+            changes?.Compare(repo, rebuilt?.Config.Maintenance, settings.Config.Maintenance);
+        }
+
         foreach (var problem in settings.Problems)
         {
             LogProblem(repo.ToString(), problem.ToString());
