@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Maintenance;
 using Microsoft.Extensions.Configuration;
 
 namespace GitHubIncidentApp.Tests;
@@ -72,6 +73,19 @@ public sealed class AppSettingsTests
         Assert.Null(none!.Alertmanager);
         Assert.Equal("ALERTMANAGER_URL \"alertmanager:9093\" is not an http(s) URL: give Alertmanager's base URL as the app reaches it, such as http://alertmanager.monitoring:9093", Assert.Single(problems));
         Assert.StartsWith("ALERTMANAGER_API_TOKEN is set but ALERTMANAGER_URL is not", Assert.Single(tokenAlone), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Maintenance_silence_scope_defaults_to_the_repo_label_under_default_repos_owner_and_refuses_other_names()
+    {
+        var (byDefault, _) = Load(true, ("DEFAULT_REPO", "operate-first/incidents"));
+        var (all, _) = Load(true, ("MAINTENANCE_SILENCE_SCOPE", "all"));
+        var (_, problems) = Load(true, ("MAINTENANCE_SILENCE_SCOPE", "everyone"));
+
+        Assert.Equal(new MaintenanceScope(MaintenanceSilenceScope.RepoLabel, "operate-first"), byDefault!.MaintenanceScope);
+        Assert.Contains("MAINTENANCE_SILENCE_SCOPE=repo-label", byDefault.ToString(), StringComparison.Ordinal);
+        Assert.Equal(MaintenanceSilenceScope.All, all!.MaintenanceScope.Scope);
+        Assert.StartsWith("MAINTENANCE_SILENCE_SCOPE \"everyone\" is not a scope: use repo-label (the default", Assert.Single(problems), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,13 +26,18 @@ public abstract class AppTestBase : IAsyncLifetime
     protected virtual Task<RunningApp> StartAppAsync() => RunningApp.StartAsync(GitHub, time: Clock);
 
     /// <summary>Polls <paramref name="probe"/> until it finds something; after 30 s fails with what GitHub saw and <see cref="FailureContext"/>.</summary>
-    protected async Task<T> WaitForAsync<T>(Func<T?> probe, string what)
+    protected Task<T> WaitForAsync<T>(Func<T?> probe, string what)
+        where T : class =>
+        WaitForAsync(() => Task.FromResult(probe()), what);
+
+    /// <summary>Polls an asynchronous <paramref name="probe"/> (Alertmanager's API, say) the same way.</summary>
+    protected async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string what)
         where T : class
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            if (probe() is { } found)
+            if (await probe() is { } found)
             {
                 return found;
             }
