@@ -3,7 +3,10 @@ using GitHubIncidentApp.Testing.Alertmanager;
 
 namespace GitHubIncidentApp.Action.Tests;
 
-/// <summary><c>/silence</c> and <c>/unsilence</c> in commands runs, with <c>alertmanager-url</c> at the real Alertmanager.</summary>
+/// <summary>
+/// <c>/silence</c> and <c>/unsilence</c> in commands runs, and maintenance windows in scheduled runs, with
+/// <c>alertmanager-url</c> at the real Alertmanager.
+/// </summary>
 public sealed class SilenceRunTests : ActionRunTestBase, IAsyncLifetime
 {
     private AlertmanagerProcess _alertmanager = null!;
@@ -41,6 +44,27 @@ public sealed class SilenceRunTests : ActionRunTestBase, IAsyncLifetime
         Assert.True(unsilenced.ExitCode == 0, unsilenced.Stdout + unsilenced.Stderr);
         Assert.Equal("expired", Assert.Single(await _alertmanager.GetSilencesAsync()).Status.State);
         Assert.Null(IssueBody.ReadState(Repo.Issue(issue.Number).Body)!.Silence);
+    }
+
+    [Fact]
+    public async Task A_scheduled_run_creates_the_windows_silences_once_and_says_so()
+    {
+        var from = DateTimeOffset.UtcNow.AddDays(1).UtcDateTime;
+        Repo.SetFile(".github/incidents.yml", string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"maintenance:\n  - {{ matchers: ['namespace=\"db\"'], from: {from:yyyy-MM-dd'T'HH:mm}Z, to: {from.AddHours(2):yyyy-MM-dd'T'HH:mm}Z }}\n"));
+        var inputs = new Dictionary<string, string> { [ActionInputs.AlertmanagerUrl] = _alertmanager.BaseUrl.AbsoluteUri };
+
+        var first = await Action.RunAsync(GitHub, "schedule", eventJson: "{}", inputs);
+        var second = await Action.RunAsync(GitHub, "schedule", eventJson: "{}", inputs);
+
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Stdout + second.Stdout);
+        var silence = Assert.Single(await _alertmanager.GetSilencesAsync());
+        // The Action's inputs are the repository's own people's: its windows are trusted as written (scope all).
+        Assert.Equal([new("namespace", "db", false, true)], silence.Matchers);
+        Assert.Equal(("pending", "incident-app (operate-first/incidents)"), (silence.Status.State, silence.CreatedBy));
+        Assert.Contains("Maintenance windows: 1 silence(s) created in Alertmanager ({namespace=\"db\"} from ", first.Summary, StringComparison.Ordinal);
+        Assert.Contains("Maintenance windows: 0 silence(s) created in Alertmanager, 0 expired.", second.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
