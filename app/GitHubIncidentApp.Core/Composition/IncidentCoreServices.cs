@@ -33,6 +33,7 @@ public static class IncidentCoreServices
         services.AddSingleton<IncidentExecutor>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<AlertDeliveryHandler>();
+        services.AddSingleton<StormLedger>();
         services.AddSingleton<PermissionCache>();
         services.AddSingleton<GitHubEventHandler>();
         services.AddSingleton<TimedStepHandler>();

@@ -41,6 +41,9 @@ public sealed record IncidentConfig
     public IReadOnlyList<Route> Routes { get; init; } = [];
     /// <summary>Rotations, escalation policies and severity policy; null when the file has none of their keys.</summary>
     public OnCallConfig? OnCall { get; init; }
+
+    /// <summary>When many new groups at once share one storm issue (<c>storm:</c>).</summary>
+    public StormConfig Storm { get; init; } = new();
 }
 
 public sealed record SeverityConfig

@@ -78,6 +78,7 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
         var updated = issue with
         {
             IsOpen = update.Open ?? issue.IsOpen,
+            Title = update.Title ?? issue.Title,
             Body = update.Body ?? issue.Body,
             Labels = update.Labels is { } labels ? [.. labels] : issue.Labels,
             ClosedAt = update.Open == true ? null : closes ? _timeProvider.GetUtcNow() : issue.ClosedAt,
@@ -248,6 +249,11 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
         if (update.Open is { } open)
         {
             parts.Add(open ? "state=open" : $"state=closed state_reason={update.StateReason ?? "completed"}");
+        }
+
+        if (update.Title is { } title)
+        {
+            parts.Add($"title={title}");
         }
 
         if (update.Labels is { } labels)

@@ -87,6 +87,8 @@ public sealed record IssueUpdate
 {
     public bool? Open { get; init; }
 
+    public string? Title { get; init; }
+
     /// <summary>Sent with a close: <c>completed</c> or <c>not_planned</c>.</summary>
     public string? StateReason { get; init; }
     public string? Body { get; init; }
@@ -94,7 +96,7 @@ public sealed record IssueUpdate
     /// <summary>Replaces the whole label set.</summary>
     public IReadOnlyList<string>? Labels { get; init; }
 
-    public bool IsEmpty => Open is null && Body is null && Labels is null;
+    public bool IsEmpty => Open is null && Title is null && Body is null && Labels is null;
 }
 
 public sealed record LabelSpec(string Name, string Color, string Description);

@@ -50,6 +50,11 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
             body["state_reason"] = reason;
         }
 
+        if (update.Title is { } title)
+        {
+            body["title"] = title;
+        }
+
         if (update.Body is { } text)
         {
             body["body"] = text;

@@ -105,6 +105,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
         {
             Open = update.Open,
             StateReason = update.StateReason,
+            Title = update.Title,
             Body = body,
             Labels = labelsChanged ? wanted : null,
         };

@@ -63,6 +63,19 @@ public sealed record IncidentState
     /// <summary>How long an acknowledgement holds while the alerts still fire (frozen at open); null: for ever.</summary>
     public TimeSpan? AckTimeout { get; init; }
 
+    /// <summary>
+    /// The storm issue this group is listed in instead of an issue of its own (a storm member); null for a group with
+    /// an issue. Such a group is indexed under issue 0, so looking an issue up never finds a member instead of the storm.
+    /// </summary>
+    public int? StormIssue { get; init; }
+
+    /// <summary>Only on the repository's storm ledger (<see cref="StormDecider.Key"/>): recent opens and the storm's groups.</summary>
+    public StormState? Storm { get; init; }
+
+    /// <summary>When the storm issue's list is due to be rewritten: changes are batched, at most one edit per <see cref="StormState.FlushInterval"/>.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? StormDueAt => IsFiring && Storm is { Stale: true } storm ? (storm.FlushedAt ?? StartedAt) + StormState.FlushInterval : null;
+
     /// <summary>When the escalation's next step is due while unacknowledged, the acknowledgement timeout after.</summary>
     [JsonIgnore]
     public DateTimeOffset? EscalationDueAt =>
@@ -72,7 +85,7 @@ public sealed record IncidentState
 
     /// <summary>The earliest timed step of any kind: when the clock wakes the incident (see the timed step handler).</summary>
     [JsonIgnore]
-    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt);
+    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, StormDueAt);
 
     [JsonIgnore]
     public bool IsFiring => Status == Alerts.AlertStatus.Firing;

@@ -22,6 +22,9 @@ public sealed record UpdateIssue : IssueOperation
 {
     public bool? Open { get; init; }
     public string? StateReason { get; init; }
+
+    /// <summary>A new title; null keeps it (only the storm issue's changes: it counts its groups).</summary>
+    public string? Title { get; init; }
     public IReadOnlyList<string> AddLabels { get; init; } = [];
     public IReadOnlyList<string> RemoveLabels { get; init; } = [];
 

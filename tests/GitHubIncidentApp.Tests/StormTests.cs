@@ -1,0 +1,120 @@
+using System.Net;
+using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Testing.FakeGitHub;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GitHubIncidentApp.Tests;
+
+/// <summary>Storms through the running app with four workers, against the fake GitHub, on a clock the test moves.</summary>
+public sealed class StormTests : AppTestBase
+{
+    private const string IssuesPath = "/repos/operate-first/incidents/issues";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    protected override TimeProvider Clock => _clock;
+
+    private FakeIssue Storm => Assert.Single(Repo.Issues, i => i.Labels.Contains("storm"));
+
+    private int ContentRequests => GitHub.Requests.Count(r => r.Method == "POST" && (r.Path == IssuesPath || r.Path.EndsWith("/comments", StringComparison.Ordinal)));
+
+    protected override Task<RunningApp> StartAppAsync()
+    {
+        Repo.SetRole("alice", "triage");
+        Repo.SetFile(".github/incidents.yml", "storm: { threshold: 3, window: 2m }\n");
+        // Slow issue creation widens every window in which two workers could both open a storm issue.
+        GitHub.FaultWith = request =>
+        {
+            if (request.Method == "POST" && request.Path == IssuesPath)
+            {
+                Thread.Sleep(100);
+            }
+
+            return null;
+        };
+        return RunningApp.StartAsync(GitHub, settings: new Dictionary<string, string?> { ["WORKERS"] = "4" }, time: _clock);
+    }
+
+    /// <summary>Moves the clock past the storm's flush interval and the timer's tick, and lets the app do what became due.</summary>
+    private async Task AdvanceAsync()
+    {
+        _clock.Advance(StormState.FlushInterval);
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        await Task.Delay(300);
+        await App.WaitUntilIdleAsync();
+    }
+
+    private async Task PostAllAsync(IEnumerable<string> payloads)
+    {
+        await Task.WhenAll(payloads.Select(async payload =>
+        {
+            using var response = await App.PostAlertsAsync(payload);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }));
+        await App.WaitUntilIdleAsync();
+    }
+
+    private async Task OpenStormAsync(IReadOnlyList<string> warnings, IReadOnlyList<string> criticals)
+    {
+        foreach (var name in new[] { "Own1", "Own2", "Own3" })
+        {
+            await App.DeliverAsync(Payloads.Group(name, "warning"));
+        }
+
+        await PostAllAsync([.. warnings.Select(name => Payloads.Group(name, "warning")), .. criticals.Select(name => Payloads.Group(name, "critical"))]);
+    }
+
+    [Fact]
+    public async Task A_burst_past_the_threshold_opens_one_storm_issue_that_lists_every_group_and_closes_when_they_resolve()
+    {
+        var warnings = Enumerable.Range(1, 20).Select(i => $"Burst{i:D2}").ToList();
+        var criticals = Enumerable.Range(1, 4).Select(i => $"Critical{i}").ToList();
+        await OpenStormAsync(warnings, criticals);
+
+        // Three issues before the threshold, one per critical group, one storm issue: nothing else created content.
+        Assert.Equal(3 + criticals.Count + 1, Repo.Issues.Count);
+        Assert.Equal(Repo.Issues.Count, ContentRequests);
+        Assert.Equal(["incident", "storm"], Storm.Labels.Take(2));
+
+        await AdvanceAsync();
+        var storm = Storm;
+        Assert.Equal("[STORM] 24 alert groups firing in operate-first/incidents", storm.Title);
+        Assert.All(warnings, name => Assert.Contains(name, storm.Body, StringComparison.Ordinal));
+        foreach (var critical in criticals)
+        {
+            var own = Assert.Single(Repo.Issues, i => i.Body.Contains(critical, StringComparison.Ordinal) && !i.Labels.Contains("storm"));
+            Assert.Contains($"- [ ] #{own.Number} ", storm.Body, StringComparison.Ordinal);
+        }
+
+        // However many groups joined, the list was written in one edit.
+        Assert.Single(GitHub.Requests, r => r.Method == "PATCH" && r.Path == $"{IssuesPath}/{storm.Number}");
+
+        // A repeat of a member costs no GitHub request.
+        var before = GitHub.Requests.Count;
+        await PostAllAsync([Payloads.Group("Burst01", "warning")]);
+        Assert.Equal(before, GitHub.Requests.Count);
+
+        await PostAllAsync(warnings.Select(name => Payloads.Group(name, "warning", fixture: "resolved")));
+        await AdvanceAsync();
+        storm = Storm;
+        Assert.False(storm.IsOpen);
+        Assert.Equal("[STORM] 24 alert groups fired in operate-first/incidents", storm.Title);
+        Assert.Contains("Storm over", Assert.Single(storm.Comments).Body, StringComparison.Ordinal);
+        Assert.Equal(3 + criticals.Count + 1 + 1, ContentRequests);
+    }
+
+    [Fact]
+    public async Task Commands_on_the_storm_issue_act_on_the_storm_not_on_a_group_it_lists()
+    {
+        await OpenStormAsync([.. Enumerable.Range(1, 5).Select(i => $"Burst{i}")], []);
+        var storm = Storm;
+
+        var comment = Repo.AddComment(storm.Number, "alice", "/ack");
+        var payload = Webhooks.Comment(Repo, storm, comment);
+        await Webhooks.PostAsync(App.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), $"comment-{comment.Id}");
+        await App.WaitUntilIdleAsync();
+
+        Assert.Contains("acknowledged", Storm.Labels);
+        Assert.Equal(StormDecider.Key, IssueBody.ReadState(Storm.Body)!.Key);
+    }
+}
