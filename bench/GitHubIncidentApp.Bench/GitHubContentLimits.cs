@@ -82,6 +82,7 @@ internal sealed partial class GitHubContentLimits
         }
     }
 
-    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/issues(/\d+/comments)?$")]
+    // Filing a sub-issue counts too: GitHub says adding them too quickly may bring a secondary rate limit.
+    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/issues(/\d+/(comments|sub_issues))?$")]
     private static partial Regex ContentPath();
 }

@@ -80,11 +80,9 @@ public sealed class StormTests : AppTestBase
         var storm = Storm;
         Assert.Equal("[STORM] 24 alert groups firing in operate-first/incidents", storm.Title);
         Assert.All(warnings, name => Assert.Contains(name, storm.Body, StringComparison.Ordinal));
-        foreach (var critical in criticals)
-        {
-            var own = Assert.Single(Repo.Issues, i => i.Body.Contains(critical, StringComparison.Ordinal) && !i.Labels.Contains("storm"));
-            Assert.Contains($"- [ ] #{own.Number} ", storm.Body, StringComparison.Ordinal);
-        }
+        var owns = criticals.Select(critical => Assert.Single(Repo.Issues, i => i.Body.Contains(critical, StringComparison.Ordinal) && !i.Labels.Contains("storm")).Number).ToList();
+        Assert.All(owns, own => Assert.Contains($"- [ ] #{own} ", storm.Body, StringComparison.Ordinal));
+        Assert.Equal(owns.Order(), storm.SubIssues.Order());
 
         // However many groups joined, the list was written in one edit.
         Assert.Single(GitHub.Requests, r => r.Method == "PATCH" && r.Path == $"{IssuesPath}/{storm.Number}");
@@ -101,6 +99,19 @@ public sealed class StormTests : AppTestBase
         Assert.Equal("[STORM] 24 alert groups fired in operate-first/incidents", storm.Title);
         Assert.Contains("Storm over", Assert.Single(storm.Comments).Body, StringComparison.Ordinal);
         Assert.Equal(3 + criticals.Count + 1 + 1, ContentRequests);
+    }
+
+    [Fact]
+    public async Task Where_GitHub_has_no_sub_issues_the_storm_issues_task_list_links_the_critical_groups()
+    {
+        Repo.SubIssuesUnsupported = true;
+        await OpenStormAsync(["Burst1"], ["Critical1", "Critical2"]);
+
+        await AdvanceAsync();
+        var owns = Repo.Issues.Where(i => i.Title.Contains("Critical", StringComparison.Ordinal) || i.Body.Contains("Critical", StringComparison.Ordinal)).Where(i => !i.Labels.Contains("storm")).ToList();
+        Assert.Equal(2, owns.Count);
+        Assert.All(owns, own => Assert.Contains($"- [ ] #{own.Number} ", Storm.Body, StringComparison.Ordinal));
+        Assert.Empty(Storm.SubIssues);
     }
 
     [Fact]

@@ -159,6 +159,12 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
         return Task.CompletedTask;
     }
 
+    public Task<bool> AddSubIssueAsync(RepoRef repo, int parent, long childId, CancellationToken cancellationToken)
+    {
+        LogSubIssue(repo, parent, childId);
+        return Task.FromResult(true);
+    }
+
     public async Task<IssueSnapshot> AddAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
     {
         var updated = await ChangeAssigneesAsync(repo, number, assignees => assignees.Union(logins, StringComparer.OrdinalIgnoreCase), cancellationToken);
@@ -274,6 +280,9 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would update {Repo}#{Number}: {Changes}")]
     private partial void LogUpdateIssue(RepoRef repo, int number, string changes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would file issue id {ChildId} under {Repo}#{Parent} as a sub-issue")]
+    private partial void LogSubIssue(RepoRef repo, int parent, long childId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would comment on {Repo}#{Number}: {Excerpt}")]
     private partial void LogComment(RepoRef repo, int number, string excerpt);

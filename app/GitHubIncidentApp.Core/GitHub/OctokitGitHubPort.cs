@@ -135,6 +135,30 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
             }
         }, cancellationToken);
 
+    public Task<bool> AddSubIssueAsync(RepoRef repo, int parent, long childId, CancellationToken cancellationToken)
+    {
+        // Octokit has no client for sub-issues. GitHub counts filing one as creating content: it is paced like a comment.
+        var url = new Uri($"repos/{repo.Owner}/{repo.Name}/issues/{parent}/sub_issues", UriKind.Relative);
+        var body = new Dictionary<string, object> { ["sub_issue_id"] = childId };
+        return CallAsync(repo, $"POST /repos/{repo}/issues/{parent}/sub_issues", async client =>
+        {
+            try
+            {
+                await new ApiConnection(client.Connection).Post<Issue>(url, body).ConfigureAwait(false);
+                return true;
+            }
+            catch (NotFoundException)
+            {
+                return false;
+            }
+            catch (ApiValidationException)
+            {
+                // Filed already (a retry after a lost answer): the child has its parent.
+                return true;
+            }
+        }, cancellationToken, createsContent: true);
+    }
+
     public Task AddReactionAsync(RepoRef repo, long commentId, string content, CancellationToken cancellationToken)
     {
         // Raw, not Octokit's reaction client: the port speaks GitHub's content names, which Octokit would only map back and forth.
@@ -231,6 +255,7 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
     private static IssueSnapshot ToSnapshot(Issue issue) => new()
     {
         Number = issue.Number,
+        Id = issue.Id,
         Title = issue.Title,
         Body = issue.Body ?? "",
         IsOpen = issue.State.StringValue == "open",

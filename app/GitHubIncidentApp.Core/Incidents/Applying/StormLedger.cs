@@ -21,6 +21,7 @@ public sealed class StormLedger(IncidentStore store, IIncidentIndex index)
     public async Task<IncidentIssue> OpenAsync(RepoRef repo, string key, IncidentDecision open, AlertmanagerPayload payload, IncidentContext context, bool retried, CancellationToken cancellationToken)
     {
         StormStep step;
+        int stormNumber;
         await using (await store.LockAsync(repo, StormDecider.Key, cancellationToken))
         {
             var ledger = await store.FindByKeyAsync(repo, StormDecider.Key, context.Config, cancellationToken, lookOnGitHub: retried);
@@ -33,6 +34,7 @@ public sealed class StormLedger(IncidentStore store, IIncidentIndex index)
                 await WriteThroughAsync(repo, step.Ledger.State, stormIssue, context, cancellationToken);
             }
 
+            stormNumber = stormIssue.Number;
             if (step.Joins)
             {
                 // Written while the ledger is held, so its flush and its end see the member the list counts.
@@ -42,7 +44,9 @@ public sealed class StormLedger(IncidentStore store, IIncidentIndex index)
             }
         }
 
-        var applied = await store.ApplyAsync(repo, key, null, step.Group, cancellationToken);
+        // Filed under the storm issue too, where GitHub has sub-issues: the storm's number is known only now.
+        var group = step.LinksOwnIssue ? step.Group with { Operations = [.. step.Group.Operations, new AddSubIssue(stormNumber)] } : step.Group;
+        var applied = await store.ApplyAsync(repo, key, null, group, cancellationToken);
         if (step.LinksOwnIssue)
         {
             await LinkAsync(repo, key, applied, context, cancellationToken);

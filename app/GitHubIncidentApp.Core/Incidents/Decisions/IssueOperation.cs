@@ -45,3 +45,9 @@ public sealed record UnassignPeople(IReadOnlyList<string> Logins) : IssueOperati
 
 /// <summary>Rewrites the repository's override ledger issue (opening it when <paramref name="LedgerIssue"/> is null); the incident's issue is left alone.</summary>
 public sealed record WriteOverrideLedger(int? LedgerIssue, IReadOnlyList<OnCall.OnCallOverride> Overrides) : IssueOperation;
+
+/// <summary>
+/// Files the issue just opened under issue <paramref name="Parent"/> as a sub-issue (a storm's own-issue group under the
+/// storm issue). Where GitHub has no sub-issues the storm issue's task list still links it.
+/// </summary>
+public sealed record AddSubIssue(int Parent) : IssueOperation;
