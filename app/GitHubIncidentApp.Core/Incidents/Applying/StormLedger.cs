@@ -11,7 +11,8 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// after the group's own lock, the one order every path takes, so nothing deadlocks. The lock is held across GitHub
 /// only to open the storm issue itself (there must never be two); a group's own issue opens after it is let go.
 /// </summary>
-public sealed class StormLedger(IncidentStore store, IIncidentIndex index)
+/// <param name="metrics">Where storms and their groups are counted; none in tests that do not look.</param>
+public sealed class StormLedger(IncidentStore store, IIncidentIndex index, DeliveryMetrics? metrics = null)
 {
     /// <summary>Where a member lives in the index: no issue of its own, so looking up an issue never finds it.</summary>
     private static readonly IncidentIssue NoIssue = new(0, []);
@@ -35,6 +36,7 @@ public sealed class StormLedger(IncidentStore store, IIncidentIndex index)
             }
 
             stormNumber = stormIssue.Number;
+            Count(step);
             if (step.Joins)
             {
                 // Written while the ledger is held, so its flush and its end see the member the list counts.
@@ -53,6 +55,19 @@ public sealed class StormLedger(IncidentStore store, IIncidentIndex index)
         }
 
         return applied;
+    }
+
+    private void Count(StormStep step)
+    {
+        if (step.Ledger.Operations.Any(op => op is CreateIssue))
+        {
+            metrics?.StormsOpened.Increment();
+        }
+
+        if (step.Joins || step.LinksOwnIssue)
+        {
+            metrics?.StormGroups.Increment(step.Joins ? "listed" : "own_issue");
+        }
     }
 
     /// <summary>A later delivery of a storm member: the storm issue that lists it, or null when its storm is over (the group is new again).</summary>
