@@ -114,18 +114,62 @@ public sealed class StormTests : AppTestBase
         Assert.Empty(Storm.SubIssues);
     }
 
+    private async Task CommentAsync(int issue, string author, string body)
+    {
+        var comment = Repo.AddComment(issue, author, body);
+        var payload = Webhooks.Comment(Repo, Repo.Issue(issue), comment);
+        await Webhooks.PostAsync(App.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), $"comment-{comment.Id}");
+        await App.WaitUntilIdleAsync();
+    }
+
     [Fact]
     public async Task Commands_on_the_storm_issue_act_on_the_storm_not_on_a_group_it_lists()
     {
         await OpenStormAsync([.. Enumerable.Range(1, 5).Select(i => $"Burst{i}")], []);
-        var storm = Storm;
 
-        var comment = Repo.AddComment(storm.Number, "alice", "/ack");
-        var payload = Webhooks.Comment(Repo, storm, comment);
-        await Webhooks.PostAsync(App.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), $"comment-{comment.Id}");
-        await App.WaitUntilIdleAsync();
+        await CommentAsync(Storm.Number, "alice", "/ack");
 
         Assert.Contains("acknowledged", Storm.Labels);
         Assert.Equal(StormDecider.Key, IssueBody.ReadState(Storm.Body)!.Key);
+    }
+
+    [Fact]
+    public async Task Split_gives_a_listed_group_its_own_issue_with_its_alerts_which_then_follows_them()
+    {
+        await OpenStormAsync(["Burst1", "Burst2"], []);
+        var issues = Repo.Issues.Count;
+
+        await CommentAsync(Storm.Number, "mallory", "/split Burst2");
+        Assert.Equal(issues, Repo.Issues.Count);
+        await CommentAsync(Storm.Number, "alice", "/split Burst2");
+
+        var own = Repo.Issue(issues + 1);
+        Assert.Contains("Burst2", own.Body, StringComparison.Ordinal);
+        Assert.Contains("JupyterHub is down", own.Body, StringComparison.Ordinal);
+        Assert.Equal([own.Number], Storm.SubIssues);
+        Assert.Contains("Giving alertname=Burst2 an issue of its own", Storm.Comments[^1].Body, StringComparison.Ordinal);
+
+        await AdvanceAsync();
+        Assert.Contains($"- [ ] #{own.Number} ", Storm.Body, StringComparison.Ordinal);
+        Assert.Equal("[STORM] 2 alert groups firing in operate-first/incidents", Storm.Title);
+
+        // Its alerts now follow its own issue; the storm ends with its last listed group.
+        await App.DeliverAsync(Payloads.Group("Burst2", "warning", fixture: "resolved"));
+        Assert.False(Repo.Issue(own.Number).IsOpen);
+        await App.DeliverAsync(Payloads.Group("Burst1", "warning", fixture: "resolved"));
+        await AdvanceAsync();
+        Assert.False(Storm.IsOpen);
+    }
+
+    [Fact]
+    public async Task Split_on_an_issue_that_is_no_storm_opens_nothing()
+    {
+        await App.DeliverAsync(Payloads.Group("Single", "warning"));
+        var incident = Assert.Single(Repo.Issues);
+
+        await CommentAsync(incident.Number, "alice", "/split Single");
+
+        Assert.Single(Repo.Issues);
+        Assert.Contains("works on an open storm issue", Repo.Issue(incident.Number).Comments[^1].Body, StringComparison.Ordinal);
     }
 }

@@ -33,3 +33,6 @@ public sealed record EscalateCommand : BoundCommand;
 public sealed record OnCallCommand(TimeSpan? Take = null, string? Rotation = null) : BoundCommand;
 
 public sealed record HelpCommand : BoundCommand;
+
+/// <param name="Labels">The group's label values to match; a bare word written alone is its <c>alertname</c>.</param>
+public sealed record SplitCommand(IReadOnlyDictionary<string, string> Labels) : BoundCommand;

@@ -111,6 +111,20 @@ public sealed class StormDeciderTests
     }
 
     [Fact]
+    public void Past_the_threshold_a_critical_group_opens_its_own_issue_and_the_storm_issue_that_links_it()
+    {
+        OpenTen(Now);
+
+        var critical = Open("DiskFull", Now, severity: "critical");
+
+        Assert.Single(critical.Group.Operations.OfType<CreateIssue>());
+        Assert.Single(critical.Ledger.Operations.OfType<CreateIssue>());
+        Assert.True(critical.LinksOwnIssue);
+        Assert.True(StormDecider.IsActive(_ledger));
+        Assert.True(Open("Storm1", Now).Joins);
+    }
+
+    [Fact]
     public void A_critical_group_in_a_storm_opens_its_own_issue_and_is_linked_once_it_has_a_number()
     {
         OpenTen(Now);
@@ -229,6 +243,37 @@ public sealed class StormDeciderTests
         var body = Assert.Single(step.Ledger.Operations.OfType<CreateIssue>()).Issue.Body;
         Assert.Contains("[alerts](http", body, StringComparison.Ordinal);
         Assert.Contains("/#/alerts?filter=%7Balertname%3D%22Storm1%22", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Split_names_one_firing_listed_group_by_alertname_or_labels_and_opens_it_from_its_kept_alerts()
+    {
+        OpenTen(Now);
+        var joined = Open("Storm1", Now);
+        Open("Storm2", Now);
+        var storm = _ledger!.State.Storm!;
+
+        Assert.Equal("Storm1", StormDecider.FindSplit(storm, new Dictionary<string, string> { ["alertname"] = "Storm1" }, []).Key);
+        Assert.Null(StormDecider.FindSplit(storm, new Dictionary<string, string> { ["alertname"] = "Storm1" }, ["Storm1"]).Key);
+        var several = StormDecider.FindSplit(storm, new Dictionary<string, string> { ["namespace"] = "opf-jupyterhub" }, []);
+        Assert.Null(several.Key);
+        Assert.StartsWith("2 groups", several.Message, StringComparison.Ordinal);
+        var none = StormDecider.FindSplit(storm, new Dictionary<string, string> { ["alertname"] = "@everyone" }, []);
+        Assert.Null(none.Key);
+        Assert.DoesNotContain("@everyone", none.Message, StringComparison.Ordinal);
+
+        var member = joined.Group.State! with { StormIssue = StormIssue };
+        var split = StormDecider.OpenSplit(member, Context("Storm1", Now.AddMinutes(1)));
+        var create = Assert.Single(split.Operations.OfType<CreateIssue>());
+        Assert.Equal(["fp-Storm1"], split.State!.Firing);
+        Assert.Null(split.State.StormIssue);
+        Assert.Contains("Storm1", create.Issue.Body, StringComparison.Ordinal);
+        Assert.Equal(member.Severity, split.State.Severity);
+
+        // Without kept alerts (the Action), the issue opens from the group's labels and severity.
+        var bare = StormDecider.OpenSplit(member with { StormAlerts = null, Severity = "info" }, Context("Storm1", Now.AddMinutes(1)));
+        Assert.Equal("info", bare.State!.Severity);
+        Assert.Single(bare.Operations.OfType<CreateIssue>());
     }
 
     [Fact]

@@ -46,14 +46,31 @@ public sealed class StormLedger(IncidentStore store, IIncidentIndex index, Deliv
             }
         }
 
-        // Filed under the storm issue too, where GitHub has sub-issues: the storm's number is known only now.
-        var group = step.LinksOwnIssue ? step.Group with { Operations = [.. step.Group.Operations, new AddSubIssue(stormNumber)] } : step.Group;
-        var applied = await store.ApplyAsync(repo, key, null, group, cancellationToken);
-        if (step.LinksOwnIssue)
-        {
-            await LinkAsync(repo, key, applied, context, cancellationToken);
-        }
+        return step.LinksOwnIssue
+            ? await OpenLinkedAsync(repo, key, step.Group, stormNumber, context, cancellationToken)
+            : await store.ApplyAsync(repo, key, null, step.Group, cancellationToken);
+    }
 
+    /// <summary>
+    /// <c>/split</c>: the group <paramref name="key"/>, listed in storm issue <paramref name="stormIssue"/>, gets an issue of
+    /// its own. Called once the storm issue's lock is let go, as the group's lock comes first.
+    /// </summary>
+    public async Task SplitAsync(RepoRef repo, string key, int stormIssue, IncidentContext context, CancellationToken cancellationToken)
+    {
+        var groupContext = context with { Key = key };
+        await using var held = await store.LockAsync(repo, key, cancellationToken);
+        var member = await store.FindByKeyAsync(repo, key, context.Config, cancellationToken) ?? await FindListedAsync(repo, key, groupContext, cancellationToken);
+        if (member is { State: { IsFiring: true } state } && state.StormIssue == stormIssue)
+        {
+            await OpenLinkedAsync(repo, key, StormDecider.OpenSplit(state, groupContext), stormIssue, groupContext, cancellationToken);
+        }
+    }
+
+    // Filed under the storm issue too, where GitHub has sub-issues, and listed as linked once the issue has its number.
+    private async Task<IncidentIssue> OpenLinkedAsync(RepoRef repo, string key, IncidentDecision open, int stormIssue, IncidentContext context, CancellationToken cancellationToken)
+    {
+        var applied = await store.ApplyAsync(repo, key, null, open with { Operations = [.. open.Operations, new AddSubIssue(stormIssue)] }, cancellationToken);
+        await LinkAsync(repo, key, applied, context, cancellationToken);
         return applied;
     }
 

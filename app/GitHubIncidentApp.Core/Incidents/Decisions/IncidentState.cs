@@ -69,6 +69,9 @@ public sealed record IncidentState
     /// </summary>
     public int? StormIssue { get; init; }
 
+    /// <summary>A storm member's last firing alerts, kept in the index only (a member has no marker), for <c>/split</c>.</summary>
+    public KeptAlerts? StormAlerts { get; init; }
+
     /// <summary>Only on the repository's storm ledger (<see cref="StormDecider.Key"/>): recent opens and the storm's groups.</summary>
     public StormState? Storm { get; init; }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Templates;
 
 namespace GitHubIncidentApp.Core.Incidents.Decisions;
 
@@ -35,8 +36,8 @@ public static class StormDecider
 
     /// <summary>
     /// A group about to open an issue (<paramref name="open"/>, from <see cref="IncidentDecider"/>): it opens as decided
-    /// and is counted; past the threshold it opens the storm issue as its first group; during a storm it joins it, or,
-    /// from the <c>storm.own_issue</c> severity up, opens its issue as decided and is linked from the storm issue.
+    /// and is counted; past the threshold it opens the storm issue as its first group; during a storm it joins it. From
+    /// the <c>storm.own_issue</c> severity up it opens its issue as decided either way, linked from the storm issue.
     /// </summary>
     public static StormStep DecideOpen(KnownIncident? ledger, IncidentDecision open, AlertmanagerPayload payload, IncidentContext context)
     {
@@ -54,7 +55,7 @@ public static class StormDecider
         if (IsActive(ledger))
         {
             var joined = state with { Storm = With(storm, member) with { Stale = true } };
-            return new StormStep(ownIssue ? open : AsMember(group), new IncidentDecision([], joined)) { LinksOwnIssue = ownIssue };
+            return new StormStep(ownIssue ? open : AsMember(group, payload), new IncidentDecision([], joined)) { LinksOwnIssue = ownIssue };
         }
 
         var since = context.Now - config.Window;
@@ -65,7 +66,7 @@ public static class StormDecider
             return new StormStep(open, new IncidentDecision([], state with { Storm = storm with { Opens = [.. opens.TakeLast(config.Threshold)] } }));
         }
 
-        return new StormStep(ownIssue ? open : AsMember(group), OpenStorm(member, payload, context)) { LinksOwnIssue = ownIssue };
+        return new StormStep(ownIssue ? open : AsMember(group, payload), OpenStorm(member, payload, context)) { LinksOwnIssue = ownIssue };
     }
 
     /// <summary>A later delivery of a group the storm issue lists (its storm still open): only the group's state and the list change.</summary>
@@ -80,7 +81,7 @@ public static class StormDecider
                 return new StormStep(IncidentDecision.Nothing, IncidentDecision.Nothing);
             }
 
-            next = state with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = IncidentDecider.EndedAt(payload, state.StartedAt, context.Now), Truncated = 0 };
+            next = state with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = IncidentDecider.EndedAt(payload, state.StartedAt, context.Now), Truncated = 0, StormAlerts = null };
         }
         else
         {
@@ -91,7 +92,15 @@ public static class StormDecider
                 return new StormStep(IncidentDecision.Nothing, IncidentDecision.Nothing);
             }
 
-            next = state with { Status = AlertStatus.Firing, Firing = diff.Firing, Severity = level.Name, ResolvedAt = null, Truncated = payload.TruncatedAlerts };
+            next = state with
+            {
+                Status = AlertStatus.Firing,
+                Firing = diff.Firing,
+                Severity = level.Name,
+                ResolvedAt = null,
+                Truncated = payload.TruncatedAlerts,
+                StormAlerts = KeptAlerts.Of(payload),
+            };
         }
 
         // The list shows whether a group fires and its severity, not its alerts: only those changes make it stale.
@@ -101,7 +110,7 @@ public static class StormDecider
         return new StormStep(new IncidentDecision([], next), listed);
     }
 
-    /// <summary>The group's own issue has opened: the storm issue links it.</summary>
+    /// <summary>The group's own issue has opened (its severity's, or <c>/split</c>): the storm issue links it.</summary>
     public static IncidentDecision Link(KnownIncident ledger, string key, int issue)
     {
         if (!IsActive(ledger) || ledger.State.Storm is not { } storm || !storm.Members.Any(m => m.Key == key))
@@ -109,9 +118,35 @@ public static class StormDecider
             return IncidentDecision.Nothing;
         }
 
-        var members = storm.Members.Select(m => m.Key == key ? m with { Issue = issue } : m).ToList();
+        var members = storm.Members.Select(m => m.Key == key ? m with { Issue = issue, OwnIssue = true } : m).ToList();
         return new IncidentDecision([], ledger.State with { Storm = storm with { Members = members, Stale = true } });
     }
+
+    /// <summary>
+    /// The one firing group without an issue of its own whose labels include all of <paramref name="labels"/>, for
+    /// <c>/split</c>; null, and why, when none or several do.
+    /// </summary>
+    public static (string? Key, string Message) FindSplit(StormState storm, IReadOnlyDictionary<string, string> labels, IReadOnlyCollection<string> taken)
+    {
+        var named = MarkdownText.Escape(string.Join(" ", labels.Select(l => $"{l.Key}={l.Value}")));
+        var matches = storm.Members
+            .Where(m => !m.OwnIssue && m.ResolvedAt is null && !taken.Contains(m.Key))
+            .Where(m => labels.All(l => m.Labels.TryGetValue(l.Key, out var value) && value == l.Value))
+            .ToList();
+        return matches switch
+        {
+            [var one] => (one.Key, $"Giving {named} an issue of its own; the storm issue links it."),
+            [] => (null, $"No firing group of this storm without an issue of its own has {named}: name it by labels the list shows."),
+            _ => (null, $"{matches.Count} groups of this storm have {named}; name one by more of its labels, such as `instance=`."),
+        };
+    }
+
+    /// <summary>
+    /// The group <c>/split</c> named, opened as an issue of its own from the alerts the index kept of it; where none
+    /// were kept (the Action's index lives for one run), from its labels and severity, its alerts following with its next delivery.
+    /// </summary>
+    public static IncidentDecision OpenSplit(IncidentState member, IncidentContext context) =>
+        IncidentDecider.Decide(null, member.StormAlerts?.ToPayload(member) ?? KeptAlerts.FromLabels(member, context.Config.Severity.Label), context);
 
     /// <summary>
     /// The timed step: when the list changed and <see cref="StormState.FlushInterval"/> passed since it was last written,
@@ -196,8 +231,8 @@ public static class StormDecider
     }
 
     /// <summary>A member has no issue and pages nobody itself: the storm issue escalates. Its storm's number is filled in once known.</summary>
-    private static IncidentDecision AsMember(IncidentState group) =>
-        new([], group with { StormIssue = 0, Escalation = null, AckTimeout = null });
+    private static IncidentDecision AsMember(IncidentState group, AlertmanagerPayload payload) =>
+        new([], group with { StormIssue = 0, Escalation = null, AckTimeout = null, StormAlerts = KeptAlerts.Of(payload) });
 
     private static bool IsOwnIssue(string severity, IncidentConfig config) =>
         config.Severity.Find(severity) is { } level && config.Severity.Find(config.Storm.OwnIssue) is { } from
