@@ -65,7 +65,7 @@ public class IncidentConfigParserErrorTests
 
         // Commands.
         { "commands:\n  sevrity: { permission: write }", 2, 3, "unknown key 'sevrity' in 'commands'; did you mean 'severity'?" },
-        { "commands:\n  deploy: { permission: write }", 2, 3, "unknown key 'deploy' in 'commands'; known keys are ack, unack, resolve, reopen, severity, assign, unassign, autoclose, status, timeline, escalate, oncall, help" },
+        { "commands:\n  deploy: { permission: write }", 2, 3, "unknown key 'deploy' in 'commands'; known keys are ack, unack, resolve, reopen, severity, assign, unassign, autoclose, status, timeline, escalate, split, oncall, help" },
         { "commands:\n  close: { permission: write }", 2, 3, "unknown key 'close' in 'commands'; known keys are ack," },
         { "commands:\n  ack:\n    permission: writer", 3, 17, "'commands.ack.permission' is \"writer\", which is not a permission; use one of none, read, triage, write, maintain, admin" },
         { "commands:\n  ack: { permission: 3 }", 2, 22, "'commands.ack.permission' is \"3\", which is not a permission" },

@@ -15,7 +15,8 @@ public sealed class StormDeciderTests
 
     private KnownIncident? _ledger;
 
-    private static AlertmanagerPayload Group(string name, string severity = "warning", bool resolved = false)
+    /// <summary>The recorded group renamed to <paramref name="name"/> (a group of its own), firing or resolved.</summary>
+    internal static AlertmanagerPayload Group(string name, string severity = "warning", bool resolved = false)
     {
         var payload = AlertmanagerPayloadParser.Parse(Encoding.UTF8.GetBytes(Fixtures.Alertmanager("firing-critical"))).Payload!;
         var status = resolved ? AlertStatus.Resolved : AlertStatus.Firing;
