@@ -30,7 +30,8 @@ public static class StormIssueText
             .Append(CultureInfo.InvariantCulture, $"**{storm.Groups} alert {(storm.Groups == 1 ? "group" : "groups")}** joined this storm since {Time(state.StartedAt)}: ")
             .Append(CultureInfo.InvariantCulture, $"{storm.Firing} firing here, {resolved} resolved, {storm.Members.Count(m => m.OwnIssue)} with an issue of their own. ")
             .Append(CultureInfo.InvariantCulture, $"Groups of severity **{MarkdownText.Escape(context.Config.Storm.OwnIssue)}** and above get an issue of their own, linked below. ")
-            .Append("The list is rewritten at most every 30 s. Commands (`/ack`, `/resolve`, ...) work here as on any incident.\n");
+            .Append("The list is rewritten at most every 30 s. Commands (`/ack`, `/resolve`, ...) work here as on any incident; ")
+            .Append("`/split <alertname>` gives a listed group an issue of its own.\n");
 
         var lines = new List<string>();
         foreach (var severity in storm.Members.GroupBy(m => m.Severity).OrderBy(g => levels.IndexOf(g.Key) is var i && i < 0 ? int.MaxValue : i))
@@ -40,18 +41,16 @@ public static class StormIssueText
         }
 
         var notListed = storm.Unlisted;
-        var used = text.Length;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            // Keep room for the closing note; every line past it is counted instead.
-            if (used + line.Length + 200 > room)
+            // Keep room for the closing note; every group past it is counted instead.
+            if (text.Length + lines[i].Length + 200 > room)
             {
-                notListed += lines.Skip(lines.IndexOf(line)).Count(l => l.StartsWith("- ", StringComparison.Ordinal));
+                notListed += lines.Skip(i).Count(l => l.StartsWith("- ", StringComparison.Ordinal));
                 break;
             }
 
-            text.Append(line).Append('\n');
-            used += line.Length + 1;
+            text.Append(lines[i]).Append('\n');
         }
 
         if (notListed > 0)
