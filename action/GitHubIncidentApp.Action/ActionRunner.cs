@@ -16,7 +16,6 @@ public static class ActionRunner
 {
     public const int Failure = 1;
 
-    private static readonly TimeSpan AlertmanagerTimeout = TimeSpan.FromSeconds(30);
 
     private const string GitHubHint =
         "With the Action, check the workflow's 'permissions:' (issues: write; contents: read to read the config) and that the token input may write to this repository.";
@@ -35,9 +34,9 @@ public static class ActionRunner
             return Failure;
         }
 
-        if (settings.AlertmanagerUrl is not null && settings.Mode != ActionMode.Schedule)
+        if (settings.Alertmanager is not null && settings.Mode is not (ActionMode.Schedule or ActionMode.Commands))
         {
-            commands.Notice($"{ActionInputs.AlertmanagerUrl} is only used by scheduled runs (mode {ActionModes.Name(ActionMode.Schedule)}); this {ActionModes.Name(settings.Mode)} run does not reconcile with Alertmanager.");
+            commands.Notice($"{ActionInputs.AlertmanagerUrl} is only used by scheduled runs (mode {ActionModes.Name(ActionMode.Schedule)}) and by /silence in commands runs; this {ActionModes.Name(settings.Mode)} run does not reach Alertmanager.");
         }
 
         if (settings.DryRun && settings.Token is null && settings.Mode != ActionMode.Validate)
@@ -122,8 +121,8 @@ public static class ActionRunner
     private static async Task<string> RunScheduleAsync(ActionSettings settings, IServiceProvider services, WorkflowCommands commands, CancellationToken cancellationToken)
     {
         await AnnotateConfigAsync(settings, services, commands, cancellationToken);
-        using var http = new HttpClient { Timeout = AlertmanagerTimeout };
-        var alertmanager = settings.AlertmanagerUrl is { } url ? new AlertmanagerApi(http, url) : null;
+        using var http = settings.Alertmanager?.CreateClient();
+        var alertmanager = settings.Alertmanager is { } endpoint ? new AlertmanagerApi(http!, endpoint.Url) : null;
         try
         {
             return await services.GetRequiredService<ScheduledPass>().RunAsync(settings.Repository, alertmanager, settings.AlertmanagerReceiver, commands.Warning, cancellationToken);

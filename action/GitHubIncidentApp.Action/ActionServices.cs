@@ -34,6 +34,8 @@ public static class ActionServices
             DryRunAuthor = settings.BotLogin,
             ConfigPath = settings.ConfigPath,
             WrapPort = port => new RecordingGitHubPort(port),
+            Alertmanager = settings.Alertmanager,
+            SilencesOff = ActionSettings.SilencesOff,
         });
         return services.BuildServiceProvider();
     }

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
 using Microsoft.Extensions.Options;
@@ -25,8 +26,13 @@ public sealed class ActionSettings(ActionVariables variables)
     /// <summary>The login the token writes as: only issues it opened hold incidents.</summary>
     public string BotLogin { get; } = variables.BotLogin;
 
-    /// <summary>Alertmanager's base URL for reconciliation on scheduled runs; null: no reconciliation.</summary>
-    public Uri? AlertmanagerUrl { get; } = AlertmanagerUrlOf(variables.AlertmanagerUrl);
+    /// <summary>Alertmanager's API for reconciliation on scheduled runs and for <c>/silence</c>; null: neither.</summary>
+    public AlertmanagerEndpoint? Alertmanager { get; } =
+        AlertmanagerEndpoint.ParseUrl(variables.AlertmanagerUrl) is { } url ? new AlertmanagerEndpoint(url, variables.AlertmanagerToken) : null;
+
+    /// <summary>What <c>/silence</c> answers without <see cref="Alertmanager"/>.</summary>
+    public const string SilencesOff =
+        $"the workflow does not set the {ActionInputs.AlertmanagerUrl} input: the Action makes silences only when it knows Alertmanager's base URL as the runner reaches it (a self-hosted runner inside the cluster), and {ActionInputs.AlertmanagerToken} when Alertmanager wants a bearer token";
 
     /// <summary>The receiver whose groups open incidents; null: every receiver's.</summary>
     public string? AlertmanagerReceiver { get; } = variables.AlertmanagerReceiver;
@@ -49,9 +55,6 @@ public sealed class ActionSettings(ActionVariables variables)
     /// <summary>The dry-run input: unset is false; null when it is neither true nor false.</summary>
     private static bool? DryRunOf(string? text) => text is null ? false : bool.TryParse(text, out var dryRun) ? dryRun : null;
 
-    private static Uri? AlertmanagerUrlOf(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
-
     /// <summary>Every problem with the environment, each saying how to fix it.</summary>
     private sealed class Validator : IValidateOptions<ActionVariables>
     {
@@ -67,8 +70,11 @@ public sealed class ActionSettings(ActionVariables variables)
             options.Workspace is null && ModeOf(options) == ActionMode.Validate
                 ? $"GITHUB_WORKSPACE is not set: the runner sets it to the checked-out repository, which the {ActionModes.Name(ActionMode.Validate)} mode checks; set it yourself when running elsewhere"
                 : null,
-            options.AlertmanagerUrl is not null && AlertmanagerUrlOf(options.AlertmanagerUrl) is null
-                ? $"the {ActionInputs.AlertmanagerUrl} input '{options.AlertmanagerUrl}' is not an http(s) URL: give Alertmanager's base URL as the runner reaches it, such as http://alertmanager.monitoring:9093"
+            options.AlertmanagerUrl is not null && AlertmanagerEndpoint.ParseUrl(options.AlertmanagerUrl) is null
+                ? $"the {ActionInputs.AlertmanagerUrl} input '{options.AlertmanagerUrl}' is not an http(s) URL: give Alertmanager's base URL as the runner reaches it, such as {AlertmanagerEndpoint.ExampleUrl}"
+                : null,
+            options.AlertmanagerToken is not null && options.AlertmanagerUrl is null
+                ? $"the {ActionInputs.AlertmanagerToken} input is set but {ActionInputs.AlertmanagerUrl} is not: the token is what the run presents to Alertmanager's API; set {ActionInputs.AlertmanagerUrl}, or remove the token"
                 : null,
             options.EventName is null ? null : ActionModes.Choose(options.Mode, options.EventName).Problem,
         ]);

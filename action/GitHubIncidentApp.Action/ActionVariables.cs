@@ -24,4 +24,5 @@ public sealed class ActionVariables
     [ConfigurationKeyName(ActionInputs.BotLogin)] public string BotLogin { get; set; } = ActionInputs.WorkflowBotLogin;
     [ConfigurationKeyName(ActionInputs.AlertmanagerUrl)] public string? AlertmanagerUrl { get; set; }
     [ConfigurationKeyName(ActionInputs.AlertmanagerReceiver)] public string? AlertmanagerReceiver { get; set; }
+    [ConfigurationKeyName(ActionInputs.AlertmanagerToken)] public string? AlertmanagerToken { get; set; }
 }

@@ -18,6 +18,8 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
     public const string DevFlag = "--dev";
     public const string DefaultWebhookPath = "/api/github/webhooks";
     public const int DefaultPort = 3000;
+    public const string AlertmanagerUrlSetting = "ALERTMANAGER_URL";
+    public const string AlertmanagerApiTokenSetting = "ALERTMANAGER_API_TOKEN";
 
     // Workers mostly wait on GitHub, so they cost little; one repository gets half (WorkerShares): 4 at once.
     public const int DefaultWorkers = 8;
@@ -67,6 +69,14 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
     public IReadOnlyList<AlertmanagerToken> AlertmanagerTokens { get; } = AlertmanagerTokenSettings.Read(configuration, devMode, DefaultRepoOf(variables.DefaultRepo).Repo, DevFlag).Tokens;
     public string DataDir { get; } = variables.DataDir;
 
+    /// <summary>Alertmanager's API, where <c>/silence</c> makes silences (with the token the app presents to it); null: no silences.</summary>
+    public AlertmanagerEndpoint? Alertmanager { get; } =
+        AlertmanagerEndpoint.ParseUrl(variables.AlertmanagerUrl) is { } url ? new AlertmanagerEndpoint(url, variables.AlertmanagerApiToken) : null;
+
+    /// <summary>What <c>/silence</c> answers when <see cref="Alertmanager"/> is not set.</summary>
+    public const string SilencesOff =
+        $"the operator has not set {AlertmanagerUrlSetting}: the app makes silences only when it knows Alertmanager's base URL (and {AlertmanagerApiTokenSetting} when Alertmanager wants a bearer token)";
+
     /// <summary>PostgreSQL, shared by several replicas (<c>postgres://user:password@host:port/database</c>); null keeps the data in SQLite in <see cref="DataDir"/>.</summary>
     public string? DatabaseUrl { get; } = variables.DatabaseUrl;
 
@@ -97,6 +107,8 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
         $"GITHUB_TOKEN={Redacted(GitHubToken)}",
         $"WEBHOOK_SECRET={Redacted(WebhookSecret)}",
         string.Join(", ", AlertmanagerTokens),
+        $"{AlertmanagerUrlSetting}={Alertmanager?.Url.AbsoluteUri ?? NotSet}",
+        $"{AlertmanagerApiTokenSetting}={Redacted(Alertmanager?.BearerToken)}",
         $"WEBHOOK_PATH={WebhookPath}",
         $"GITHUB_API_URL={GitHubApiUrl}",
         $"HOST={Host}",
@@ -171,6 +183,13 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
         : HostSettings.ProblemOf(() => PostgresUrl.Parse(url))
             ?? (dryRun ? "DATABASE_URL is set but the app would only dry-run (DRY_RUN=true, or --dev without APP_ID and PRIVATE_KEY or GITHUB_TOKEN): a dry run keeps its made-up issues in a throwaway SQLite file, never in a shared database. Set APP_ID and PRIVATE_KEY (or GITHUB_TOKEN), or unset DATABASE_URL" : null);
 
+    private static string? AlertmanagerProblem(AppVariables variables) =>
+        variables.AlertmanagerUrl is { } text && AlertmanagerEndpoint.ParseUrl(text) is null
+            ? $"{AlertmanagerUrlSetting} \"{text}\" is not an http(s) URL: give Alertmanager's base URL as the app reaches it, such as {AlertmanagerEndpoint.ExampleUrl}"
+            : variables.AlertmanagerApiToken is not null && variables.AlertmanagerUrl is null
+            ? $"{AlertmanagerApiTokenSetting} is set but {AlertmanagerUrlSetting} is not: the token is what the app presents to Alertmanager's API; set {AlertmanagerUrlSetting}, or remove the token"
+            : null;
+
     /// <summary>A whole number in a variable, with its range and default.</summary>
     private sealed record Number(string Name, int Min, int Max, int Default, string What)
     {
@@ -201,6 +220,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
                 LogLevelOf(options.LogLevel).Problem,
                 LogFormatSetting.Read(options.LogFormat, devMode).Problem,
                 .. AlertmanagerTokenSettings.Read(configuration, devMode, defaultRepo.Repo, DevFlag).Problems,
+                AlertmanagerProblem(options),
                 DatabaseUrlProblem(options.DatabaseUrl, mode.Mode == RunMode.DryRun),
                 WorkersNumber.Problem(options.Workers),
                 PerMinuteNumber.Problem(options.ContentPerMinute),

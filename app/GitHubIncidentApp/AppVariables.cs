@@ -19,6 +19,8 @@ public sealed class AppVariables
     [ConfigurationKeyName("LOG_LEVEL")] public string? LogLevel { get; set; }
     [ConfigurationKeyName("LOG_FORMAT")] public string? LogFormat { get; set; }
     [ConfigurationKeyName("DEFAULT_REPO")] public string? DefaultRepo { get; set; }
+    [ConfigurationKeyName(AppSettings.AlertmanagerUrlSetting)] public string? AlertmanagerUrl { get; set; }
+    [ConfigurationKeyName(AppSettings.AlertmanagerApiTokenSetting)] public string? AlertmanagerApiToken { get; set; }
     [ConfigurationKeyName("DATA_DIR")] public string DataDir { get; set; } = "data";
     [ConfigurationKeyName("DATABASE_URL")] public string? DatabaseUrl { get; set; }
     [ConfigurationKeyName("WORKERS")] public string? Workers { get; set; }

@@ -179,7 +179,14 @@ public static class IncidentApp
                 GitHubApiUrl = settings.GitHubApiUrl,
                 Mode = AppMode.Name(settings.Mode),
             },
-            new IncidentCoreOptions { DryRun = settings.DryRun, Workers = settings.Workers, ContentLimits = settings.ContentLimits });
+            new IncidentCoreOptions
+            {
+                DryRun = settings.DryRun,
+                Workers = settings.Workers,
+                ContentLimits = settings.ContentLimits,
+                Alertmanager = settings.Alertmanager,
+                SilencesOff = AppSettings.SilencesOff,
+            });
 
         // Started in this order: the database is ready before the worker and the clock use it.
         services.AddHostedService<DatabaseMigrator>();

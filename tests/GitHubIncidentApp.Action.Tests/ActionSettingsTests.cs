@@ -25,7 +25,7 @@ public sealed class ActionSettingsTests
         var (settings, problems) = ActionSettings.Load(Environment((ActionInputs.AlertmanagerUrl, " http://alertmanager.monitoring:9093 "), (ActionInputs.AlertmanagerReceiver, "github")));
 
         Assert.Empty(problems);
-        Assert.Equal(new Uri("http://alertmanager.monitoring:9093"), settings!.AlertmanagerUrl);
+        Assert.Equal(new Uri("http://alertmanager.monitoring:9093"), settings!.Alertmanager?.Url);
         Assert.Equal("github", settings.AlertmanagerReceiver);
     }
 
@@ -34,7 +34,7 @@ public sealed class ActionSettingsTests
     {
         var (settings, _) = ActionSettings.Load(Environment((ActionInputs.AlertmanagerUrl, "")));
 
-        Assert.Null(settings!.AlertmanagerUrl);
+        Assert.Null(settings!.Alertmanager);
         Assert.Null(settings.AlertmanagerReceiver);
     }
 

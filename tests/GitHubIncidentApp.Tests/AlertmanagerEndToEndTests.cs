@@ -58,20 +58,5 @@ public sealed class AlertmanagerEndToEndTests : AppTestBase
         Assert.Equal(["GET", "POST", "GET", "PATCH", "POST", "GET", "PATCH", "POST"], GitHub.IssueCalls().Select(r => r.Method));
     }
 
-    private async Task<T> WaitForAsync<T>(Func<T?> probe, string what)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Waited 30 s for {what}. GitHub saw:\n{string.Join('\n', GitHub.Requests)}\nAlertmanager log:\n{_alertmanager.Log}");
-    }
+    protected override string FailureContext => $"\nAlertmanager log:\n{_alertmanager.Log}";
 }

@@ -58,6 +58,23 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
+    public void Alertmanager_url_and_its_token_are_checked_and_the_token_redacted()
+    {
+        var (settings, _) = Load(true, ("ALERTMANAGER_URL", "http://alertmanager.monitoring:9093"), ("ALERTMANAGER_API_TOKEN", "s3cret-token"));
+        var (none, _) = Load(true);
+        var (_, problems) = Load(true, ("ALERTMANAGER_URL", "alertmanager:9093"));
+        var (_, tokenAlone) = Load(true, ("ALERTMANAGER_API_TOKEN", "t"));
+
+        Assert.Equal(new Uri("http://alertmanager.monitoring:9093"), settings!.Alertmanager!.Url);
+        Assert.Equal("s3cret-token", settings.Alertmanager.BearerToken);
+        Assert.Contains("ALERTMANAGER_URL=http://alertmanager.monitoring:9093/, ALERTMANAGER_API_TOKEN=(set, 12 chars)", settings.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", settings.ToString(), StringComparison.Ordinal);
+        Assert.Null(none!.Alertmanager);
+        Assert.Equal("ALERTMANAGER_URL \"alertmanager:9093\" is not an http(s) URL: give Alertmanager's base URL as the app reaches it, such as http://alertmanager.monitoring:9093", Assert.Single(problems));
+        Assert.StartsWith("ALERTMANAGER_API_TOKEN is set but ALERTMANAGER_URL is not", Assert.Single(tokenAlone), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Api_url_is_used_as_given_and_ghe_host_gets_the_v3_path()
     {
         var (local, _) = Load(true, ("GITHUB_API_URL", "http://127.0.0.1:5000"));

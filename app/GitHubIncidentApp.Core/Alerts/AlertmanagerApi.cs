@@ -10,7 +10,6 @@ namespace GitHubIncidentApp.Core.Alerts;
 public sealed class AlertmanagerApi(HttpClient http, Uri baseUrl)
 {
     public const string GroupsPath = "api/v2/alerts/groups";
-    private const int BodyExcerptLength = 300;
 
     /// <summary>The Alertmanager read from, as templates should link to it (no trailing slash).</summary>
     public string ExternalUrl => baseUrl.AbsoluteUri.TrimEnd('/');
@@ -19,36 +18,16 @@ public sealed class AlertmanagerApi(HttpClient http, Uri baseUrl)
 
     public async Task<IReadOnlyList<AlertGroup>> GetAlertGroupsAsync(CancellationToken cancellationToken)
     {
-        byte[] body;
-        HttpStatusCode status;
-        try
-        {
-            using var response = await http.GetAsync(GroupsUrl, cancellationToken);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw Unavailable($"there was no answer ({e.Message})", "check that the URL is right and that Alertmanager is reachable from where this runs (for the Action: a self-hosted runner inside the cluster)", e);
-        }
-
+        var describe = $"Could not read the alerts from Alertmanager at GET {GroupsUrl}";
+        var (status, body) = await AlertmanagerHttp.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, GroupsUrl), describe, cancellationToken);
         if (status != HttpStatusCode.OK)
         {
-            throw Unavailable($"it answered {(int)status} {status}: {Excerpt(body)}", "check the URL (the Alertmanager base URL, without /api/v2) and any proxy or authentication in front of it", null);
+            throw new AlertmanagerUnavailableException($"{describe}: {AlertmanagerHttp.Answered(status, body)}; {AlertmanagerHttp.StatusFix}.", null);
         }
 
         var parsed = AlertGroupsParser.Parse(body);
         return parsed.Groups
-            ?? throw Unavailable($"its answer is not Alertmanager's alert groups: {string.Join("; ", parsed.Errors)}", "check that the URL points at Alertmanager (API v2, version 0.16 or later), not at another service", null);
-    }
-
-    private AlertmanagerUnavailableException Unavailable(string what, string fix, Exception? inner) =>
-        new($"Could not read the alerts from Alertmanager at GET {GroupsUrl}: {what}; {fix}.", inner);
-
-    private static string Excerpt(byte[] body)
-    {
-        var text = System.Text.Encoding.UTF8.GetString(body).ReplaceLineEndings(" ").Trim();
-        return text.Length == 0 ? "(empty body)" : text.Length <= BodyExcerptLength ? text : text[..BodyExcerptLength] + "…";
+            ?? throw new AlertmanagerUnavailableException($"{describe}: its answer is not Alertmanager's alert groups: {string.Join("; ", parsed.Errors)}; check that the URL points at Alertmanager (API v2, version 0.16 or later), not at another service.", null);
     }
 }
 

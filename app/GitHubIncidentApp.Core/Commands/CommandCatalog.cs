@@ -30,6 +30,8 @@ public static class CommandCatalog
         new("status", "/status <investigating|identified|monitoring> <text>", "Post a status update.", RepoPermission.Triage, BindStatus),
         new("timeline", "/timeline <text>", "Add an entry to the incident's timeline.", RepoPermission.Triage, BindTimeline),
         new("escalate", "/escalate", "Page the next step of the escalation policy now.", RepoPermission.Triage, NoArguments(new EscalateCommand())),
+        new("silence", "/silence <duration> [matchers]", "Silence the incident's alerts in Alertmanager for that long (`2h`); matchers such as `pod=~\"web-.*\"` narrow it.", RepoPermission.Triage, SilenceBinding.Bind),
+        new("unsilence", "/unsilence", "End the silence set with `/silence`.", RepoPermission.Triage, NoArguments(new UnsilenceCommand())),
         new("split", "/split <alertname | label=value ...>", "On a storm issue: give one of its groups an issue of its own.", RepoPermission.Triage, BindSplit),
         new("oncall", "/oncall [take <duration> [rotation]]", "Who is on call now and the next hand-offs; `take 4h` puts you on call for that long.", RepoPermission.Read, BindOnCall),
         new("help", "/help", "List the commands and who may run them.", RepoPermission.Read, NoArguments(new HelpCommand())),

@@ -15,10 +15,14 @@ public sealed record CommandContext
     /// <summary>Permission per canonical command name, replacing the catalog's default.</summary>
     public IReadOnlyDictionary<string, RepoPermission> PermissionOverrides { get; init; } = ReadOnlyDictionary<string, RepoPermission>.Empty;
 
+    /// <summary>The longest <c>/silence</c> the repository allows.</summary>
+    public TimeSpan MaxSilence { get; init; } = SilenceConfig.Longest;
+
     public static CommandContext For(string commenter, IncidentConfig config) => new()
     {
         Commenter = commenter,
         Severity = config.Severity,
         PermissionOverrides = config.CommandPermissions,
+        MaxSilence = config.Silence.MaxDuration,
     };
 }

@@ -21,6 +21,12 @@ public sealed record IncidentCoreOptions
     /// <summary>New issues and comments per installation, when the host registers no <see cref="IContentBudget"/> of its own.</summary>
     public ContentLimits ContentLimits { get; init; } = ContentLimits.GitHub;
 
+    /// <summary>Alertmanager's API, where <c>/silence</c> makes silences; null: the command answers <see cref="SilencesOff"/>.</summary>
+    public Alerts.AlertmanagerEndpoint? Alertmanager { get; init; }
+
+    /// <summary>What <c>/silence</c> answers without <see cref="Alertmanager"/>: the host's setting to set.</summary>
+    public string SilencesOff { get; init; } = "this host was not given Alertmanager's URL, so it cannot make silences";
+
     /// <summary>Wraps the GitHub port the core uses, outermost (the Action records the writes for its report).</summary>
     public Func<IGitHubPort, IGitHubPort>? WrapPort { get; init; }
 }

@@ -1,3 +1,4 @@
+using GitHubIncidentApp.Core.Alerts;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Applying;
 using GitHubIncidentApp.Core.Incidents.Intake;
@@ -32,9 +33,11 @@ public static class IncidentCoreServices
         services.AddSingleton<IncidentIndexRebuilder>();
         services.AddSingleton<IncidentExecutor>();
         services.AddSingleton<IncidentStore>();
+        services.AddSingleton<FlapMetrics>();
         services.AddSingleton<AlertDeliveryHandler>();
         services.AddSingleton<StormLedger>();
         services.AddSingleton<PermissionCache>();
+        AddSilences(services, options);
         services.AddSingleton<GitHubEventHandler>();
         services.AddSingleton<TimedStepHandler>();
         services.AddSingleton<MarkerWriteBack>();
@@ -44,6 +47,20 @@ public static class IncidentCoreServices
         services.AddSingleton(_ => new WorkerShares(options.Workers));
         services.AddSingleton<InboxProcessor>();
         return services;
+    }
+
+    /// <summary>A dry run makes no silences: it would otherwise change what Alertmanager notifies for real.</summary>
+    private static void AddSilences(IServiceCollection services, IncidentCoreOptions options)
+    {
+        if (options.Alertmanager is { } endpoint && !options.DryRun)
+        {
+            // Made by the container, so disposed with it.
+            services.AddKeyedSingleton(nameof(AlertmanagerSilences), (_, _) => endpoint.CreateClient());
+            services.TryAddSingleton<ISilencePort>(sp => new AlertmanagerSilences(sp.GetRequiredKeyedService<HttpClient>(nameof(AlertmanagerSilences)), endpoint.Url));
+        }
+
+        var off = options.DryRun ? "this is a dry run, which only logs what it would do: it makes no silences" : options.SilencesOff;
+        services.AddSingleton(sp => new SilenceApplier(sp.GetService<ISilencePort>(), off, sp.GetRequiredService<DeliveryMetrics>()));
     }
 
     private static void AddGitHub(IServiceCollection services, IncidentCoreOptions options)

@@ -26,6 +26,9 @@ public sealed record IncidentConfig
 
     public ResolveConfig Resolve { get; init; } = new();
 
+    /// <summary>When a group that resolves and fires again counts as flapping (<c>flapping:</c>).</summary>
+    public FlappingConfig Flapping { get; init; } = new();
+
     public TemplatePaths Templates { get; init; } = new();
 
     /// <summary>Which labels identify an incident. Empty: the group's labels (Alertmanager's <c>group_by</c>).</summary>
@@ -44,6 +47,8 @@ public sealed record IncidentConfig
 
     /// <summary>When many new groups at once share one storm issue (<c>storm:</c>).</summary>
     public StormConfig Storm { get; init; } = new();
+    /// <summary>How <c>/silence</c> behaves (<c>silence:</c>).</summary>
+    public SilenceConfig Silence { get; init; } = new();
 }
 
 public sealed record SeverityConfig
@@ -86,6 +91,12 @@ public sealed record ResolveConfig
 
     /// <summary>A group that fires again within this time reopens its issue; later, it gets a new one.</summary>
     public TimeSpan ReopenWindow { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The hold-down: the issue is resolved only once its alerts stayed resolved this long, so a group that resolves and
+    /// fires again within it costs no close, reopen or comment. Zero (the default) resolves at once.
+    /// </summary>
+    public TimeSpan Delay { get; init; }
 }
 
 /// <summary>Paths of template files in the target repository; null uses the built-in template.</summary>

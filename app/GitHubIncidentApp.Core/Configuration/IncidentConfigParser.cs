@@ -24,12 +24,12 @@ public static class IncidentConfigParser
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, .. OnCallSection.FileKeys, StormSection.Key];
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, StormSection.Key];
 
     /// <summary>Read by <see cref="ConfigExtends"/>, which merges the files it names in before this parser reads the settings.</summary>
     private static readonly string[] MergedKeys = [ConfigExtends.Key];
 
-    private static readonly string[] ResolveKeys = ["close", "label", "reopen_window"];
+    private static readonly string[] ResolveKeys = ["close", "label", "reopen_window", FlappingSection.DelayKey];
     private static readonly string[] TemplateKeys = ["title", "body", "comment"];
     private static readonly string[] IncidentKeyKeys = ["labels"];
     private static readonly string[] CommandKeys = ["permission"];
@@ -128,6 +128,7 @@ public static class IncidentConfigParser
             Labels = ReadLabels(reader, file) ?? defaults.Labels,
             Severity = severity,
             Resolve = ReadResolve(reader, file),
+            Flapping = FlappingSection.Read(reader, file),
             Templates = ReadTemplates(reader, file),
             IncidentKeyLabels = reader.Section(file, "incident_key", IncidentKeyKeys) is { } key
                 ? reader.StringList(key, "labels", ConfigChecks.AlertLabelName) ?? defaults.IncidentKeyLabels
@@ -137,6 +138,7 @@ public static class IncidentConfigParser
             Routes = routes.Routes,
             OnCall = onCall,
             Storm = StormSection.Read(reader, file, severity),
+            Silence = SilenceSection.Read(reader, file),
         };
     }
 
@@ -183,6 +185,7 @@ public static class IncidentConfigParser
                 Close = reader.Bool(section, "close") ?? defaults.Close,
                 Label = reader.String(section, "label", ConfigChecks.LabelName) ?? defaults.Label,
                 ReopenWindow = reader.Duration(section, "reopen_window") ?? defaults.ReopenWindow,
+                Delay = FlappingSection.ReadDelay(reader, section) ?? defaults.Delay,
             }
             : defaults;
     }

@@ -20,7 +20,13 @@ public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
         StormGroups = new(Meter, "incident_app_storm_groups",
             "Alert groups that joined a storm, by how: listed (in the storm issue only, no issue of their own) or own_issue (from storm.own_issue up, linked from it).",
             ["joined"], [["listed"], ["own_issue"]]);
+        Silences = new(Meter, "incident_app_silences",
+            "Calls to Alertmanager for /silence and /unsilence, by outcome: created, expired (ended early), failed (Alertmanager unreachable or refusing).",
+            ["outcome"], SilenceOutcomes.Select(outcome => new[] { outcome }));
     }
+
+    /// <summary>The outcomes <see cref="Silences"/> counts.</summary>
+    public static IReadOnlyList<string> SilenceOutcomes { get; } = ["created", "expired", "failed"];
 
     /// <summary>
     /// Its own, not one from an <c>IMeterFactory</c>, which the Action's composition does not have; one per composition,
@@ -35,6 +41,9 @@ public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
 
     /// <summary>By <c>joined</c>: <c>listed</c> or <c>own_issue</c>.</summary>
     public DeclaredCounter StormGroups { get; }
+
+    /// <summary>By <c>outcome</c>: one of <see cref="SilenceOutcomes"/>.</summary>
+    public DeclaredCounter Silences { get; }
 
     public void Processed(ProcessingOutcome outcome) => DeliveriesProcessed.Increment(Label(outcome));
 

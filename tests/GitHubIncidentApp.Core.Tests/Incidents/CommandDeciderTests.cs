@@ -12,6 +12,8 @@ public sealed partial class CommandDeciderTests
 
     private static readonly IncidentState Firing = TestIncidents.Firing;
 
+    private const string IssueUrl = "https://github.com/operate-first/incidents/issues/12";
+
     private static CommentDecision Decide(
         string body,
         IncidentState? state = null,
@@ -20,7 +22,8 @@ public sealed partial class CommandDeciderTests
         IReadOnlyList<string>? assignees = null,
         bool open = true,
         IncidentConfig? config = null,
-        TakenOverrides? taken = null)
+        TakenOverrides? taken = null,
+        string? silencesOff = null)
     {
         var issue = new IssueSnapshot
         {
@@ -30,6 +33,7 @@ public sealed partial class CommandDeciderTests
             IsOpen = open,
             Labels = labels ?? ["incident", "severity/warning"],
             Assignees = assignees ?? [],
+            HtmlUrl = IssueUrl,
         };
         var comment = new IssueCommentEvent
         {
@@ -41,7 +45,7 @@ public sealed partial class CommandDeciderTests
             Body = body,
             Issue = issue,
         };
-        return CommandDecider.Decide(TestIncidents.Known(state ?? Firing), new CommentCommands(comment, CommandParser.Parse(body), permission), TestIncidents.Context(config, taken: taken));
+        return CommandDecider.Decide(TestIncidents.Known(state ?? Firing), new CommentCommands(comment, CommandParser.Parse(body), permission), TestIncidents.Context(config, taken: taken) with { SilencesOff = silencesOff });
     }
 
     [Fact]

@@ -204,6 +204,18 @@ public sealed partial class IncidentDeciderTests
     }
 
     [Fact]
+    public void A_reopened_incident_keeps_its_silence_in_force()
+    {
+        var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());
+        var silence = new ActiveSilence("s1", Now.AddHours(8), "alice");
+        var resolved = new KnownIncident(opened.State!.ResolvedByPerson("alice", Now, byHand: false) with { Silence = silence }, 12);
+
+        var again = IncidentDecider.Decide(resolved, Payload("firing-critical"), Context(now: Now.AddHours(4)));
+
+        Assert.Equal(silence, again.State!.Silence);
+    }
+
+    [Fact]
     public void With_autoclose_off_resolution_only_labels()
     {
         var opened = IncidentDecider.Decide(null, Payload("firing-critical"), Context());

@@ -167,6 +167,13 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
         return groups ?? throw new InvalidOperationException($"Alertmanager answered GET {BaseUrl}api/v2/alerts/groups with null. Its log:\n{Log}");
     }
 
+    /// <summary>Every silence Alertmanager holds, expired ones included.</summary>
+    public async Task<IReadOnlyList<AlertmanagerSilence>> GetSilencesAsync(CancellationToken ct = default)
+    {
+        var silences = await http.GetFromJsonAsync<List<AlertmanagerSilence>>("api/v2/silences", Json, ct).ConfigureAwait(false);
+        return silences ?? throw new InvalidOperationException($"Alertmanager answered GET {BaseUrl}api/v2/silences with null. Its log:\n{Log}");
+    }
+
     /// <summary>
     /// Polls <see cref="GetAlertGroupsAsync"/> until <paramref name="until"/> holds: a posted alert reaches the
     /// groups a moment later, and a resolved one leaves them once its endsAt has passed.

@@ -19,7 +19,8 @@ public sealed partial class AlertDeliveryHandler(
     IncidentStore store,
     StormLedger storms,
     TimeProvider time,
-    ILogger<AlertDeliveryHandler> logger)
+    ILogger<AlertDeliveryHandler> logger,
+    FlapMetrics? flapMetrics = null)
 {
     /// <param name="retried">True when an earlier attempt at this delivery failed, possibly after opening the issue.</param>
     public async Task<DeliveryOutcome> HandleAsync(RepoRef repo, AlertmanagerPayload payload, bool retried, CancellationToken cancellationToken)
@@ -66,6 +67,7 @@ public sealed partial class AlertDeliveryHandler(
         var applied = opensNew
             ? await storms.OpenAsync(repo, key, decision, payload, context, retried, cancellationToken)
             : await store.ApplyAsync(repo, key, tracked?.Issue, decision, cancellationToken);
+        flapMetrics?.Observe(tracked?.State, decision.State);
         LogApplied(repo.ToString(), applied.Number, decision.State.Status, decision.Operations.Count);
         return new DeliveryOutcome(key, applied.Number, decision.Operations.Count);
     }

@@ -16,6 +16,7 @@ public sealed partial class GitHubEventHandler(
     PermissionCache permissions,
     TimedStepHandler timedSteps,
     StormLedger storms,
+    SilenceApplier silences,
     IBotIdentity bot,
     TimeProvider time,
     ILogger<GitHubEventHandler> logger,
@@ -100,8 +101,14 @@ public sealed partial class GitHubEventHandler(
         var repo = comment.Repo;
         var seen = await store.ApplyAsync(repo, incident.Key, incident.Issue, new IncidentDecision(CommandDecider.Seen(comment), incident.State), cancellationToken);
         var permission = await permissions.GetAsync(repo, comment.Sender.Login, cancellationToken);
-        var context = IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow());
+        var context = IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow()) with { SilencesOff = silences.Off };
         var decision = CommandDecider.Decide(incident.Known, new CommentCommands(comment, commands, permission), context);
+        if (decision.Silence is { } plan)
+        {
+            // Alertmanager first: a new silence's id goes into the marker and the reply.
+            decision = CommandDecider.Settle(decision, await silences.ApplyAsync(plan, cancellationToken), incident.State);
+        }
+
         var applied = await store.ApplyAsync(repo, incident.Key, seen, new IncidentDecision(decision.Operations, decision.State), cancellationToken);
         if (decision.Operations.Any(op => op is WriteOverrideLedger))
         {

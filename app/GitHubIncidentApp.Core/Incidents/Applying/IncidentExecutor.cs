@@ -20,6 +20,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
             {
                 EnsureLabels ensure => await EnsureLabelsAsync(repo, issue, ensure, cancellationToken),
                 CreateIssue create => Written(repo, ToIncidentIssue(await github.CreateIssueAsync(repo, create.Issue, cancellationToken))),
+                SaveStateInMarker => Written(repo, Require(issue, operation)),
                 CommentOnIssue comment => await CommentAsync(repo, Require(issue, operation), comment, cancellationToken),
                 UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
                 ReactToComment react => await ReactAsync(repo, issue, react, cancellationToken),

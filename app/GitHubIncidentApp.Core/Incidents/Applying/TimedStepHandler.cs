@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace GitHubIncidentApp.Core.Incidents.Applying;
 
 /// <summary>
-/// Fires an incident's due timed step (an escalation step or the acknowledgement timeout). Shared by
+/// Fires an incident's due timed steps (an escalation step or the acknowledgement timeout, a held-down resolution, the
+/// end of a flapping that went quiet, a silence's end). Shared by
 /// the App's clock and the Action's scheduled run; a step that is no longer due does nothing, so a
 /// tick delivered twice or late never pages twice.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
         await FireDueAsync(repo, incident, settings, cancellationToken);
     }
 
-    /// <summary>Fires the incident's step if it is due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
+    /// <summary>Fires the incident's steps that are due now; used after commands too (<c>/escalate</c>, <c>/unack</c>).</summary>
     public async Task FireDueAsync(RepoRef repo, TrackedIncident incident, RepoSettings settings, CancellationToken cancellationToken)
     {
         var context = IncidentContext.For(repo, incident.Key, settings, time.GetUtcNow());
@@ -36,27 +37,30 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
             LogUnnamedTarget(target, repo.ToString(), incident.Issue.Number);
         }
 
-        var decision = escalation.Decision;
-        if (decision.State is not null)
+        incident = await ApplyAsync(repo, incident, escalation.Decision, cancellationToken);
+        // The other timed steps, each deciding on what the one before left.
+        foreach (var decide in OtherSteps)
         {
-            var escalated = await store.ApplyAsync(repo, incident.Key, incident.Issue, decision, cancellationToken);
-            LogFired(repo.ToString(), incident.Issue.Number, decision.State.Escalation?.Step ?? 0);
-            incident = incident with { State = decision.State, Issue = escalated };
+            incident = await ApplyAsync(repo, incident, decide(incident.Known, Tick.Instance, context), cancellationToken);
+        }
+    }
+
+    private static readonly Func<KnownIncident, Tick, IncidentContext, IncidentDecision>[] OtherSteps = [ResolveHoldDown.Decide, FlapDecider.Decide, SilenceDecider.Decide, StormDecider.Decide];
+
+    private async Task<TrackedIncident> ApplyAsync(RepoRef repo, TrackedIncident incident, IncidentDecision decision, CancellationToken cancellationToken)
+    {
+        if (decision.State is null)
+        {
+            return incident;
         }
 
-        var storm = StormDecider.Decide(incident.Known, Tick.Instance, context);
-        if (storm.State is not null)
-        {
-            await store.ApplyAsync(repo, incident.Key, incident.Issue, storm, cancellationToken);
-            LogStormListed(repo.ToString(), incident.Issue.Number, storm.State.Storm?.Groups ?? 0, storm.State.Status);
-        }
+        var issue = await store.ApplyAsync(repo, incident.Key, incident.Issue, decision, cancellationToken);
+        LogFired(repo.ToString(), incident.Issue.Number, decision.State.Escalation?.Step ?? 0);
+        return incident with { State = decision.State, Issue = issue };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation target {Target} of the incident in {Repo} issue {IssueNumber} is not named by the repository's config (rotations, routes, policies); not paged")]
     private partial void LogUnnamedTarget(string target, string repo, int issueNumber);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rewrote the list of storm issue {IssueNumber} in {Repo}: {Groups} group(s), storm {Status}")]
-    private partial void LogStormListed(string repo, int issueNumber, int groups, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fired the due step of the incident in {Repo} issue {IssueNumber}; next step {NextStep}")]
     private partial void LogFired(string repo, int issueNumber, int nextStep);

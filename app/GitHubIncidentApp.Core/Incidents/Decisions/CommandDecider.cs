@@ -20,7 +20,10 @@ public static partial class CommandDecider
     {
         var (comment, commands, permission) = input;
         var config = context.Config;
-        var work = new Working(known.State, comment.Issue.IsOpen, comment.Issue.Labels, comment.Issue.Assignees, context.Taken);
+        var work = new Working(known.State, comment.Issue.IsOpen, comment.Issue.Labels, comment.Issue.Assignees, context.Taken)
+        {
+            Silences = new SilenceInputs(context.SilencesOff, comment.Issue.HtmlUrl is { Length: > 0 } url ? url : $"{context.Repo}#{known.IssueNumber}"),
+        };
         var commandContext = CommandContext.For(comment.Sender.Login, config);
         var outcomes = new List<CommandOutcome>();
         foreach (var line in commands)
@@ -34,6 +37,7 @@ public static partial class CommandDecider
             }
 
             var needed = CommandCatalog.RequiredPermission(line.Name, config.CommandPermissions);
+            work.Index = outcomes.Count;
             outcomes.Add(permission < needed
                 ? new CommandOutcome(typed, false, $"`/{line.Name}` needs the **{Name(needed)}** role; @{comment.Sender.Login} has **{Name(permission)}**.")
                 : Apply((BoundCommand)bound, typed, work, comment.Sender.Login, permission, config, context.Now));
@@ -45,6 +49,7 @@ public static partial class CommandDecider
             CommentId = comment.CommentId,
             Ignored = commands.IgnoredCount,
             Splits = work.Splits,
+            Silence = work.Silence,
         };
     }
 
@@ -79,6 +84,8 @@ public static partial class CommandDecider
             OnCallCommand take => TakeOnCall(work, take, person, config.OnCall, now),
             SplitCommand when state.Storm is null || !state.IsFiring => (false, "`/split` works on an open storm issue: it gives one of the storm's groups an issue of its own."),
             SplitCommand split => Split(work, split),
+            SilenceCommand silence => Silence(work, silence, person, now),
+            UnsilenceCommand => Unsilence(work, now),
             HelpCommand => (true, CommandCatalog.HelpText(permission, config.CommandPermissions)),
             _ => (false, $"`{typed}` is known but not handled yet."),
         };
@@ -232,6 +239,15 @@ public static partial class CommandDecider
         private readonly HashSet<string> _labelsBefore = new(labels, StringComparer.OrdinalIgnoreCase);
 
         public IncidentState State { get; set; } = state;
+
+        /// <summary>The place in the reply of the command being applied.</summary>
+        public int Index { get; set; }
+
+        public required SilenceInputs Silences { get; init; }
+
+        /// <summary>What the comment asks of Alertmanager; one <c>/silence</c> or <c>/unsilence</c> at most.</summary>
+        public SilencePlan? Silence { get; set; }
+
         public bool Open { get; set; } = open;
         public HashSet<string> Labels { get; } = new(labels, StringComparer.OrdinalIgnoreCase);
         public IReadOnlyList<string> Assignees { get; } = assignees;

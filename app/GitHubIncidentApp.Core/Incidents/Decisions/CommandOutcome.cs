@@ -26,5 +26,8 @@ public sealed record CommentDecision(
     /// <summary>Commands beyond the cap, which did not run; the reply says how many.</summary>
     public int Ignored { get; init; }
 
+    /// <summary>What a <c>/silence</c> or <c>/unsilence</c> asks of Alertmanager, to apply before the rest (see <see cref="CommandDecider.Settle"/>).</summary>
+    public SilencePlan? Silence { get; init; }
+
     public bool AllSucceeded => Outcomes.All(outcome => outcome.Succeeded);
 }

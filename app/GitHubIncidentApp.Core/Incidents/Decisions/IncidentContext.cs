@@ -24,6 +24,9 @@ public sealed record IncidentContext
     /// <summary>The overrides people took with <c>/oncall take</c>: the ledger a new one is written into.</summary>
     public TakenOverrides Taken { get; init; } = TakenOverrides.None;
 
+    /// <summary>Why <c>/silence</c> cannot reach Alertmanager here (what the operator should set); null when it can.</summary>
+    public string? SilencesOff { get; init; }
+
     /// <summary>The context of a decision about incident <paramref name="key"/> under <paramref name="settings"/>, at <paramref name="now"/>.</summary>
     public static IncidentContext For(RepoRef repo, string key, RepoSettings settings, DateTimeOffset now) => new()
     {

@@ -31,9 +31,14 @@ public static class IncidentDecider
             return payload.IsResolved ? IncidentDecision.Nothing : Open(payload, context, previousIssue: null);
         }
 
+        if (known.State is { IsFiring: true, Resolving: { } pending })
+        {
+            return ResolveHoldDown.WhilePending(known, pending, payload, context);
+        }
+
         if (known.State.IsFiring)
         {
-            return payload.IsResolved ? Resolve(known, payload, context) : Update(known, payload, context);
+            return payload.IsResolved ? ResolveHoldDown.Resolved(known, payload, context) : Update(known, payload, context);
         }
 
         if (known.State.ClosedByHand)
@@ -51,7 +56,7 @@ public static class IncidentDecider
         var resolvedAt = known.State.ResolvedAt ?? context.Now;
         var firedAgainAt = payload.Firing.Select(a => a.StartsAt).DefaultIfEmpty(context.Now).Min();
         return window > TimeSpan.Zero && firedAgainAt - resolvedAt <= window
-            ? Reopen(known, payload, context)
+            ? FlapDecider.Flapped(known.State, Reopen(known, payload, context), context)
             : Open(payload, context, previousIssue: known.IssueNumber);
     }
 
@@ -98,7 +103,7 @@ public static class IncidentDecider
         return new IncidentDecision([new EnsureLabels(labels), new CreateIssue(issue)], state);
     }
 
-    private static IncidentDecision Update(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
+    internal static IncidentDecision Update(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
     {
         var diff = AlertDiff.Between(known.State.Firing, payload);
         var level = known.State.SeverityPinned
@@ -133,7 +138,7 @@ public static class IncidentDecider
         return new IncidentDecision(operations, state);
     }
 
-    private static IncidentDecision Resolve(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
+    internal static IncidentDecision Resolve(KnownIncident known, AlertmanagerPayload payload, IncidentContext context)
     {
         var resolve = context.Config.Resolve;
         var close = resolve.Close && known.State.AutoClose;
@@ -163,12 +168,14 @@ public static class IncidentDecider
         var diff = AlertDiff.Between([], payload);
         var level = SeverityResolver.GroupLevel(payload.Alerts, context.Config.Severity, known.State.Severity);
         var ownership = IncidentOwnership.For(payload, level.Name, context.Config, context.Now);
-        // A new episode: unacknowledged, escalation from its start, severity from the alerts again; the timeline and autoclose stay.
+        // A new episode: unacknowledged, escalation from its start, severity from the alerts again; the timeline, autoclose
+        // and a silence still in force (it is the group's, in Alertmanager) stay.
         var state = FiringState(payload, context, diff, level, ownership) with
         {
             PreviousIssue = known.State.PreviousIssue,
             Timeline = known.State.Timeline,
             AutoClose = known.State.AutoClose,
+            Silence = known.State.Silence,
         };
         var view = View(payload, context, state, "reopened", diff);
 

@@ -79,23 +79,47 @@ public sealed record IncidentState
     [JsonIgnore]
     public DateTimeOffset? StormDueAt => IsFiring && Storm is { Stale: true } storm ? (storm.FlushedAt ?? StartedAt) + StormState.FlushInterval : null;
 
-    /// <summary>When the escalation's next step is due while unacknowledged, the acknowledgement timeout after.</summary>
+    /// <summary>The resolution held down (<c>resolve.delay</c>, a flapping group settling); null when none waits.</summary>
+    public PendingResolve? Resolving { get; init; }
+
+    /// <summary>The group's recent flaps and whether it is flapping; null when it has not flapped.</summary>
+    public FlapHistory? Flaps { get; init; }
+
+    /// <summary>The silence set from the issue (<c>/silence</c>) and not yet ended; null when none.</summary>
+    public ActiveSilence? Silence { get; init; }
+
+    /// <summary>When the silence ends: the alerts still firing then get a comment.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? SilenceDueAt => Silence?.EndsAt;
+
+    /// <summary>
+    /// When the escalation's next step is due while unacknowledged, the acknowledgement timeout after. Not while a
+    /// resolution is held down: the alerts have resolved, there is nobody to page for.
+    /// </summary>
     [JsonIgnore]
     public DateTimeOffset? EscalationDueAt =>
-        !IsFiring ? null
+        !IsFiring || Resolving is not null ? null
         : Acknowledged is { } ack ? (AckTimeout is { } timeout ? ack.At + timeout : null)
         : Escalation?.DueAt;
 
     /// <summary>The earliest timed step of any kind: when the clock wakes the incident (see the timed step handler).</summary>
     [JsonIgnore]
-    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, StormDueAt);
+    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, ResolveDueAt, FlappingEndsAt, SilenceDueAt, StormDueAt);
+
+    /// <summary>When the held-down resolution is applied (see the hold-down).</summary>
+    [JsonIgnore]
+    public DateTimeOffset? ResolveDueAt => IsFiring ? Resolving?.Until : null;
+
+    /// <summary>When a flapping group that fires on without flapping stops being flapping.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? FlappingEndsAt => IsFiring && Resolving is null ? Flaps?.QuietAt : null;
 
     [JsonIgnore]
     public bool IsFiring => Status == Alerts.AlertStatus.Firing;
 
     /// <summary>Closed by a person: a later firing delivery reopens it unless it was closed by hand.</summary>
     public IncidentState ResolvedByPerson(string login, DateTimeOffset now, bool byHand) =>
-        this with { Status = Alerts.AlertStatus.Resolved, ResolvedAt = now, ResolvedBy = login, ClosedByHand = byHand };
+        this with { Status = Alerts.AlertStatus.Resolved, ResolvedAt = now, ResolvedBy = login, ClosedByHand = byHand, Resolving = null };
 
     /// <summary>
     /// No longer acknowledged (<c>/unack</c>, the label removed, a reopen): nobody has it, so its escalation (the policy
@@ -143,6 +167,13 @@ public sealed record IncidentState
 }
 
 public sealed record Acknowledgement(string By, DateTimeOffset At);
+
+/// <summary>A silence in Alertmanager set from the issue: its id, when it ends, who set it and where it is shown.</summary>
+public sealed record ActiveSilence(string Id, DateTimeOffset EndsAt, string By)
+{
+    /// <summary>Alertmanager's UI page of the silence; empty while it is being created.</summary>
+    public string Url { get; init; } = "";
+}
 
 /// <summary>A frozen escalation policy and the step it is at.</summary>
 public sealed record EscalationProgress

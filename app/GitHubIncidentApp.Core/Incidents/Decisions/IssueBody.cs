@@ -20,6 +20,7 @@ public static partial class IssueBody
     private const string Begin = "<!-- incident-app:begin -->";
     private const string End = "<!-- incident-app:end -->";
     private const string TimelineMark = "<!-- incident-app:timeline -->";
+    private const string SilenceMark = "<!-- incident-app:silence -->";
     private const string TruncationNote = "\n\n> The app's section was cut short to fit GitHub's size limit for issue bodies.\n";
     private const string LostContent = "_The alert details were removed from this issue; they come back with the next change to its alerts._";
 
@@ -33,6 +34,12 @@ public static partial class IssueBody
     public static string Section(string content, IncidentState state)
     {
         var section = new StringBuilder(Begin).Append('\n').Append(content.TrimEnd()).Append("\n\n");
+        if (state.Silence is { Id.Length: > 0 } silence)
+        {
+            section.Append(SilenceMark).Append(CultureInfo.InvariantCulture,
+                $"\n🔕 **Silenced** in Alertmanager until {silence.EndsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by @{silence.By}: silence {CommandDecider.Shown(silence)}; `/unsilence` ends it.\n\n");
+        }
+
         if (state.Timeline.Count > 0)
         {
             section.Append(TimelineMark).Append("\n### Timeline\n\n");
@@ -72,9 +79,10 @@ public static partial class IssueBody
     private static string ContentOf(string section)
     {
         var content = section[Begin.Length..];
-        var timeline = content.IndexOf(TimelineMark, StringComparison.Ordinal);
         var marker = MarkerPattern().Match(content);
-        var end = timeline >= 0 ? timeline : marker.Success ? marker.Index : content.Length - End.Length;
+        // The content ends where the first part the state renders begins.
+        var end = new[] { content.IndexOf(SilenceMark, StringComparison.Ordinal), content.IndexOf(TimelineMark, StringComparison.Ordinal) }
+            .Where(at => at >= 0).DefaultIfEmpty(marker.Success ? marker.Index : content.Length - End.Length).Min();
         return content[..end].Trim('\n');
     }
 

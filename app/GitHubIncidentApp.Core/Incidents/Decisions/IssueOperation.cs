@@ -14,6 +14,13 @@ public sealed record CreateIssue(NewIssue Issue) : IssueOperation;
 public sealed record CommentOnIssue(string Body) : IssueOperation;
 
 /// <summary>
+/// The state changed with nothing to show on the issue (a resolution held down, a flap counted): no call where the
+/// index keeps the state (the App); where it does not (the Action), the issue's marker is brought up to it after the
+/// delivery, or the next run would not know.
+/// </summary>
+public sealed record SaveStateInMarker : IssueOperation;
+
+/// <summary>
 /// Changes to the existing issue, applied as one <c>PATCH</c>. A new <see cref="Marker"/> rewrites the
 /// bot-owned section, which needs the current body first (people's text around it is kept), so it
 /// costs one read more.
@@ -51,3 +58,9 @@ public sealed record WriteOverrideLedger(int? LedgerIssue, IReadOnlyList<OnCall.
 /// storm issue). Where GitHub has no sub-issues the storm issue's task list still links it.
 /// </summary>
 public sealed record AddSubIssue(int Parent) : IssueOperation;
+
+/// <summary>A silence to create in Alertmanager (applied by the silence applier, not on GitHub); its id is known only once created.</summary>
+public sealed record CreateSilence(Alerts.SilenceRequest Request) : IssueOperation;
+
+/// <summary>Ends a silence in Alertmanager now (applied by the silence applier, not on GitHub).</summary>
+public sealed record ExpireSilence(string Id) : IssueOperation;
