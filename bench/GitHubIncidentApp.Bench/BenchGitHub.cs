@@ -14,11 +14,12 @@ internal static partial class BenchGitHub
     /// <summary>Where the benchmark posts its Alertmanager deliveries.</summary>
     public const string AlertmanagerPath = $"api/alertmanager/{Owner}/{Repo}";
 
-    public static async Task<FakeGitHubServer> StartAsync(TimeSpan latency)
+    /// <param name="config">The repository's <c>.github/incidents.yml</c>; the burst's (storms off) unless given.</param>
+    public static async Task<FakeGitHubServer> StartAsync(TimeSpan latency, string config = AlertBurst.ConfigFile)
     {
         var github = await FakeGitHubServer.StartAsync();
         github.AddInstallation(Owner, 1001);
-        github.Repo(Owner, Repo).SetFile(IncidentConfig.FilePath, AlertBurst.ConfigFile);
+        github.Repo(Owner, Repo).SetFile(IncidentConfig.FilePath, config);
         github.DisruptWith = _ => FakeDisruption.Slow(latency);
         return github;
     }

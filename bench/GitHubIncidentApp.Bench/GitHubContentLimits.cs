@@ -4,7 +4,7 @@ using GitHubIncidentApp.Testing.FakeGitHub;
 namespace GitHubIncidentApp.Bench;
 
 /// <summary>
-/// GitHub's published limits on content-creating requests (new issues and comments): 80 a minute and 500 an hour,
+/// GitHub's published limits on content-creating requests (new issues, comments, sub-issues): 80 a minute and 500 an hour,
 /// in sliding windows. Put <see cref="Check"/> on the fake's <see cref="FakeGitHubServer.FaultWith"/> and it answers
 /// a request past either limit with a secondary rate limit, as GitHub does; <see cref="Refused"/> counts those.
 /// </summary>
@@ -82,6 +82,7 @@ internal sealed partial class GitHubContentLimits
         }
     }
 
-    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/issues(/\d+/comments)?$")]
+    // Filing a sub-issue counts too: GitHub says adding them too quickly may bring a secondary rate limit.
+    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/issues(/\d+/(comments|sub_issues))?$")]
     private static partial Regex ContentPath();
 }

@@ -7,7 +7,8 @@ using GitHubIncidentApp.Bench;
 //            open-loop acknowledgement latency, highest sustained rate and peak RSS (IntakeBench).
 //   drain    [--incidents 1000 --repeats 100000]  a backlog of unchanged repeats worked off after a restart (DrainBench).
 //   recovery [--recovery-groups 50 --outage-seconds 60 --outage 503|cut]  new groups through a GitHub outage (RecoveryBench).
-//   storm    [--storm-groups 200]  new groups at once against GitHub's content limits (StormBench).
+//   pace     [--pace-groups 200]  new groups at once, storms off, against GitHub's content limits (PaceBench).
+//   storm    [--storm-groups 100 --storm-seconds 10]  new groups become one storm issue (StormBench).
 // Each scenario also runs alone: `-- drain --incidents 50 --repeats 5000`, and takes the shared options.
 // dotnet run -c Release --project bench/GitHubIncidentApp.Bench -- [burst] [--groups 60 --runs 5 --latency-ms 50]
 //   the burst benchmark of parallel workers, in-process (BurstBench).
@@ -25,6 +26,7 @@ if (verb is null or "burst" || verb.StartsWith("--", StringComparison.Ordinal))
     ("intake", IntakeBench.RunAsync),
     ("drain", DrainBench.RunAsync),
     ("recovery", RecoveryBench.RunAsync),
+    ("pace", PaceBench.RunAsync),
     ("storm", StormBench.RunAsync),
 ];
 if (verb != "all" && !scenarios.Any(s => s.Name == verb))

@@ -3,7 +3,7 @@ namespace GitHubIncidentApp.Action.Tests;
 /// <summary>Files of the repository these tests were built from.</summary>
 public static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Testing.RepoFiles.Root;
 
     /// <summary>
     /// The Action as its own project built it. Not the copy beside the tests: that one would resolve
@@ -17,18 +17,5 @@ public static class RepoPaths
             var configuration = output.Parent!.Name; // bin/{configuration}/{framework}
             return Path.Combine(Root, "action", "GitHubIncidentApp.Action", "bin", configuration, output.Name, "GitHubIncidentApp.Action.dll");
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GitHubIncidentApp.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No GitHubIncidentApp.sln above {AppContext.BaseDirectory}: run the tests from the repository's build output.");
     }
 }

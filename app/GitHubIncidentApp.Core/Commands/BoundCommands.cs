@@ -34,6 +34,9 @@ public sealed record OnCallCommand(TimeSpan? Take = null, string? Rotation = nul
 
 public sealed record HelpCommand : BoundCommand;
 
+/// <param name="Labels">The group's label values to match; a bare word written alone is its <c>alertname</c>.</param>
+public sealed record SplitCommand(IReadOnlyDictionary<string, string> Labels) : BoundCommand;
+
 /// <param name="Duration">How long the silence lasts, within the repository's maximum.</param>
 /// <param name="Narrowing">Matchers the responder gave; they are added to the incident's group labels, never in their place.</param>
 public sealed record SilenceCommand(TimeSpan Duration, IReadOnlyList<Alerts.Matchers.Matcher> Narrowing) : BoundCommand;

@@ -32,6 +32,7 @@ public static class CommandCatalog
         new("escalate", "/escalate", "Page the next step of the escalation policy now.", RepoPermission.Triage, NoArguments(new EscalateCommand())),
         new("silence", "/silence <duration> [matchers]", "Silence the incident's alerts in Alertmanager for that long (`2h`); matchers such as `pod=~\"web-.*\"` narrow it.", RepoPermission.Triage, SilenceBinding.Bind),
         new("unsilence", "/unsilence", "End the silence set with `/silence`.", RepoPermission.Triage, NoArguments(new UnsilenceCommand())),
+        new("split", "/split <alertname | label=value ...>", "On a storm issue: give one of its groups an issue of its own.", RepoPermission.Triage, BindSplit),
         new("oncall", "/oncall [take <duration> [rotation]]", "Who is on call now and the next hand-offs; `take 4h` puts you on call for that long.", RepoPermission.Read, BindOnCall),
         new("help", "/help", "List the commands and who may run them.", RepoPermission.Read, NoArguments(new HelpCommand())),
     ];
@@ -163,6 +164,36 @@ public static class CommandCatalog
                     : new CommandError($"{InlineCode.Of(duration)} is not a duration from 1m to {DurationText.Format(MaxTake)}: write it like `4h`, `30m` or `1d12h`"),
             _ => new CommandError("write `/oncall` to see who is on call, or `/oncall take <duration> [rotation]` to take it, such as `/oncall take 4h`"),
         };
+    }
+
+    /// <summary>A group has a handful of labels; more than this names none better.</summary>
+    private const int MaxSplitLabels = 10;
+
+    private static BindResult BindSplit(CommandLine line, CommandContext context)
+    {
+        var words = line.Arguments.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var usage = $"name the group by its alertname or its labels, such as `/{line.Name} HighLatency` or `/{line.Name} alertname=HighLatency instance=web-1`";
+        if (words.Length is 0 or > MaxSplitLabels || line.Arguments.Length > MaxTextLength)
+        {
+            return new CommandError($"`/{line.Name}` needs 1 to {MaxSplitLabels} labels: {usage}");
+        }
+
+        if (words is [var alertname] && !alertname.Contains('=', StringComparison.Ordinal))
+        {
+            return new SplitCommand(new Dictionary<string, string> { ["alertname"] = alertname });
+        }
+
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            var equals = word.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || !labels.TryAdd(word[..equals], word[(equals + 1)..]))
+            {
+                return new CommandError($"{InlineCode.Of(word)} is not a `label=value` pair of its own: {usage}");
+            }
+        }
+
+        return new SplitCommand(labels);
     }
 
     private static BindResult BindTimeline(CommandLine line, CommandContext context) =>

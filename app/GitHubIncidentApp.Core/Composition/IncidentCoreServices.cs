@@ -35,6 +35,7 @@ public static class IncidentCoreServices
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<FlapMetrics>();
         services.AddSingleton<AlertDeliveryHandler>();
+        services.AddSingleton<StormLedger>();
         services.AddSingleton<PermissionCache>();
         AddSilences(services, options);
         services.AddSingleton<GitHubEventHandler>();

@@ -46,6 +46,8 @@ public sealed record IncidentConfig
     /// <summary>Rotations, escalation policies and severity policy; null when the file has none of their keys.</summary>
     public OnCallConfig? OnCall { get; init; }
 
+    /// <summary>When many new groups at once share one storm issue (<c>storm:</c>).</summary>
+    public StormConfig Storm { get; init; } = new();
     /// <summary>How <c>/silence</c> behaves (<c>silence:</c>).</summary>
     public SilenceConfig Silence { get; init; } = new();
 

@@ -24,7 +24,7 @@ public static class IncidentConfigParser
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, MaintenanceSection.Key];
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, MaintenanceSection.Key, StormSection.Key];
 
     /// <summary>Read by <see cref="ConfigExtends"/>, which merges the files it names in before this parser reads the settings.</summary>
     private static readonly string[] MergedKeys = [ConfigExtends.Key];
@@ -137,6 +137,7 @@ public static class IncidentConfigParser
             RunEditedComments = reader.Bool(file, "run_edited_comments") ?? defaults.RunEditedComments,
             Routes = routes.Routes,
             OnCall = onCall,
+            Storm = StormSection.Read(reader, file, severity),
             Silence = SilenceSection.Read(reader, file),
             Maintenance = MaintenanceSection.Read(reader, file, onCall?.TimeZone ?? TimeZoneInfo.Utc),
         };

@@ -152,7 +152,7 @@ internal static class OnCallSection
     internal static int? ReadInteger(ConfigReader reader, ConfigSection section, string key, int min = int.MinValue) =>
         reader.String(section, key, value => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min
             ? null
-            : $"is \"{value}\", which is not a whole number{(min == 0 ? " of at least 0" : "")}") is { } text
+            : $"is \"{value}\", which is not a whole number{(min > int.MinValue ? $" of at least {min}" : "")}") is { } text
             ? int.Parse(text, CultureInfo.InvariantCulture)
             : null;
 

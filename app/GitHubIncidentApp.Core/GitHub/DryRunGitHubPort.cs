@@ -78,6 +78,7 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
         var updated = issue with
         {
             IsOpen = update.Open ?? issue.IsOpen,
+            Title = update.Title ?? issue.Title,
             Body = update.Body ?? issue.Body,
             Labels = update.Labels is { } labels ? [.. labels] : issue.Labels,
             ClosedAt = update.Open == true ? null : closes ? _timeProvider.GetUtcNow() : issue.ClosedAt,
@@ -156,6 +157,12 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
     {
         LogReaction(repo, commentId, content);
         return Task.CompletedTask;
+    }
+
+    public Task<bool> AddSubIssueAsync(RepoRef repo, int parent, long childId, CancellationToken cancellationToken)
+    {
+        LogSubIssue(repo, parent, childId);
+        return Task.FromResult(true);
     }
 
     public async Task<IssueSnapshot> AddAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
@@ -250,6 +257,11 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
             parts.Add(open ? "state=open" : $"state=closed state_reason={update.StateReason ?? "completed"}");
         }
 
+        if (update.Title is { } title)
+        {
+            parts.Add($"title={title}");
+        }
+
         if (update.Labels is { } labels)
         {
             parts.Add($"labels={List(labels)}");
@@ -268,6 +280,9 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would update {Repo}#{Number}: {Changes}")]
     private partial void LogUpdateIssue(RepoRef repo, int number, string changes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would file issue id {ChildId} under {Repo}#{Parent} as a sub-issue")]
+    private partial void LogSubIssue(RepoRef repo, int parent, long childId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would comment on {Repo}#{Number}: {Excerpt}")]
     private partial void LogComment(RepoRef repo, int number, string excerpt);

@@ -48,6 +48,13 @@ public interface IGitHubPort
     /// <summary><c>DELETE /repos/{o}/{r}/issues/{n}/assignees</c>.</summary>
     Task<IssueSnapshot> RemoveAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>POST /repos/{o}/{r}/issues/{n}/sub_issues</c>: files the issue with id <paramref name="childId"/> (its id, not its
+    /// number) under issue <paramref name="parent"/>. False where GitHub has no sub-issues (it answers 404); a child filed
+    /// there already counts as done.
+    /// </summary>
+    Task<bool> AddSubIssueAsync(RepoRef repo, int parent, long childId, CancellationToken cancellationToken);
+
     /// <summary>The text of a file on the default branch (<c>GET /repos/{o}/{r}/contents/{path}</c>); null when there is none.</summary>
     Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken);
 
@@ -62,6 +69,9 @@ public interface IGitHubPort
 public sealed record IssueSnapshot
 {
     public required int Number { get; init; }
+
+    /// <summary>GitHub's id of the issue, which the sub-issues API takes instead of the number.</summary>
+    public long Id { get; init; }
     public required string Title { get; init; }
     public required string Body { get; init; }
     public required bool IsOpen { get; init; }
@@ -87,6 +97,8 @@ public sealed record IssueUpdate
 {
     public bool? Open { get; init; }
 
+    public string? Title { get; init; }
+
     /// <summary>Sent with a close: <c>completed</c> or <c>not_planned</c>.</summary>
     public string? StateReason { get; init; }
     public string? Body { get; init; }
@@ -94,7 +106,7 @@ public sealed record IssueUpdate
     /// <summary>Replaces the whole label set.</summary>
     public IReadOnlyList<string>? Labels { get; init; }
 
-    public bool IsEmpty => Open is null && Body is null && Labels is null;
+    public bool IsEmpty => Open is null && Title is null && Body is null && Labels is null;
 }
 
 public sealed record LabelSpec(string Name, string Color, string Description);

@@ -50,6 +50,11 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
             body["state_reason"] = reason;
         }
 
+        if (update.Title is { } title)
+        {
+            body["title"] = title;
+        }
+
         if (update.Body is { } text)
         {
             body["body"] = text;
@@ -129,6 +134,30 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
                 return RepoPermission.None;
             }
         }, cancellationToken);
+
+    public Task<bool> AddSubIssueAsync(RepoRef repo, int parent, long childId, CancellationToken cancellationToken)
+    {
+        // Octokit has no client for sub-issues. GitHub counts filing one as creating content: it is paced like a comment.
+        var url = new Uri($"repos/{repo.Owner}/{repo.Name}/issues/{parent}/sub_issues", UriKind.Relative);
+        var body = new Dictionary<string, object> { ["sub_issue_id"] = childId };
+        return CallAsync(repo, $"POST /repos/{repo}/issues/{parent}/sub_issues", async client =>
+        {
+            try
+            {
+                await new ApiConnection(client.Connection).Post<Issue>(url, body).ConfigureAwait(false);
+                return true;
+            }
+            catch (NotFoundException)
+            {
+                return false;
+            }
+            catch (ApiValidationException)
+            {
+                // Filed already (a retry after a lost answer): the child has its parent.
+                return true;
+            }
+        }, cancellationToken, createsContent: true);
+    }
 
     public Task AddReactionAsync(RepoRef repo, long commentId, string content, CancellationToken cancellationToken)
     {
@@ -226,6 +255,7 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
     private static IssueSnapshot ToSnapshot(Issue issue) => new()
     {
         Number = issue.Number,
+        Id = issue.Id,
         Title = issue.Title,
         Body = issue.Body ?? "",
         IsOpen = issue.State.StringValue == "open",

@@ -61,6 +61,9 @@ public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
     public Task<IssueSnapshot> RemoveAssigneesAsync(RepoRef repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
         RecordAsync("unassign", repo, number, inner.RemoveAssigneesAsync(repo, number, logins, cancellationToken));
 
+    public Task<bool> AddSubIssueAsync(RepoRef repo, int parent, long childId, CancellationToken cancellationToken) =>
+        RecordAsync("add sub-issue", repo, parent, inner.AddSubIssueAsync(repo, parent, childId, cancellationToken));
+
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
         inner.GetFileAsync(repo, path, cancellationToken);
 

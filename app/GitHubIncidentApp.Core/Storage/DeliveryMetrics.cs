@@ -15,6 +15,11 @@ public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
         DeliveriesProcessed = new(Meter, "incident_app_deliveries_processed",
             "Attempts at stored deliveries, by outcome: done, retried (later), failed (parked for a person), superseded (by a newer Alertmanager delivery of the incident).",
             ["outcome"], Enum.GetValues<ProcessingOutcome>().Select(outcome => new[] { Label(outcome) }));
+        StormsOpened = new(Meter, "incident_app_storms_opened",
+            "Storm issues opened: more new alert groups in a repository than storm.threshold within storm.window.", [], [[]]);
+        StormGroups = new(Meter, "incident_app_storm_groups",
+            "Alert groups that joined a storm, by how: listed (in the storm issue only, no issue of their own) or own_issue (from storm.own_issue up, linked from it).",
+            ["joined"], [["listed"], ["own_issue"]]);
         Silences = new(Meter, "incident_app_silences",
             "Calls to Alertmanager for /silence and /unsilence, by outcome: created, expired (ended early), failed (Alertmanager unreachable or refusing).",
             ["outcome"], SilenceOutcomes.Select(outcome => new[] { outcome }));
@@ -34,6 +39,11 @@ public sealed class DeliveryMetrics : IDeliveryMetrics, IDisposable
 
     /// <summary>By <c>outcome</c>: a <see cref="ProcessingOutcome"/> in lower case.</summary>
     public DeclaredCounter DeliveriesProcessed { get; }
+
+    public DeclaredCounter StormsOpened { get; }
+
+    /// <summary>By <c>joined</c>: <c>listed</c> or <c>own_issue</c>.</summary>
+    public DeclaredCounter StormGroups { get; }
 
     /// <summary>By <c>outcome</c>: one of <see cref="SilenceOutcomes"/>.</summary>
     public DeclaredCounter Silences { get; }

@@ -77,6 +77,7 @@ public class CommandPermissionTests
             - 🔒 `/escalate`: Page the next step of the escalation policy now. *Needs triage access.*
             - 🔒 `/silence <duration> [matchers]`: Silence the incident's alerts in Alertmanager for that long (`2h`); matchers such as `pod=~"web-.*"` narrow it. *Needs triage access.*
             - 🔒 `/unsilence`: End the silence set with `/silence`. *Needs triage access.*
+            - 🔒 `/split <alertname | label=value ...>`: On a storm issue: give one of its groups an issue of its own. *Needs triage access.*
             - ✅ `/oncall [take <duration> [rotation]]`: Who is on call now and the next hand-offs; `take 4h` puts you on call for that long.
             - ✅ `/help`: List the commands and who may run them.
 

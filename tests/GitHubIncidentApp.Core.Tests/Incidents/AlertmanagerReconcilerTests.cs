@@ -32,7 +32,7 @@ public sealed class AlertmanagerReconcilerTests
         var settings = new RepoSettingsCache(_github, new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor), _time, NullLogger<RepoSettingsCache>.Instance);
         var markers = new TrustedMarkers(_github, new FixedBotIdentity(DryRunGitHubPort.DefaultAuthor), NullLogger<TrustedMarkers>.Instance);
         var store = new IncidentStore(index, new IncidentIndexRebuilder(markers, index, _time), markers, new IncidentExecutor(_github, new LabelCache(_github)), _time);
-        var alerts = new AlertDeliveryHandler(settings, store, _time, NullLogger<AlertDeliveryHandler>.Instance);
+        var alerts = new AlertDeliveryHandler(settings, store, new StormLedger(store, index), _time, NullLogger<AlertDeliveryHandler>.Instance);
         _reconciler = new AlertmanagerReconciler(settings, store, alerts, markers, new MarkerWriteBack(index, _github), _time, NullLogger<AlertmanagerReconciler>.Instance);
     }
 

@@ -20,9 +20,10 @@ public sealed class AlertBurst
 
     /// <summary>
     /// The repository's <c>.github/incidents.yml</c> for the burst: an extra label per group and a resolved label
-    /// of its own, so that an issue changed under the defaults (a config read that failed quietly) stands out.
+    /// of its own, so that an issue changed under the defaults (a config read that failed quietly) stands out. Storms are
+    /// off: the burst is about every group's own issue, and past ten groups they would join a storm issue instead.
     /// </summary>
-    public const string ConfigFile = $"labels: [\"team/{{{{ labels.namespace }}}}\"]\nresolve:\n  label: {ResolvedLabel}\n";
+    public const string ConfigFile = $"labels: [\"team/{{{{ labels.namespace }}}}\"]\nresolve:\n  label: {ResolvedLabel}\nstorm:\n  enabled: false\n";
 
     private static readonly DateTimeOffset StartsAt = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 

@@ -24,5 +24,8 @@ public sealed record FakeIssue
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>The numbers of its sub-issues (<c>POST /issues/{n}/sub_issues</c>), in the order added.</summary>
+    public IReadOnlyList<int> SubIssues { get; init; } = [];
+
     public bool IsOpen => State == "open";
 }

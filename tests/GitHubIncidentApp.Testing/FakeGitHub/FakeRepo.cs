@@ -32,6 +32,9 @@ public sealed partial class FakeRepo
     /// <summary>Readable with any owner's token, as public repositories are; private (the default) ones only with their owner's.</summary>
     public bool IsPublic { get; set; }
 
+    /// <summary>Where GitHub has no sub-issues (an older GitHub Enterprise Server): <c>POST /issues/{n}/sub_issues</c> answers 404.</summary>
+    public bool SubIssuesUnsupported { get; set; }
+
     /// <summary>Issues in creation order (number 1 first).</summary>
     public IReadOnlyList<FakeIssue> Issues
     {
@@ -114,6 +117,27 @@ public sealed partial class FakeRepo
             };
             _issues.Add(issue);
             return issue;
+        }
+    }
+
+    /// <summary>Files the issue with id <paramref name="childId"/> under issue <paramref name="parent"/>: the child, or why not.</summary>
+    internal (FakeIssue? Child, string? Problem) AddSubIssue(int parent, long childId)
+    {
+        lock (_gate)
+        {
+            var child = _issues.FirstOrDefault(issue => issue.Id == childId);
+            if (child is null || parent < 1 || parent > _issues.Count)
+            {
+                return (null, null);
+            }
+
+            if (child.Number == parent || _issues.Any(issue => issue.SubIssues.Contains(child.Number)))
+            {
+                return (child, "The sub-issue already has a parent or is the parent itself");
+            }
+
+            _issues[parent - 1] = _issues[parent - 1] with { SubIssues = [.. _issues[parent - 1].SubIssues, child.Number] };
+            return (child, null);
         }
     }
 

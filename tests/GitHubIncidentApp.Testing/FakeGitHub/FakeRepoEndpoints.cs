@@ -19,6 +19,7 @@ internal static class FakeRepoEndpoints
         repos.MapFakeIssueEndpoints(server);
         repos.MapFakeLabelEndpoints(server);
         repos.MapFakeAssigneeEndpoints(server);
+        repos.MapFakeSubIssueEndpoints(server);
         repos.MapFakeReactionEndpoints(server);
         repos.MapFakeCollaboratorEndpoints(server);
         repos.MapFakeDispatchEndpoints();

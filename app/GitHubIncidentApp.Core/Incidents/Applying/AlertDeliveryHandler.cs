@@ -17,6 +17,7 @@ public sealed record DeliveryOutcome(string Key, int? IssueNumber, int Operation
 public sealed partial class AlertDeliveryHandler(
     RepoSettingsCache settingsCache,
     IncidentStore store,
+    StormLedger storms,
     TimeProvider time,
     ILogger<AlertDeliveryHandler> logger,
     FlapMetrics? flapMetrics = null)
@@ -31,6 +32,19 @@ public sealed partial class AlertDeliveryHandler(
 
         var tracked = await store.FindByKeyAsync(repo, key, settings.Config, cancellationToken, lookOnGitHub: retried);
         var context = IncidentContext.For(repo, key, settings, time.GetUtcNow());
+        tracked ??= await storms.FindListedAsync(repo, key, context, cancellationToken);
+        if (tracked?.State.StormIssue is not null)
+        {
+            if (await storms.FollowAsync(repo, tracked, payload, context, cancellationToken) is { } stormIssue)
+            {
+                LogInStorm(repo.ToString(), stormIssue.Number);
+                return new DeliveryOutcome(key, stormIssue.Number, 0);
+            }
+
+            // Its storm is over: the group is new again.
+            tracked = null;
+        }
+
         // The repository's templates run synchronously, for up to their budget: then deciding gets a thread of its
         // own, so a few slow renders cannot starve the thread pool that every other delivery and request runs on.
         var decision = settings.RunsRepositoryTemplates
@@ -50,7 +64,9 @@ public sealed partial class AlertDeliveryHandler(
 
         // A new issue after the reopen window replaces the old one in the index.
         var opensNew = decision.Operations.Any(op => op is CreateIssue);
-        var applied = await store.ApplyAsync(repo, key, opensNew ? null : tracked?.Issue, decision, cancellationToken);
+        var applied = opensNew
+            ? await storms.OpenAsync(repo, key, decision, payload, context, retried, cancellationToken)
+            : await store.ApplyAsync(repo, key, tracked?.Issue, decision, cancellationToken);
         flapMetrics?.Observe(tracked?.State, decision.State);
         LogApplied(repo.ToString(), applied.Number, decision.State.Status, decision.Operations.Count);
         return new DeliveryOutcome(key, applied.Number, decision.Operations.Count);
@@ -61,6 +77,9 @@ public sealed partial class AlertDeliveryHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nothing changed for the incident in {Repo} (issue {IssueNumber}); no GitHub call")]
     private partial void LogUnchanged(string repo, int? issueNumber);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The group is listed in the storm issue {IssueNumber} of {Repo}; no GitHub call until the list is rewritten")]
+    private partial void LogInStorm(string repo, int issueNumber);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident in {Repo} issue {IssueNumber} is {Status}; applied {Operations} operation(s)")]
     private partial void LogApplied(string repo, int issueNumber, string status, int operations);

@@ -15,6 +15,7 @@ public sealed partial class GitHubEventHandler(
     IncidentStore store,
     PermissionCache permissions,
     TimedStepHandler timedSteps,
+    StormLedger storms,
     SilenceApplier silences,
     IBotIdentity bot,
     TimeProvider time,
@@ -25,7 +26,7 @@ public sealed partial class GitHubEventHandler(
     {
         // Bots' comments and changes, the app's own among them, never run commands and are never followed.
         IssueCommentEvent or IssueChangeEvent when gitHubEvent.Sender.IsBot => Task.CompletedTask,
-        IssueCommentEvent comment => HandleCommentAsync(comment, cancellationToken),
+        IssueCommentEvent comment => HandleCommentThenSplitAsync(comment, cancellationToken),
         IssueChangeEvent change => HandleChangeAsync(change, cancellationToken),
         InstallationEvent installation => HandleInstallation(installation),
         _ => Task.CompletedTask,
@@ -63,23 +64,35 @@ public sealed partial class GitHubEventHandler(
         }
     }
 
-    private async Task HandleCommentAsync(IssueCommentEvent comment, CancellationToken cancellationToken)
+    // `/split` opens a storm group's issue under the group's lock, which comes before the storm's: after the comment's lock is let go.
+    private async Task HandleCommentThenSplitAsync(IssueCommentEvent comment, CancellationToken cancellationToken)
+    {
+        if (await HandleCommentAsync(comment, cancellationToken) is { Splits.Count: > 0 } done)
+        {
+            foreach (var key in done.Splits)
+            {
+                await storms.SplitAsync(comment.Repo, key, comment.Issue.Number, done.Context, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<(IReadOnlyList<string> Splits, IncidentContext Context)?> HandleCommentAsync(IssueCommentEvent comment, CancellationToken cancellationToken)
     {
         var commands = CommandParser.Parse(comment.Body);
         if (commands.Count == 0 || await IsOwnAsync(comment.Sender, cancellationToken))
         {
-            return;
+            return null;
         }
 
         var settings = await settingsCache.GetAsync(comment.Repo, cancellationToken);
         if (comment.Action == "edited" && !settings.Config.RunEditedComments)
         {
-            return;
+            return null;
         }
 
         if (await store.FindByIssueLockedAsync(comment.Repo, comment.Issue, settings.Config, cancellationToken) is not { } locked)
         {
-            return;
+            return null;
         }
 
         await using var held = locked.Held;
@@ -108,6 +121,7 @@ public sealed partial class GitHubEventHandler(
 
         // `/escalate`, `/unack` and `/reopen` make a step due now: page without waiting for the clock.
         await timedSteps.FireDueAsync(repo, incident with { State = decision.State, Issue = replied }, settings, cancellationToken);
+        return (decision.Splits, context);
     }
 
     private Task HandleInstallation(InstallationEvent installation)

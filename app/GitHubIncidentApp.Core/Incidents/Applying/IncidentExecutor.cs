@@ -25,6 +25,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
                 UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
                 ReactToComment react => await ReactAsync(repo, issue, react, cancellationToken),
                 AssignPeople assign => Written(repo, ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken))),
+                AddSubIssue sub => await AddSubIssueAsync(repo, Require(issue, operation), sub, cancellationToken),
                 WriteOverrideLedger ledger => await WriteLedgerAsync(repo, issue, ledger, cancellationToken),
                 UnassignPeople unassign => Written(repo, ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken))),
                 _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
@@ -59,6 +60,12 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
             await github.CreateIssueAsync(repo, new NewIssue { Title = OnCall.OverrideLedger.Title, Body = body, Labels = [OnCall.OverrideLedger.Label] }, cancellationToken);
         }
 
+        return issue;
+    }
+
+    private async Task<IncidentIssue> AddSubIssueAsync(RepoRef repo, IncidentIssue issue, AddSubIssue sub, CancellationToken cancellationToken)
+    {
+        await github.AddSubIssueAsync(repo, sub.Parent, issue.Id, cancellationToken);
         return issue;
     }
 
@@ -106,6 +113,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
         {
             Open = update.Open,
             StateReason = update.StateReason,
+            Title = update.Title,
             Body = body,
             Labels = labelsChanged ? wanted : null,
         };
@@ -125,7 +133,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
     }
 
     private static IncidentIssue ToIncidentIssue(IssueSnapshot snapshot) =>
-        new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl) { Assignees = snapshot.Assignees };
+        new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl) { Assignees = snapshot.Assignees, Id = snapshot.Id };
 
     private static IncidentIssue Require(IncidentIssue? issue, IssueOperation operation) =>
         issue ?? throw new InvalidOperationException($"{operation.GetType().Name} needs an issue, and none was opened before it.");

@@ -16,11 +16,14 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
     public async Task HandleAsync(RepoRef repo, int issueNumber, CancellationToken cancellationToken)
     {
         var settings = await settingsCache.GetAsync(repo, cancellationToken);
-        if (await store.FindByIssueNumberAsync(repo, issueNumber, settings.Config, cancellationToken) is not { } incident)
+        if (await store.FindByIssueNumberAsync(repo, issueNumber, settings.Config, cancellationToken) is not { } found)
         {
             return;
         }
 
+        // Locked and read again: a storm's groups change its ledger from deliveries the inbox does not order with this step.
+        await using var held = await store.LockAsync(repo, found.Key, cancellationToken);
+        var incident = await store.FindByIssueNumberAsync(repo, issueNumber, settings.Config, cancellationToken) ?? found;
         await FireDueAsync(repo, incident, settings, cancellationToken);
     }
 
@@ -42,7 +45,7 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
         }
     }
 
-    private static readonly Func<KnownIncident, Tick, IncidentContext, IncidentDecision>[] OtherSteps = [ResolveHoldDown.Decide, FlapDecider.Decide, SilenceDecider.Decide];
+    private static readonly Func<KnownIncident, Tick, IncidentContext, IncidentDecision>[] OtherSteps = [ResolveHoldDown.Decide, FlapDecider.Decide, SilenceDecider.Decide, StormDecider.Decide];
 
     private async Task<TrackedIncident> ApplyAsync(RepoRef repo, TrackedIncident incident, IncidentDecision decision, CancellationToken cancellationToken)
     {

@@ -48,6 +48,7 @@ public static partial class CommandDecider
             StateChanged = work.State != known.State,
             CommentId = comment.CommentId,
             Ignored = commands.IgnoredCount,
+            Splits = work.Splits,
             Silence = work.Silence,
         };
     }
@@ -81,6 +82,8 @@ public static partial class CommandDecider
             OnCallCommand when permission < RepoPermission.Triage =>
                 (false, $"`/oncall take` needs the **triage** role; @{person} has **{Name(permission)}**."),
             OnCallCommand take => TakeOnCall(work, take, person, config.OnCall, now),
+            SplitCommand when state.Storm is null || !state.IsFiring => (false, "`/split` works on an open storm issue: it gives one of the storm's groups an issue of its own."),
+            SplitCommand split => Split(work, split),
             SilenceCommand silence => Silence(work, silence, person, now),
             UnsilenceCommand => Unsilence(work, now),
             HelpCommand => (true, CommandCatalog.HelpText(permission, config.CommandPermissions)),
@@ -194,6 +197,17 @@ public static partial class CommandDecider
     private static DateTime LocalNow(OnCallConfig schedule, string rotation, DateTimeOffset now) =>
         TimeZoneInfo.ConvertTime(now, schedule.Rotations.TryGetValue(rotation, out var r) ? r.TimeZone : schedule.TimeZone).DateTime;
 
+    private static (bool, string) Split(Working work, SplitCommand split)
+    {
+        var (key, message) = StormDecider.FindSplit(work.State.Storm!, split.Labels, work.Splits);
+        if (key is not null)
+        {
+            work.Splits.Add(key);
+        }
+
+        return (key is not null, message);
+    }
+
     private static (bool, string) SetAutoClose(Working work, bool on)
     {
         work.State = work.State with { AutoClose = on };
@@ -240,6 +254,7 @@ public static partial class CommandDecider
         public List<string> Assign { get; } = [];
         public List<string> Unassign { get; } = [];
         public List<LabelSpec> NewLabels { get; } = [];
+        public List<string> Splits { get; } = [];
 
         public IReadOnlyList<IssueOperation> Operations(IncidentState before, IncidentConfig config)
         {

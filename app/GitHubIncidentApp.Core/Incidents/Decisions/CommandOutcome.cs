@@ -20,6 +20,9 @@ public sealed record CommentDecision(
     /// <summary>The comment the commands came from: the reply's reaction goes on it.</summary>
     public required long CommentId { get; init; }
 
+    /// <summary>Storm groups (their keys) that <c>/split</c> gives an issue of their own, once the storm issue is let go.</summary>
+    public IReadOnlyList<string> Splits { get; init; } = [];
+
     /// <summary>Commands beyond the cap, which did not run; the reply says how many.</summary>
     public int Ignored { get; init; }
 

@@ -20,6 +20,8 @@ public static class IncidentDecider
 
     public static LabelSpec AcknowledgedLabelSpec { get; } = new(AcknowledgedLabel, "1d76db", "Someone is on the incident");
 
+    public static LabelSpec IncidentLabelSpec(IncidentConfig config) => new(config.IncidentLabel, IncidentLabelColor, "An incident opened from Prometheus alerts");
+
     public static LabelSpec ResolvedLabelSpec(IncidentConfig config) => new(config.Resolve.Label, "c2e0c6", "The incident's alerts have resolved");
 
     public static IncidentDecision Decide(KnownIncident? known, AlertmanagerPayload payload, IncidentContext context)
@@ -83,7 +85,7 @@ public static class IncidentDecider
         var body = context.Renderer.RenderBody(view, IssueBody.ContentRoom(state));
         var labels = new List<LabelSpec>
         {
-            new(context.Config.IncidentLabel, IncidentLabelColor, "An incident opened from Prometheus alerts"),
+            IncidentLabelSpec(context.Config),
             LabelOf(level),
         };
         var extra = context.Renderer.RenderLabels(context.Config.Labels, view);
@@ -265,13 +267,13 @@ public static class IncidentDecider
     }
 
     /// <summary>Owners are mentioned too: a mention reaches people GitHub cannot assign, and teams.</summary>
-    private static string WithOwners(string content, IncidentOwnership ownership)
+    internal static string WithOwners(string content, IncidentOwnership ownership)
     {
         var names = ownership.Owners.Assign.Select(login => "@" + login).Concat(ownership.Owners.Mention).ToList();
         return names.Count == 0 ? content : content.TrimEnd() + "\n\n**On call:** " + string.Join(", ", names) + "\n";
     }
 
-    private static LabelSpec LabelOf(SeverityLevel level) =>
+    internal static LabelSpec LabelOf(SeverityLevel level) =>
         new(level.GitHubLabel, level.Color, $"Incident severity: {level.Name}");
 
     private static List<string> OtherSeverityLabels(SeverityLevel level, IncidentContext context) =>

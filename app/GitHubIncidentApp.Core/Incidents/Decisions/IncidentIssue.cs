@@ -5,4 +5,7 @@ public sealed record IncidentIssue(int Number, IReadOnlyList<string> Labels, str
 {
     /// <summary>Who is assigned, as of the last call that returned the issue.</summary>
     public IReadOnlyList<string> Assignees { get; init; } = [];
+
+    /// <summary>GitHub's id of the issue (0 when not known): the sub-issues API names a child by it.</summary>
+    public long Id { get; init; }
 }

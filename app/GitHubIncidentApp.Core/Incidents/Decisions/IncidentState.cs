@@ -63,6 +63,22 @@ public sealed record IncidentState
     /// <summary>How long an acknowledgement holds while the alerts still fire (frozen at open); null: for ever.</summary>
     public TimeSpan? AckTimeout { get; init; }
 
+    /// <summary>
+    /// The storm issue this group is listed in instead of an issue of its own (a storm member); null for a group with
+    /// an issue. Such a group is indexed under issue 0, so looking an issue up never finds a member instead of the storm.
+    /// </summary>
+    public int? StormIssue { get; init; }
+
+    /// <summary>A storm member's last firing alerts, kept in the index only (a member has no marker), for <c>/split</c>.</summary>
+    public KeptAlerts? StormAlerts { get; init; }
+
+    /// <summary>Only on the repository's storm ledger (<see cref="StormDecider.Key"/>): recent opens and the storm's groups.</summary>
+    public StormState? Storm { get; init; }
+
+    /// <summary>When the storm issue's list is due to be rewritten: changes are batched, at most one edit per <see cref="StormState.FlushInterval"/>.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? StormDueAt => IsFiring && Storm is { Stale: true } storm ? (storm.FlushedAt ?? StartedAt) + StormState.FlushInterval : null;
+
     /// <summary>The resolution held down (<c>resolve.delay</c>, a flapping group settling); null when none waits.</summary>
     public PendingResolve? Resolving { get; init; }
 
@@ -88,7 +104,7 @@ public sealed record IncidentState
 
     /// <summary>The earliest timed step of any kind: when the clock wakes the incident (see the timed step handler).</summary>
     [JsonIgnore]
-    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, ResolveDueAt, FlappingEndsAt, SilenceDueAt);
+    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, ResolveDueAt, FlappingEndsAt, SilenceDueAt, StormDueAt);
 
     /// <summary>When the held-down resolution is applied (see the hold-down).</summary>
     [JsonIgnore]

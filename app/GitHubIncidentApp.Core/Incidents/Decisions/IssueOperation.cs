@@ -29,6 +29,9 @@ public sealed record UpdateIssue : IssueOperation
 {
     public bool? Open { get; init; }
     public string? StateReason { get; init; }
+
+    /// <summary>A new title; null keeps it (only the storm issue's changes: it counts its groups).</summary>
+    public string? Title { get; init; }
     public IReadOnlyList<string> AddLabels { get; init; } = [];
     public IReadOnlyList<string> RemoveLabels { get; init; } = [];
 
@@ -49,6 +52,12 @@ public sealed record UnassignPeople(IReadOnlyList<string> Logins) : IssueOperati
 
 /// <summary>Rewrites the repository's override ledger issue (opening it when <paramref name="LedgerIssue"/> is null); the incident's issue is left alone.</summary>
 public sealed record WriteOverrideLedger(int? LedgerIssue, IReadOnlyList<OnCall.OnCallOverride> Overrides) : IssueOperation;
+
+/// <summary>
+/// Files the issue just opened under issue <paramref name="Parent"/> as a sub-issue (a storm's own-issue group under the
+/// storm issue). Where GitHub has no sub-issues the storm issue's task list still links it.
+/// </summary>
+public sealed record AddSubIssue(int Parent) : IssueOperation;
 
 /// <summary>A silence to create in Alertmanager (applied by the silence applier, not on GitHub); its id is known only once created.</summary>
 public sealed record CreateSilence(Alerts.SilenceRequest Request) : IssueOperation;

@@ -100,8 +100,9 @@ public sealed record ReconciliationPlan
     }
 
     /// <summary>Whether <paramref name="incident"/> follows alerts that Alertmanager no longer holds in any group.</summary>
+    /// <remarks>The storm ledger is no alert group: it ends when its groups do.</remarks>
     public bool IsGone(RepoRef repo, TrackedIncident incident) =>
-        (incident.State.IsFiring || incident.State.Firing.Count > 0) && !Present.Contains((repo, incident.Key));
+        incident.State.Storm is null && (incident.State.IsFiring || incident.State.Firing.Count > 0) && !Present.Contains((repo, incident.Key));
 
     /// <summary>
     /// The resolved delivery Alertmanager would have sent for a gone incident, built from what its marker
