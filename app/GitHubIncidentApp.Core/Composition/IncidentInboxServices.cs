@@ -37,7 +37,7 @@ public static class IncidentInboxServices
         services.AddSingleton<MaintenanceChanges>();
         services.AddSingleton(sp => new MaintenancePass(
             sp.GetRequiredService<MaintenanceSync>(), sp.GetRequiredService<RepoSettingsCache>(), sp.GetRequiredService<ISettingsSnapshots>(),
-            sp.GetRequiredService<MaintenanceChanges>(), sp.GetRequiredService<ILogger<MaintenancePass>>(), inbox.DefaultRepo));
+            sp.GetRequiredService<MaintenanceChanges>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MaintenancePass>>(), inbox.DefaultRepo));
         return services.AddIncidentCore(core);
     }
 

@@ -1,4 +1,7 @@
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents.Applying;
+using GitHubIncidentApp.Core.Incidents.Intake;
+using GitHubIncidentApp.Core.Maintenance;
 using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.OnCall;
 using GitHubIncidentApp.Core.Storage;
@@ -133,6 +136,36 @@ public abstract class SettingsSnapshotsContractTests(StorageBackend backend) : I
         time.Advance(RepoSettingsCache.Lifetime);
         await (await CacheAsync(changes)).GetAsync(Repo, CancellationToken.None);
         Assert.True(changes.Changed.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task A_maintenance_pass_reads_every_repository_from_GitHub_only_hourly_and_the_stored_settings_between()
+    {
+        const string Window = "maintenance:\n  - { matchers: ['namespace=\"db\"'], days: sat }\n";
+        github.GetFileAsync(Repo, ConfigPath, Arg.Any<CancellationToken>()).Returns(Window);
+        var cache = await CacheAsync();
+        await cache.GetAsync(Repo, CancellationToken.None);
+        await cache.GetAsync(Other, CancellationToken.None);
+        using var metrics = new DeliveryMetrics();
+        // No Alertmanager: the sync itself reads nothing, so every read seen is the pass's own.
+        var sync = new MaintenanceSync(cache, new MaintenanceScope(MaintenanceSilenceScope.All), metrics, time, NullLogger<MaintenanceSync>.Instance);
+        var pass = new MaintenancePass(
+            sync, cache, backend.SettingsSnapshots(await backend.OpenAsync()), new MaintenanceChanges(), time, NullLogger<MaintenancePass>.Instance, defaultRepo: null);
+
+        async Task<int> ReadsOfAPassAfterAsync(TimeSpan wait)
+        {
+            time.Advance(wait);
+            github.ClearReceivedCalls();
+            await pass.RunAsync(CancellationToken.None);
+            return github.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(IGitHubPort.GetFileAsync));
+        }
+
+        Assert.True(await ReadsOfAPassAfterAsync(MaintenancePass.Interval) >= 2);
+        Assert.Equal(0, await ReadsOfAPassAfterAsync(MaintenancePass.Interval));
+        Assert.Equal(0, await ReadsOfAPassAfterAsync(MaintenancePass.Interval));
+        Assert.True(await ReadsOfAPassAfterAsync(MaintenancePass.FreshReadInterval - (2 * MaintenancePass.Interval)) >= 2);
+        Assert.Single((await cache.GetKeptAsync(Repo, CancellationToken.None))!.Config.Maintenance);
+        Assert.Null(await cache.GetKeptAsync(new RepoRef("acme", "never-read"), CancellationToken.None));
     }
 
     /// <summary>A cache as a freshly started process has it: nothing in memory, the database opened anew.</summary>

@@ -14,10 +14,18 @@ namespace GitHubIncidentApp.Core.Incidents.Intake;
 /// each with at most 10 windows planned 7 days ahead.
 /// </summary>
 public sealed partial class MaintenancePass(
-    MaintenanceSync sync, RepoSettingsCache settings, ISettingsSnapshots snapshots, MaintenanceChanges changes, ILogger<MaintenancePass> logger, RepoRef? defaultRepo)
+    MaintenanceSync sync, RepoSettingsCache settings, ISettingsSnapshots snapshots, MaintenanceChanges changes, TimeProvider time, ILogger<MaintenancePass> logger, RepoRef? defaultRepo)
 {
     /// <summary>Often enough that a silence exists well before its window (they are created up to 7 days ahead).</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How often a pass reads every repository's settings from GitHub, to find windows added where no delivery made the app
+    /// read them; the passes between cost no GitHub read for repositories whose stored settings have no windows.
+    /// </summary>
+    public static readonly TimeSpan FreshReadInterval = TimeSpan.FromHours(1);
+
+    private DateTimeOffset _lastFreshRead = DateTimeOffset.MinValue;
 
     public bool IsOn => sync.IsOn;
 
@@ -33,11 +41,20 @@ public sealed partial class MaintenancePass(
             repos.Add(defaultRepo);
         }
 
+        var fresh = time.GetUtcNow() - _lastFreshRead >= FreshReadInterval;
+        if (fresh)
+        {
+            _lastFreshRead = time.GetUtcNow();
+        }
+
         foreach (var repo in repos)
         {
             await GuardedAsync(repo, async () =>
             {
-                if ((await settings.GetAsync(repo, cancellationToken)).Config.Maintenance.Count > 0)
+                // Between fresh passes the stored settings say which repositories have windows; DEFAULT_REPO may have none stored yet.
+                var known = fresh ? await settings.GetAsync(repo, cancellationToken)
+                    : await settings.GetKeptAsync(repo, cancellationToken) ?? (repo == defaultRepo ? await settings.GetAsync(repo, cancellationToken) : null);
+                if (known?.Config.Maintenance.Count > 0)
                 {
                     await sync.SyncAsync(repo, cancellationToken);
                 }

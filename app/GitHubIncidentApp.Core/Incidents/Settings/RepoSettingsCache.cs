@@ -97,6 +97,13 @@ public sealed partial class RepoSettingsCache(
         return (settings, readAt);
     }
 
+    /// <summary>
+    /// The settings as the last read stored them, however old, without calling GitHub; null when none are stored (or
+    /// they cannot be rebuilt). For passes over every known repository, which must not cost a read each.
+    /// </summary>
+    public async Task<RepoSettings?> GetKeptAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        snapshots is not null && await snapshots.FindAsync(repo, cancellationToken) is { } kept ? await RebuildAsync(repo, kept, cancellationToken) : null;
+
     /// <summary>The settings from what an earlier read found; null when that read lacks a file this one asks for.</summary>
     private async Task<RepoSettings?> RebuildAsync(RepoRef repo, SettingsSnapshot kept, CancellationToken cancellationToken)
     {
