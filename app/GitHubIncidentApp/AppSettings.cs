@@ -99,6 +99,9 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
     /// </summary>
     public ContentLimits ContentLimits { get; } = new(PerMinuteNumber.Of(variables.ContentPerMinute), PerHourNumber.Of(variables.ContentPerHour));
 
+    /// <summary>The key of the on-call calendar feeds' URL tokens (see <see cref="FeedToken"/>); null: no feeds.</summary>
+    public string? FeedSecret { get; } = variables.FeedSecret;
+
     /// <summary>The settings from <paramref name="configuration"/>, or every problem with them, one line each.</summary>
     public static (AppSettings? Settings, IReadOnlyList<string> Problems) Load(IConfiguration configuration, bool devMode)
     {
@@ -132,6 +135,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
         $"WORKERS={Workers.ToString(CultureInfo.InvariantCulture)}",
         $"CONTENT_PER_MINUTE={ContentLimits.PerMinute.ToString(CultureInfo.InvariantCulture)}",
         $"CONTENT_PER_HOUR={ContentLimits.PerHour.ToString(CultureInfo.InvariantCulture)}",
+        $"{FeedToken.Setting}={Redacted(FeedSecret)}",
         $"dev mode {(DevMode ? "on" : "off")}");
 
     private static string Redacted(string? secret) => secret is null ? NotSet : $"(set, {secret.Length.ToString(CultureInfo.InvariantCulture)} chars)";
@@ -242,6 +246,7 @@ public sealed class AppSettings(AppVariables variables, IConfiguration configura
                 WorkersNumber.Problem(options.Workers),
                 PerMinuteNumber.Problem(options.ContentPerMinute),
                 PerHourNumber.Problem(options.ContentPerHour),
+                FeedToken.SecretProblem(options.FeedSecret),
             ]);
         }
     }

@@ -27,4 +27,5 @@ public sealed class AppVariables
     [ConfigurationKeyName("WORKERS")] public string? Workers { get; set; }
     [ConfigurationKeyName("CONTENT_PER_MINUTE")] public string? ContentPerMinute { get; set; }
     [ConfigurationKeyName("CONTENT_PER_HOUR")] public string? ContentPerHour { get; set; }
+    [ConfigurationKeyName(FeedToken.Setting)] public string? FeedSecret { get; set; }
 }

@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.AspNetCore.Connections;
 
@@ -73,6 +74,7 @@ public static class IncidentApp
         app.MapAlertmanager();
         app.MapDeliveries();
         app.MapGitHubWebhookEndpoint();
+        app.MapFeeds();
         return app;
     }
 
@@ -188,6 +190,8 @@ public static class IncidentApp
                 SilencesOff = AppSettings.SilencesOff,
                 MaintenanceScope = settings.MaintenanceScope,
             });
+
+        services.AddSingleton<OnCallFeeds>();
 
         // Started in this order: the database is ready before the worker and the clock use it.
         services.AddHostedService<DatabaseMigrator>();

@@ -17,6 +17,9 @@ internal sealed class RepoDirectory(string path)
         return new RepoDirectory(repoDir ?? ".");
     }
 
+    /// <summary>The checkout's directory as given.</summary>
+    public string Root => path;
+
     /// <summary>Where the config file is on disk, for messages.</summary>
     public string ConfigPath => Path.Combine(path, IncidentConfig.FilePath);
 

@@ -4,23 +4,26 @@ using GitHubIncidentApp.Core.OnCall;
 namespace GitHubIncidentApp;
 
 /// <summary>
-/// <c>schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE]</c>: the hand-offs of every rotation over
-/// the next days as a Markdown table, and with <c>--svg</c> a timeline picture of them, for reviewing a schedule change.
+/// <c>schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE] [--ics FILE [--person LOGIN]]</c>: the hand-offs
+/// of every rotation over the next days as a Markdown table, for reviewing a schedule change; with <c>--svg</c> a timeline
+/// picture of them, with <c>--ics</c> an iCalendar file of them (one person's with <c>--person</c>) to import into a calendar.
 /// </summary>
 public static class ScheduleCommand
 {
     private const int DefaultDays = 14;
     private const int MaxDays = 366;
 
-    internal static readonly string Usage = "usage: schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE]\n"
+    internal static readonly string Usage = "usage: schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE] [--ics FILE [--person LOGIN]]\n"
         + "  --repo-dir   a checkout of the repository whose .github/incidents.yml holds the schedule (default: the current directory)\n"
         + $"  --from       where the table starts (default: today's midnight in the file's timezone): {TimeArgument.Syntax}\n"
         + $"  --days       how many days it covers, 1 to {MaxDays} (default: {DefaultDays})\n"
-        + "  --svg        also write a timeline picture of it to FILE";
+        + "  --svg        also write a timeline picture of it to FILE\n"
+        + "  --ics        also write it as an iCalendar file to FILE, for Google Calendar, Outlook or Apple Calendar to import\n"
+        + "  --person     with --ics, only the shifts of this GitHub login";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, TimeProvider? time = null)
     {
-        if (CommandArgs.Parse(args, ["--repo-dir", "--from", "--days", "--svg"], maxPositional: 0, out var usageError) is not { } parsedArgs)
+        if (CommandArgs.Parse(args, ["--repo-dir", "--from", "--days", "--svg", "--ics", "--person"], maxPositional: 0, out var usageError) is not { } parsedArgs)
         {
             await errors.WriteLineAsync($"error: {usageError}\n{Usage}");
             return 2;
@@ -31,6 +34,12 @@ public static class ScheduleCommand
             && (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > MaxDays))
         {
             await errors.WriteLineAsync($"error: --days '{daysText}' is not a whole number from 1 to {MaxDays}\n{Usage}");
+            return 2;
+        }
+
+        if (parsedArgs["--person"] is not null && parsedArgs["--ics"] is null)
+        {
+            await errors.WriteLineAsync($"error: --person picks whose shifts go into the --ics file: give --ics FILE too\n{Usage}");
             return 2;
         }
 
@@ -45,34 +54,53 @@ public static class ScheduleCommand
         }
 
         var zone = onCall.TimeZone;
-        var from = ZoneTime.ToInstant(ZoneTime.ToLocal((time ?? TimeProvider.System).GetUtcNow(), zone).Date, zone);
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var from = ZoneTime.StartOfDay(now, zone);
         if (parsedArgs["--from"] is { } fromText && !TimeArgument.TryParse(fromText, zone, out from))
         {
             await errors.WriteLineAsync($"error: --from '{fromText}' is not {TimeArgument.Syntax}");
             return 2;
         }
 
-        // Whole local days, so a range across a daylight-saving change still ends at the same local time.
-        var to = ZoneTime.ToInstant(ZoneTime.ToLocal(from, zone).AddDays(days), zone);
+        var to = ZoneTime.AddDays(from, days, zone);
         var segments = OnCallResolver.Handoffs(onCall, from, to);
         await output.WriteLineAsync($"Hand-offs from {ScheduleTable.LocalTime(from, zone)} to {ScheduleTable.LocalTime(to, zone)} ({days} days).");
         await output.WriteAsync(ScheduleTable.Render(onCall, segments));
 
-        if (parsedArgs["--svg"] is { } svgPath)
+        if (parsedArgs["--svg"] is { } svgPath
+            && !await WriteAsync(svgPath, "the picture", "the timeline picture", () => ScheduleSvg.Render(onCall, from, to, segments), output, errors))
         {
-            try
+            return 2;
+        }
+
+        if (parsedArgs["--ics"] is { } icsPath)
+        {
+            var person = parsedArgs["--person"];
+            // The checkout's folder name stands for the repository in the calendar's name and its events' UIDs.
+            var scope = new DirectoryInfo(Path.GetFullPath(repo.Root)).Name;
+            var shifts = ScheduleCalendar.Shifts(onCall, from, to, person);
+            if (!await WriteAsync(icsPath, "the calendar", $"the calendar ({shifts.Count} shift{(shifts.Count == 1 ? "" : "s")})", () => ScheduleCalendar.Render(onCall, scope, person, shifts, now), output, errors))
             {
-                await File.WriteAllTextAsync(svgPath, ScheduleSvg.Render(onCall, from, to, segments));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await errors.WriteLineAsync($"error: cannot write the picture to '{svgPath}': {ex.Message}");
                 return 2;
             }
-
-            await output.WriteLineAsync($"\nWrote the timeline picture to {svgPath}.");
         }
 
         return 0;
+    }
+
+    private static async Task<bool> WriteAsync(string path, string what, string written, Func<string> render, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            await File.WriteAllTextAsync(path, render());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await errors.WriteLineAsync($"error: cannot write {what} to '{path}': {ex.Message}");
+            return false;
+        }
+
+        await output.WriteLineAsync($"\nWrote {written} to {path}.");
+        return true;
     }
 }

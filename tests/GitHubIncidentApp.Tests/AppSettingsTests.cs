@@ -142,4 +142,15 @@ public sealed class AppSettingsTests
         Assert.Equal(6, lines.Length); // PORT, WEBHOOK_SECRET, ALERTMANAGER_TOKEN, APP_ID, the private key, the DRY_RUN hint
         Assert.All(lines, line => Assert.StartsWith("error: ", line, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_short_FEED_SECRET_is_refused_and_the_settings_line_hides_it()
+    {
+        var (settings, problems) = Load(true, ("FEED_SECRET", "short"));
+        var (good, _) = Load(true, ("FEED_SECRET", new string('k', 32)));
+
+        Assert.Null(settings);
+        Assert.StartsWith("FEED_SECRET is 5 characters long: use at least 32", Assert.Single(problems), StringComparison.Ordinal);
+        Assert.Contains("FEED_SECRET=(set, 32 chars)", good!.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -5,6 +5,12 @@ public static class ZoneTime
 {
     public static DateTime ToLocal(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).DateTime;
 
+    /// <summary>The local midnight that begins the day of <paramref name="at"/>, as an instant.</summary>
+    public static DateTimeOffset StartOfDay(DateTimeOffset at, TimeZoneInfo zone) => ToInstant(ToLocal(at, zone).Date, zone);
+
+    /// <summary>Whole local days later, so a range across a daylight-saving change ends at the same local time.</summary>
+    public static DateTimeOffset AddDays(DateTimeOffset at, int days, TimeZoneInfo zone) => ToInstant(ToLocal(at, zone).AddDays(days), zone);
+
     /// <summary>
     /// The instant a local time names. A time skipped by a spring-forward gap means the first instant
     /// after the gap (02:30 becomes 03:00); a time that a fall-back repeats means its first, earlier occurrence.
