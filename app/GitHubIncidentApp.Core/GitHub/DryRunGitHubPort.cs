@@ -59,6 +59,7 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
                 Labels = [.. issue.Labels],
                 Assignees = [.. issue.Assignees],
                 Author = _author,
+                Type = issue.Type,
             };
             Keep(repo, created);
             AddLabels(repo, issue.Labels);

@@ -82,6 +82,12 @@ public sealed record IssueSnapshot
 
     /// <summary>Who opened the issue (<c>user.login</c>); only the app's own issues carry incidents.</summary>
     public string Author { get; init; } = "";
+
+    /// <summary>The name of its organisation issue type (<c>type.name</c>); null when it has none.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>GitHub's GraphQL id of the issue (<c>node_id</c>), which GraphQL mutations take.</summary>
+    public string NodeId { get; init; } = "";
 }
 
 public sealed record NewIssue
@@ -90,6 +96,9 @@ public sealed record NewIssue
     public required string Body { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = [];
     public IReadOnlyList<string> Assignees { get; init; } = [];
+
+    /// <summary>The organisation's issue type to set (<c>type</c>); GitHub drops a type it does not know or let the app set, silently.</summary>
+    public string? Type { get; init; }
 }
 
 /// <summary>A partial update: null fields are left as they are on GitHub.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Octokit;
 
 namespace GitHubIncidentApp.Core.GitHub;
@@ -17,19 +18,26 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
 
     public Task<IssueSnapshot> CreateIssueAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
     {
-        var request = new Octokit.NewIssue(issue.Title) { Body = issue.Body };
-        foreach (var label in issue.Labels)
+        // Not Octokit's NewIssue, which has no issue type; nor does its Issue read one, so the type comes from the answer's JSON.
+        var body = new Dictionary<string, object>
         {
-            request.Labels.Add(label);
-        }
-
-        foreach (var assignee in issue.Assignees)
+            ["title"] = issue.Title,
+            ["body"] = issue.Body,
+            ["labels"] = issue.Labels.ToArray(),
+            ["assignees"] = issue.Assignees.ToArray(),
+        };
+        if (issue.Type is { } type)
         {
-            request.Assignees.Add(assignee);
+            body["type"] = type;
         }
 
         return CallAsync(repo, $"POST /repos/{repo}/issues", async client =>
-            ToSnapshot(await client.Issue.Create(repo.Owner, repo.Name, request).ConfigureAwait(false)), cancellationToken, createsContent: true);
+        {
+            var response = await client.Connection
+                .Post<Issue>(ApiUrls.Issues(repo.Owner, repo.Name), body, accepts: null, contentType: null, parameters: null, cancellationToken: CancellationToken.None)
+                .ConfigureAwait(false);
+            return ToSnapshot(response.Body) with { Type = IssueTypeOf(response.HttpResponse.Body as string) };
+        }, cancellationToken, createsContent: true);
     }
 
     public Task<IssueSnapshot> GetIssueAsync(RepoRef repo, int number, CancellationToken cancellationToken) =>
@@ -252,6 +260,16 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
         }
     }
 
+    /// <summary>The <c>type.name</c> of an issue's JSON; null when it has no type.</summary>
+    private static string? IssueTypeOf(string? json)
+    {
+        using var document = JsonDocument.Parse(json ?? "{}");
+        return document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Object
+            && type.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            ? name.GetString()
+            : null;
+    }
+
     private static IssueSnapshot ToSnapshot(Issue issue) => new()
     {
         Number = issue.Number,
@@ -264,5 +282,6 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
         HtmlUrl = issue.HtmlUrl ?? "",
         ClosedAt = issue.ClosedAt,
         Author = issue.User?.Login ?? "",
+        NodeId = issue.NodeId ?? "",
     };
 }

@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Settings;
 
 namespace GitHubIncidentApp.Core.Incidents.Applying;
 
@@ -7,7 +8,8 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// Applies decided operations through the GitHub port, one REST call each, with the label set
 /// computed here so a single <c>PATCH</c> can close and relabel together.
 /// </summary>
-public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
+/// <param name="issueTypes">Learns from each created issue whether its repository's issue type took; none: not checked.</param>
+public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, IssueTypeCheck? issueTypes = null)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -19,7 +21,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
             issue = operation switch
             {
                 EnsureLabels ensure => await EnsureLabelsAsync(repo, issue, ensure, cancellationToken),
-                CreateIssue create => Written(repo, ToIncidentIssue(await github.CreateIssueAsync(repo, create.Issue, cancellationToken))),
+                CreateIssue create => Written(repo, ToIncidentIssue(await CreateAsync(repo, create.Issue, cancellationToken))),
                 SaveStateInMarker => Written(repo, Require(issue, operation)),
                 CommentOnIssue comment => await CommentAsync(repo, Require(issue, operation), comment, cancellationToken),
                 UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
@@ -33,6 +35,17 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
         }
 
         return issue;
+    }
+
+    private async Task<IssueSnapshot> CreateAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
+    {
+        var created = await github.CreateIssueAsync(repo, issue, cancellationToken);
+
+        // Only the first issue that finds the type missing costs a call more: the next ones carry the note from the start.
+        return issue.Type is { } type && issueTypes?.Observe(repo, type, created) is { } problem
+            ? await github.UpdateIssueAsync(repo, created.Number,
+                new IssueUpdate { Body = IssueBody.AddToContent(created.Body, IncidentDecider.ProblemsNote([problem.ToString()])) }, cancellationToken)
+            : created;
     }
 
     private async Task<IncidentIssue?> EnsureLabelsAsync(RepoRef repo, IncidentIssue? issue, EnsureLabels ensure, CancellationToken cancellationToken)

@@ -21,7 +21,8 @@ public sealed partial class RepoSettingsCache(
     TimeProvider time,
     ILogger<RepoSettingsCache> logger,
     string configPath = IncidentConfig.FilePath,
-    ISettingsSnapshots? snapshots = null)
+    ISettingsSnapshots? snapshots = null,
+    IssueTypeCheck? issueTypes = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -32,8 +33,12 @@ public sealed partial class RepoSettingsCache(
     private readonly KeyedAsyncCache<RepoRef, (RepoSettings Settings, DateTimeOffset ReadAt)> _cache =
         new(time, MaxRepositories, entry => entry.ReadAt + Lifetime);
 
-    public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken) =>
-        (await _cache.GetAsync(repo, r => ReadAsync(r, cancellationToken), cancellationToken)).Settings;
+    /// <remarks>What the app learned on GitHub since (an issue type it does not set) is among the problems.</remarks>
+    public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken)
+    {
+        var settings = (await _cache.GetAsync(repo, r => ReadAsync(r, cancellationToken), cancellationToken)).Settings;
+        return issueTypes?.ProblemsOf(repo, settings.Config) is [_, ..] learned ? settings with { Problems = [.. settings.Problems, .. learned] } : settings;
+    }
 
     /// <summary>The next read of <paramref name="repo"/>'s settings goes to GitHub (after the app changed them).</summary>
     public async Task ForgetAsync(RepoRef repo, CancellationToken cancellationToken)
