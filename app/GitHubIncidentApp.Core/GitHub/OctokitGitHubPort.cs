@@ -209,6 +209,19 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
                 : throw new InvalidOperationException($"'{path}' in {repo} is a directory, not a file: point the setting at a file.");
         }, cancellationToken);
 
+    public Task<GraphQLAnswer> GraphQLAsync(RepoRef repo, string query, IReadOnlyDictionary<string, object> variables, CancellationToken cancellationToken) =>
+        CallAsync(repo, "POST /graphql", async client =>
+        {
+            // GitHub Enterprise serves GraphQL at /api/graphql beside the REST API's /api/v3/; elsewhere it is beside the REST paths.
+            var rest = client.Connection.BaseAddress;
+            var url = new Uri(rest, rest.AbsolutePath.EndsWith("/api/v3/", StringComparison.Ordinal) ? "../graphql" : "graphql");
+            var body = new Dictionary<string, object> { ["query"] = query, ["variables"] = variables };
+            var response = await client.Connection
+                .Post<object>(url, body, accepts: null, contentType: null, parameters: null, cancellationToken: CancellationToken.None)
+                .ConfigureAwait(false);
+            return GraphQLAnswer.Parse(response.HttpResponse.Body as string);
+        }, cancellationToken);
+
     /// <param name="repo">Whose client (installation) makes the call and whose rate limits it counts against.</param>
     private async Task<T> CallAsync<T>(RepoRef repo, string request, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken, bool createsContent = false)
     {

@@ -9,7 +9,8 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// computed here so a single <c>PATCH</c> can close and relabel together.
 /// </summary>
 /// <param name="issueTypes">Learns from each created issue whether its repository's issue type took; none: not checked.</param>
-public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, IssueTypeCheck? issueTypes = null)
+/// <param name="pins">Pins and unpins issues; none: pins are not applied.</param>
+public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, IssueTypeCheck? issueTypes = null, IssuePins? pins = null)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -29,6 +30,8 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, Issu
                 AssignPeople assign => Written(repo, ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken))),
                 AddSubIssue sub => await AddSubIssueAsync(repo, Require(issue, operation), sub, cancellationToken),
                 WriteOverrideLedger ledger => await WriteLedgerAsync(repo, issue, ledger, cancellationToken),
+                PinIssue => await PinAsync(repo, Require(issue, operation), pin: true, cancellationToken),
+                UnpinIssue => await PinAsync(repo, Require(issue, operation), pin: false, cancellationToken),
                 UnassignPeople unassign => Written(repo, ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken))),
                 _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
             };
@@ -46,6 +49,16 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, Issu
             ? await github.UpdateIssueAsync(repo, created.Number,
                 new IssueUpdate { Body = IssueBody.AddToContent(created.Body, IncidentDecider.ProblemsNote([problem.ToString()])) }, cancellationToken)
             : created;
+    }
+
+    private async Task<IncidentIssue> PinAsync(RepoRef repo, IncidentIssue issue, bool pin, CancellationToken cancellationToken)
+    {
+        if (pins is not null)
+        {
+            await (pin ? pins.PinAsync(repo, issue, cancellationToken) : pins.UnpinAsync(repo, issue, cancellationToken));
+        }
+
+        return issue;
     }
 
     private async Task<IncidentIssue?> EnsureLabelsAsync(RepoRef repo, IncidentIssue? issue, EnsureLabels ensure, CancellationToken cancellationToken)
@@ -146,7 +159,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, Issu
     }
 
     private static IncidentIssue ToIncidentIssue(IssueSnapshot snapshot) =>
-        new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl) { Assignees = snapshot.Assignees, Id = snapshot.Id };
+        new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl) { Assignees = snapshot.Assignees, Id = snapshot.Id, NodeId = snapshot.NodeId };
 
     private static IncidentIssue Require(IncidentIssue? issue, IssueOperation operation) =>
         issue ?? throw new InvalidOperationException($"{operation.GetType().Name} needs an issue, and none was opened before it.");
