@@ -28,6 +28,8 @@ public static class IncidentCoreServices
         AddGitHub(services, options);
 
         services.AddSingleton<LabelCache>();
+        services.AddSingleton<IssueTypeCheck>();
+        services.AddSingleton<IssuePins>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RepoSettingsCache>(sp, options.ConfigPath));
         services.AddSingleton<TrustedMarkers>();
         services.AddSingleton<IncidentIndexRebuilder>();

@@ -53,6 +53,12 @@ public sealed record IncidentConfig
 
     /// <summary>Maintenance windows (<c>maintenance:</c>): their alerts are silenced ahead of time, and incidents opened in them do not escalate.</summary>
     public IReadOnlyList<MaintenanceWindow> Maintenance { get; init; } = [];
+
+    /// <summary>The organisation's issue type new incident issues get (<c>issue_type</c>); null sets none.</summary>
+    public string? IssueType { get; init; }
+
+    /// <summary>Whether open incidents of the most severe level are pinned to the repository's issue list (<c>pin</c>).</summary>
+    public bool Pin { get; init; } = true;
 }
 
 public sealed record SeverityConfig

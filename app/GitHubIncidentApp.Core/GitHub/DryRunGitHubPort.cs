@@ -59,6 +59,7 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
                 Labels = [.. issue.Labels],
                 Assignees = [.. issue.Assignees],
                 Author = _author,
+                Type = issue.Type,
             };
             Keep(repo, created);
             AddLabels(repo, issue.Labels);
@@ -185,6 +186,13 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
     public Task<string?> GetFileAsync(RepoRef readingFor, RepoRef repo, string path, CancellationToken cancellationToken) =>
         ReadFileAsync(repo, path, reader => reader.GetFileAsync(readingFor, repo, path, cancellationToken));
 
+    public Task<GraphQLAnswer> GraphQLAsync(RepoRef repo, string query, IReadOnlyDictionary<string, object> variables, CancellationToken cancellationToken)
+    {
+        // Nothing is sent: a query reads nothing here, as if nothing were pinned.
+        LogGraphQL(repo, DryRunExcerpt.Body(query.ReplaceLineEndings(" ")));
+        return Task.FromResult(GraphQLAnswer.Parse(null));
+    }
+
     private Task<string?> ReadFileAsync(RepoRef repo, string path, Func<IGitHubPort, Task<string?>> read)
     {
         if (_reader is not null)
@@ -277,6 +285,9 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would create issue in {Repo} as #{Number}: title={Title}, labels={Labels}, assignees={Assignees}, body ({BodyLength} chars): {BodyStart}")]
     private partial void LogCreateIssue(RepoRef repo, int number, string title, string labels, string assignees, int bodyLength, string bodyStart);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would send GraphQL for {Repo}: {Query}")]
+    private partial void LogGraphQL(RepoRef repo, string query);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry-run: would update {Repo}#{Number}: {Changes}")]
     private partial void LogUpdateIssue(RepoRef repo, int number, string changes);

@@ -64,6 +64,32 @@ public interface IGitHubPort
     /// may (<c>_extends</c>); null when there is no such file or those credentials cannot see it (GitHub answers 404 to both).
     /// </summary>
     Task<string?> GetFileAsync(RepoRef readingFor, RepoRef repo, string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /graphql</c> with the installation of <paramref name="repo"/>: what GitHub has only in GraphQL (pinning issues).
+    /// GraphQL answers its errors with 200: they are in the answer, not thrown.
+    /// </summary>
+    Task<GraphQLAnswer> GraphQLAsync(RepoRef repo, string query, IReadOnlyDictionary<string, object> variables, CancellationToken cancellationToken);
+}
+
+/// <summary>A GraphQL answer: its <c>data</c> (an empty object when none) and the messages of its <c>errors</c>.</summary>
+public sealed record GraphQLAnswer(System.Text.Json.JsonElement Data, IReadOnlyList<string> Errors)
+{
+    public bool Failed => Errors.Count > 0;
+
+    /// <summary>Reads GitHub's answer text.</summary>
+    public static GraphQLAnswer Parse(string? json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(string.IsNullOrEmpty(json) ? "{}" : json);
+        var root = document.RootElement;
+        var data = root.TryGetProperty("data", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.Object ? d.Clone() : Empty;
+        IReadOnlyList<string> errors = root.TryGetProperty("errors", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? [.. e.EnumerateArray().Select(error => error.TryGetProperty("message", out var m) ? m.GetString() ?? "" : error.ToString())]
+            : [];
+        return new GraphQLAnswer(data, errors);
+    }
+
+    private static System.Text.Json.JsonElement Empty => System.Text.Json.JsonDocument.Parse("{}").RootElement.Clone();
 }
 
 public sealed record IssueSnapshot
@@ -82,6 +108,12 @@ public sealed record IssueSnapshot
 
     /// <summary>Who opened the issue (<c>user.login</c>); only the app's own issues carry incidents.</summary>
     public string Author { get; init; } = "";
+
+    /// <summary>The name of its organisation issue type (<c>type.name</c>); null when it has none.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>GitHub's GraphQL id of the issue (<c>node_id</c>), which GraphQL mutations take.</summary>
+    public string NodeId { get; init; } = "";
 }
 
 public sealed record NewIssue
@@ -90,6 +122,9 @@ public sealed record NewIssue
     public required string Body { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = [];
     public IReadOnlyList<string> Assignees { get; init; } = [];
+
+    /// <summary>The organisation's issue type to set (<c>type</c>); GitHub drops a type it does not know or let the app set, silently.</summary>
+    public string? Type { get; init; }
 }
 
 /// <summary>A partial update: null fields are left as they are on GitHub.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Octokit;
 
 namespace GitHubIncidentApp.Core.GitHub;
@@ -17,19 +18,26 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
 
     public Task<IssueSnapshot> CreateIssueAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
     {
-        var request = new Octokit.NewIssue(issue.Title) { Body = issue.Body };
-        foreach (var label in issue.Labels)
+        // Not Octokit's NewIssue, which has no issue type; nor does its Issue read one, so the type comes from the answer's JSON.
+        var body = new Dictionary<string, object>
         {
-            request.Labels.Add(label);
-        }
-
-        foreach (var assignee in issue.Assignees)
+            ["title"] = issue.Title,
+            ["body"] = issue.Body,
+            ["labels"] = issue.Labels.ToArray(),
+            ["assignees"] = issue.Assignees.ToArray(),
+        };
+        if (issue.Type is { } type)
         {
-            request.Assignees.Add(assignee);
+            body["type"] = type;
         }
 
         return CallAsync(repo, $"POST /repos/{repo}/issues", async client =>
-            ToSnapshot(await client.Issue.Create(repo.Owner, repo.Name, request).ConfigureAwait(false)), cancellationToken, createsContent: true);
+        {
+            var response = await client.Connection
+                .Post<Issue>(ApiUrls.Issues(repo.Owner, repo.Name), body, accepts: null, contentType: null, parameters: null, cancellationToken: CancellationToken.None)
+                .ConfigureAwait(false);
+            return ToSnapshot(response.Body) with { Type = IssueTypeOf(response.HttpResponse.Body as string) };
+        }, cancellationToken, createsContent: true);
     }
 
     public Task<IssueSnapshot> GetIssueAsync(RepoRef repo, int number, CancellationToken cancellationToken) =>
@@ -201,6 +209,19 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
                 : throw new InvalidOperationException($"'{path}' in {repo} is a directory, not a file: point the setting at a file.");
         }, cancellationToken);
 
+    public Task<GraphQLAnswer> GraphQLAsync(RepoRef repo, string query, IReadOnlyDictionary<string, object> variables, CancellationToken cancellationToken) =>
+        CallAsync(repo, "POST /graphql", async client =>
+        {
+            // GitHub Enterprise serves GraphQL at /api/graphql beside the REST API's /api/v3/; elsewhere it is beside the REST paths.
+            var rest = client.Connection.BaseAddress;
+            var url = new Uri(rest, rest.AbsolutePath.EndsWith("/api/v3/", StringComparison.Ordinal) ? "../graphql" : "graphql");
+            var body = new Dictionary<string, object> { ["query"] = query, ["variables"] = variables };
+            var response = await client.Connection
+                .Post<object>(url, body, accepts: null, contentType: null, parameters: null, cancellationToken: CancellationToken.None)
+                .ConfigureAwait(false);
+            return GraphQLAnswer.Parse(response.HttpResponse.Body as string);
+        }, cancellationToken);
+
     /// <param name="repo">Whose client (installation) makes the call and whose rate limits it counts against.</param>
     private async Task<T> CallAsync<T>(RepoRef repo, string request, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken, bool createsContent = false)
     {
@@ -252,6 +273,16 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
         }
     }
 
+    /// <summary>The <c>type.name</c> of an issue's JSON; null when it has no type.</summary>
+    private static string? IssueTypeOf(string? json)
+    {
+        using var document = JsonDocument.Parse(json ?? "{}");
+        return document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Object
+            && type.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            ? name.GetString()
+            : null;
+    }
+
     private static IssueSnapshot ToSnapshot(Issue issue) => new()
     {
         Number = issue.Number,
@@ -264,5 +295,6 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
         HtmlUrl = issue.HtmlUrl ?? "",
         ClosedAt = issue.ClosedAt,
         Author = issue.User?.Login ?? "",
+        NodeId = issue.NodeId ?? "",
     };
 }

@@ -90,4 +90,7 @@ public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
             _writes.Add(new GitHubWrite(call, repo, issue));
         }
     }
+
+    public Task<GraphQLAnswer> GraphQLAsync(RepoRef repo, string query, IReadOnlyDictionary<string, object> variables, CancellationToken cancellationToken) =>
+        RecordAsync("graphql", repo, null, inner.GraphQLAsync(repo, query, variables, cancellationToken));
 }

@@ -94,8 +94,20 @@ internal sealed class FakeGitHubJson(Uri baseUrl)
             ["closed_at"] = issue.ClosedAt is { } closedAt ? Date(closedAt) : null,
             ["closed_by"] = null,
             ["author_association"] = "NONE",
+            ["type"] = issue.Type is { } type ? IssueType(type) : null,
         };
     }
+
+    /// <summary>An organisation's issue type, as <c>GET /orgs/{org}/issue-types</c> and an issue's <c>type</c> show it.</summary>
+    public static JsonObject IssueType(string name) => new()
+    {
+        ["id"] = Math.Abs(StringComparer.Ordinal.GetHashCode(name)),
+        ["node_id"] = $"IT_{name}",
+        ["name"] = name,
+        ["description"] = null,
+        ["color"] = "gray",
+        ["is_enabled"] = true,
+    };
 
     public JsonObject Comment(FakeRepo repo, int issueNumber, FakeComment comment) => new()
     {

@@ -88,6 +88,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         app.MapFakeUserEndpoints(server);
         app.MapFakeRepoEndpoints(server);
         app.MapFakeManifestEndpoints(server);
+        app.MapFakeNativeEndpoints(server);
+        app.MapFakeGraphQLEndpoints(server);
         app.MapFallback(() => FakeResults.NotFound());
         await app.StartAsync().ConfigureAwait(false);
 

@@ -20,6 +20,9 @@ public sealed record FakeIssue
     public IReadOnlyList<string> Labels { get; init; } = [];
     public IReadOnlyList<string> Assignees { get; init; } = [];
     public IReadOnlyList<FakeComment> Comments { get; init; } = [];
+
+    /// <summary>Its organisation issue type's name; null when it has none (or GitHub dropped the one asked for).</summary>
+    public string? Type { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }

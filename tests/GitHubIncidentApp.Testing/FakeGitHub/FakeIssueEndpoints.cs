@@ -38,7 +38,9 @@ internal static class FakeIssueEndpoints
                 text,
                 FakeRequestBody.Names(body, "labels") ?? [],
                 repo.Assignable(FakeRequestBody.Names(body, "assignees") ?? []),
-                FakeRepoEndpoints.Author(context));
+                FakeRepoEndpoints.Author(context),
+                // As GitHub does: a type the organisation lacks is dropped without an error.
+                server.IssueType(repo.Owner, FakeRequestBody.String(body, "type")));
             return FakeResults.Json(server.Json.Issue(repo, issue), StatusCodes.Status201Created);
         });
 

@@ -98,7 +98,7 @@ public sealed partial class FakeRepo
     public FakeIssue EditIssue(int number, FakeIssuePatch patch) =>
         UpdateIssue(number, patch) ?? throw new KeyNotFoundException($"{Owner}/{Name} has no issue #{number}.");
 
-    internal FakeIssue CreateIssue(string title, string body, IReadOnlyList<string> labels, IReadOnlyList<string> assignees, string author)
+    internal FakeIssue CreateIssue(string title, string body, IReadOnlyList<string> labels, IReadOnlyList<string> assignees, string author, string? type = null)
     {
         lock (_gate)
         {
@@ -112,6 +112,7 @@ public sealed partial class FakeRepo
                 Author = author,
                 Labels = ResolveLabels(labels),
                 Assignees = [.. assignees.Distinct(StringComparer.OrdinalIgnoreCase)],
+                Type = type,
                 CreatedAt = now,
                 UpdatedAt = now,
             };

@@ -56,7 +56,8 @@ public sealed partial class GitHubEventHandler(
         await using var held = locked.Held;
         var incident = locked.Incident;
 
-        var decision = IssueEventDecider.Decide(incident.Known, change, IncidentContext.For(change.Repo, incident.Key, settings, time.GetUtcNow()));
+        var context = IncidentContext.For(change.Repo, incident.Key, settings, time.GetUtcNow());
+        var decision = PinDecider.Decide(IssueEventDecider.Decide(incident.Known, change, context), context);
         if (decision.State is not null)
         {
             await store.ApplyAsync(change.Repo, incident.Key, incident.Issue, decision, cancellationToken);
@@ -109,18 +110,19 @@ public sealed partial class GitHubEventHandler(
             decision = CommandDecider.Settle(decision, await silences.ApplyAsync(plan, cancellationToken), incident.State);
         }
 
-        var applied = await store.ApplyAsync(repo, incident.Key, seen, new IncidentDecision(decision.Operations, decision.State), cancellationToken);
+        var changes = PinDecider.Decide(new IncidentDecision(decision.Operations, decision.State), context);
+        var applied = await store.ApplyAsync(repo, incident.Key, seen, changes, cancellationToken);
         if (decision.Operations.Any(op => op is WriteOverrideLedger))
         {
             // Whoever is on call changed: the next resolution must read the ledger again.
             await settingsCache.ForgetAsync(repo, cancellationToken);
         }
 
-        var replied = await store.ApplyAsync(repo, incident.Key, applied, new IncidentDecision(CommandDecider.Reply(decision, applied.Assignees), decision.State), cancellationToken);
+        var replied = await store.ApplyAsync(repo, incident.Key, applied, new IncidentDecision(CommandDecider.Reply(decision, applied.Assignees), changes.State), cancellationToken);
         LogCommands(repo.ToString(), comment.Issue.Number, comment.Sender.Login, decision.Outcomes.Count, decision.AllSucceeded);
 
         // `/escalate`, `/unack` and `/reopen` make a step due now: page without waiting for the clock.
-        await timedSteps.FireDueAsync(repo, incident with { State = decision.State, Issue = replied }, settings, cancellationToken);
+        await timedSteps.FireDueAsync(repo, incident with { State = changes.State!, Issue = replied }, settings, cancellationToken);
         return (decision.Splits, context);
     }
 

@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Incidents.Settings;
 
 namespace GitHubIncidentApp.Core.Incidents.Applying;
 
@@ -7,7 +8,9 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// Applies decided operations through the GitHub port, one REST call each, with the label set
 /// computed here so a single <c>PATCH</c> can close and relabel together.
 /// </summary>
-public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
+/// <param name="issueTypes">Learns from each created issue whether its repository's issue type took; none: not checked.</param>
+/// <param name="pins">Pins and unpins issues; none: pins are not applied.</param>
+public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, IssueTypeCheck? issueTypes = null, IssuePins? pins = null)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -19,7 +22,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
             issue = operation switch
             {
                 EnsureLabels ensure => await EnsureLabelsAsync(repo, issue, ensure, cancellationToken),
-                CreateIssue create => Written(repo, ToIncidentIssue(await github.CreateIssueAsync(repo, create.Issue, cancellationToken))),
+                CreateIssue create => Written(repo, ToIncidentIssue(await CreateAsync(repo, create.Issue, cancellationToken))),
                 SaveStateInMarker => Written(repo, Require(issue, operation)),
                 CommentOnIssue comment => await CommentAsync(repo, Require(issue, operation), comment, cancellationToken),
                 UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
@@ -27,9 +30,32 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
                 AssignPeople assign => Written(repo, ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken))),
                 AddSubIssue sub => await AddSubIssueAsync(repo, Require(issue, operation), sub, cancellationToken),
                 WriteOverrideLedger ledger => await WriteLedgerAsync(repo, issue, ledger, cancellationToken),
+                PinIssue => await PinAsync(repo, Require(issue, operation), pin: true, cancellationToken),
+                UnpinIssue => await PinAsync(repo, Require(issue, operation), pin: false, cancellationToken),
                 UnassignPeople unassign => Written(repo, ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken))),
                 _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
             };
+        }
+
+        return issue;
+    }
+
+    private async Task<IssueSnapshot> CreateAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
+    {
+        var created = await github.CreateIssueAsync(repo, issue, cancellationToken);
+
+        // Only the first issue that finds the type missing costs a call more: the next ones carry the note from the start.
+        return issue.Type is { } type && issueTypes?.Observe(repo, type, created) is { } problem
+            ? await github.UpdateIssueAsync(repo, created.Number,
+                new IssueUpdate { Body = IssueBody.AddToContent(created.Body, IncidentDecider.ProblemsNote([problem.ToString()])) }, cancellationToken)
+            : created;
+    }
+
+    private async Task<IncidentIssue> PinAsync(RepoRef repo, IncidentIssue issue, bool pin, CancellationToken cancellationToken)
+    {
+        if (pins is not null)
+        {
+            await (pin ? pins.PinAsync(repo, issue, cancellationToken) : pins.UnpinAsync(repo, issue, cancellationToken));
         }
 
         return issue;
@@ -133,7 +159,7 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels)
     }
 
     private static IncidentIssue ToIncidentIssue(IssueSnapshot snapshot) =>
-        new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl) { Assignees = snapshot.Assignees, Id = snapshot.Id };
+        new(snapshot.Number, snapshot.Labels, snapshot.HtmlUrl) { Assignees = snapshot.Assignees, Id = snapshot.Id, NodeId = snapshot.NodeId };
 
     private static IncidentIssue Require(IncidentIssue? issue, IssueOperation operation) =>
         issue ?? throw new InvalidOperationException($"{operation.GetType().Name} needs an issue, and none was opened before it.");

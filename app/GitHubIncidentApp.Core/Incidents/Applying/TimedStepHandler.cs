@@ -37,11 +37,11 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
             LogUnnamedTarget(target, repo.ToString(), incident.Issue.Number);
         }
 
-        incident = await ApplyAsync(repo, incident, escalation.Decision, cancellationToken);
+        incident = await ApplyAsync(repo, incident, PinDecider.Decide(escalation.Decision, context), cancellationToken);
         // The other timed steps, each deciding on what the one before left.
         foreach (var decide in OtherSteps)
         {
-            incident = await ApplyAsync(repo, incident, decide(incident.Known, Tick.Instance, context), cancellationToken);
+            incident = await ApplyAsync(repo, incident, PinDecider.Decide(decide(incident.Known, Tick.Instance, context), context), cancellationToken);
         }
     }
 

@@ -100,6 +100,7 @@ public static class IncidentDecider
             Body = IssueBody.Section(MaintenanceNote.With(WithOwners(WithProblems(body.Text, context, title.Warnings, body.Warnings, extra.Warnings), ownership), ownership), state),
             Labels = labels.Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Assignees = ownership.Owners.Assign,
+            Type = context.Config.IssueType,
         };
         return new IncidentDecision([new EnsureLabels(labels), new CreateIssue(issue)], state);
     }
@@ -261,10 +262,13 @@ public static class IncidentDecider
             return body;
         }
 
-        var lines = problems.Select(p => "> - " + p.ReplaceLineEndings(" "));
-        return body.TrimEnd() + "\n\n> [!WARNING]\n> The incident app could not use this repository's settings as written and fell back to its defaults:\n"
-            + string.Join('\n', lines) + "\n";
+        return body.TrimEnd() + "\n\n" + ProblemsNote(problems);
     }
+
+    /// <summary>The warning that lists <paramref name="problems"/> of the repository's settings in its issues.</summary>
+    public static string ProblemsNote(IEnumerable<string> problems) =>
+        "> [!WARNING]\n> The incident app could not use this repository's settings as written and fell back to its defaults:\n"
+        + string.Join('\n', problems.Select(p => "> - " + p.ReplaceLineEndings(" "))) + "\n";
 
     /// <summary>Owners are mentioned too: a mention reaches people GitHub cannot assign, and teams.</summary>
     internal static string WithOwners(string content, IncidentOwnership ownership)

@@ -8,4 +8,7 @@ public sealed record IncidentIssue(int Number, IReadOnlyList<string> Labels, str
 
     /// <summary>GitHub's id of the issue (0 when not known): the sub-issues API names a child by it.</summary>
     public long Id { get; init; }
+
+    /// <summary>GitHub's GraphQL id of the issue ("" when not known): pinning names the issue by it.</summary>
+    public string NodeId { get; init; } = "";
 }

@@ -51,6 +51,9 @@ public sealed record IncidentState
     /// </summary>
     public bool ClosedByHand { get; init; }
 
+    /// <summary>When the app pinned the issue (open, most severe level); null when it did not: it unpins only what it pinned.</summary>
+    public DateTimeOffset? PinnedAt { get; init; }
+
     /// <summary>Set by a person (<c>/severity</c> or a label): alert deliveries no longer change it.</summary>
     public bool SeverityPinned { get; init; }
 

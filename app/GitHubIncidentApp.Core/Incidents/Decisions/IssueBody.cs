@@ -69,6 +69,15 @@ public static partial class IssueBody
         return before + FitSection(Section(content, state), room) + after;
     }
 
+    /// <summary>The body with <paramref name="note"/> added after its section's content: something learned once the issue was opened.</summary>
+    public static string AddToContent(string body, string note)
+    {
+        var match = SectionPattern().Match(body);
+        return match.Success && ReadState(body) is { } state
+            ? ReplaceSection(body, ContentOf(match.Value).TrimEnd() + "\n\n" + note, state)
+            : body;
+    }
+
     /// <summary>The state in the body's marker; null when there is none or it cannot be read.</summary>
     public static IncidentState? ReadState(string? body)
     {

@@ -64,3 +64,9 @@ public sealed record CreateSilence(Alerts.SilenceRequest Request) : IssueOperati
 
 /// <summary>Ends a silence in Alertmanager now (applied by the silence applier, not on GitHub).</summary>
 public sealed record ExpireSilence(string Id) : IssueOperation;
+
+/// <summary>Pins the incident's issue to the repository's issue list (GraphQL <c>pinIssue</c>); the oldest pin the app made gives way when three are pinned.</summary>
+public sealed record PinIssue : IssueOperation;
+
+/// <summary>Unpins the incident's issue (GraphQL <c>unpinIssue</c>), which the app pinned.</summary>
+public sealed record UnpinIssue : IssueOperation;

@@ -23,7 +23,8 @@ public sealed partial class RepoSettingsCache(
     ILogger<RepoSettingsCache> logger,
     string configPath = IncidentConfig.FilePath,
     ISettingsSnapshots? snapshots = null,
-    MaintenanceChanges? changes = null)
+    MaintenanceChanges? changes = null,
+    IssueTypeCheck? issueTypes = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -34,8 +35,12 @@ public sealed partial class RepoSettingsCache(
     private readonly KeyedAsyncCache<RepoRef, (RepoSettings Settings, DateTimeOffset ReadAt)> _cache =
         new(time, MaxRepositories, entry => entry.ReadAt + Lifetime);
 
-    public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken) =>
-        (await _cache.GetAsync(repo, r => ReadAsync(r, cancellationToken), cancellationToken)).Settings;
+    /// <remarks>What the app learned on GitHub since (an issue type it does not set) is among the problems.</remarks>
+    public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken)
+    {
+        var settings = (await _cache.GetAsync(repo, r => ReadAsync(r, cancellationToken), cancellationToken)).Settings;
+        return issueTypes?.ProblemsOf(repo, settings.Config) is [_, ..] learned ? settings with { Problems = [.. settings.Problems, .. learned] } : settings;
+    }
 
     /// <summary>The next read of <paramref name="repo"/>'s settings goes to GitHub (after the app changed them).</summary>
     public async Task ForgetAsync(RepoRef repo, CancellationToken cancellationToken)
