@@ -53,6 +53,9 @@ public sealed record IncidentConfig
 
     /// <summary>Maintenance windows (<c>maintenance:</c>): their alerts are silenced ahead of time, and incidents opened in them do not escalate.</summary>
     public IReadOnlyList<MaintenanceWindow> Maintenance { get; init; } = [];
+
+    /// <summary>Which incidents need a post-mortem before they close (<c>postmortem:</c>).</summary>
+    public PostmortemConfig Postmortem { get; init; } = new();
 }
 
 public sealed record SeverityConfig
@@ -109,8 +112,9 @@ public sealed record TemplatePaths
     public string? Title { get; init; }
     public string? Body { get; init; }
     public string? Comment { get; init; }
+    public string? Postmortem { get; init; }
 
-    /// <summary>The repository templates named, in the order title, body, comment; the others are built in.</summary>
+    /// <summary>The repository templates named, in the order title, body, comment, post-mortem; the others are built in.</summary>
     public IEnumerable<(TemplateKind Kind, string Path)> Named =>
         Enum.GetValues<TemplateKind>().Where(kind => Of(kind) is not null).Select(kind => (kind, Of(kind)!));
 
@@ -118,6 +122,7 @@ public sealed record TemplatePaths
     {
         TemplateKind.Title => Title,
         TemplateKind.Body => Body,
+        TemplateKind.Postmortem => Postmortem,
         _ => Comment,
     };
 }

@@ -24,13 +24,13 @@ public static class IncidentConfigParser
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, MaintenanceSection.Key, StormSection.Key];
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, MaintenanceSection.Key, StormSection.Key, PostmortemSection.Key];
 
     /// <summary>Read by <see cref="ConfigExtends"/>, which merges the files it names in before this parser reads the settings.</summary>
     private static readonly string[] MergedKeys = [ConfigExtends.Key];
 
     private static readonly string[] ResolveKeys = ["close", "label", "reopen_window", FlappingSection.DelayKey];
-    private static readonly string[] TemplateKeys = ["title", "body", "comment"];
+    private static readonly string[] TemplateKeys = ["title", "body", "comment", "postmortem"];
     private static readonly string[] IncidentKeyKeys = ["labels"];
     private static readonly string[] CommandKeys = ["permission"];
 
@@ -140,6 +140,7 @@ public static class IncidentConfigParser
             Storm = StormSection.Read(reader, file, severity),
             Silence = SilenceSection.Read(reader, file),
             Maintenance = MaintenanceSection.Read(reader, file, onCall?.TimeZone ?? TimeZoneInfo.Utc),
+            Postmortem = PostmortemSection.Read(reader, file, severity),
         };
     }
 
@@ -198,6 +199,7 @@ public static class IncidentConfigParser
                 Title = TemplatePath(reader, section, "title"),
                 Body = TemplatePath(reader, section, "body"),
                 Comment = TemplatePath(reader, section, "comment"),
+                Postmortem = TemplatePath(reader, section, "postmortem"),
             }
             : IncidentConfig.Default.Templates;
 

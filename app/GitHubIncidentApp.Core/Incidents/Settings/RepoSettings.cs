@@ -52,7 +52,8 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
             }
         }
 
-        var renderer = new IncidentRenderer(new TemplateSources(texts.GetValueOrDefault(TemplateKind.Title), texts.GetValueOrDefault(TemplateKind.Body), texts.GetValueOrDefault(TemplateKind.Comment)));
+        var renderer = new IncidentRenderer(new TemplateSources(
+            texts.GetValueOrDefault(TemplateKind.Title), texts.GetValueOrDefault(TemplateKind.Body), texts.GetValueOrDefault(TemplateKind.Comment), texts.GetValueOrDefault(TemplateKind.Postmortem)));
         problems.AddRange(renderer.Problems.Select(problem => new ConfigProblem(paths.Of(problem.Kind)!, problem.Error.Line, problem.Error.Column,
             $"{problem.Error.Message}; the built-in {Name(problem.Kind)} template is used instead")));
         return new RepoSettings(parsed.Config, renderer, problems);
