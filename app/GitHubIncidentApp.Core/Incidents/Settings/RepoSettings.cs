@@ -9,7 +9,7 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
 {
     public static RepoSettings Defaults { get; } = new(IncidentConfig.Default, new IncidentRenderer(TemplateSources.BuiltIn), []);
 
-    /// <summary>Whether deciding runs the repository's own template code (title, body, comment or label templates).</summary>
+    /// <summary>Whether deciding runs the repository's own template code (title, body, comment, post-mortem or label templates).</summary>
     public bool RunsRepositoryTemplates => Renderer.HasRepositoryTemplates || Config.Labels.Any(TemplateSyntax.IsLabelTemplate);
 
     /// <summary>The overrides people took with <c>/oncall take</c>, already part of <see cref="Config"/>'s schedule.</summary>
