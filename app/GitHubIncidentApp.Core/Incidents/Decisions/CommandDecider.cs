@@ -123,15 +123,8 @@ public static partial class CommandDecider
         work.State = resolve.Note is { Length: > 0 } note ? state.WithTimelineEntry(new TimelineEntry(now, person, "resolved", note)) : state;
         work.Labels.Add(config.Resolve.Label);
         var refire = work.State.Firing.Count > 0 ? " Its alerts still fire, so the next delivery from Alertmanager reopens it." : "";
-        if (PostmortemDecider.Waiting(work.State, work.Context) is { } waiting)
-        {
-            work.State = waiting;
-            work.Labels.Add(PostmortemDecider.PendingLabel);
-            return (true, $"Resolved by @{person}.{refire}\n\n{PostmortemDecider.WaitingNote}");
-        }
-
-        work.Open = false;
-        return (true, $"Resolved by @{person}.{refire}");
+        var waits = CloseUnlessWaiting(work);
+        return (true, $"Resolved by @{person}.{refire}{(waits ? "\n\n" + PostmortemDecider.WaitingNote : "")}");
     }
 
     private static (bool, string) Reopen(Working work, IncidentConfig config, DateTimeOffset now)
