@@ -66,12 +66,4 @@ public sealed class EscalationTests : ScheduleTestBase
         await CommentAsync(incident, "alice", "/oncall");
         Assert.Contains("@carol (override in primary)", Repo.Issue(incident).Comments[^1].Body, StringComparison.Ordinal);
     }
-
-    private async Task CommentAsync(int issue, string author, string body)
-    {
-        var comment = Repo.AddComment(issue, author, body);
-        var payload = Webhooks.Comment(Repo, Repo.Issue(issue), comment);
-        await Webhooks.PostAsync(App.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), $"comment-{comment.Id}");
-        await App.WaitUntilIdleAsync();
-    }
 }

@@ -41,6 +41,15 @@ public abstract class ScheduleTestBase : AppTestBase
         await App.WaitUntilIdleAsync();
     }
 
+    /// <summary>Posts <paramref name="body"/> as <paramref name="author"/>'s comment on <paramref name="issue"/> and lets the app answer it.</summary>
+    protected async Task CommentAsync(int issue, string author, string body)
+    {
+        var comment = Repo.AddComment(issue, author, body);
+        var payload = Webhooks.Comment(Repo, Repo.Issue(issue), comment);
+        await Webhooks.PostAsync(App.BaseUrl, "issue_comment", payload, Webhooks.Sign(payload), $"comment-{comment.Id}");
+        await App.WaitUntilIdleAsync();
+    }
+
     /// <summary>Waits (in real time) for what the clock made due to be applied.</summary>
     protected static async Task EventuallyAsync(Func<bool> condition)
     {

@@ -28,6 +28,8 @@ public sealed record TimelineCommand(string Text) : BoundCommand;
 
 public sealed record EscalateCommand : BoundCommand;
 
+public sealed record PostmortemCommand : BoundCommand;
+
 /// <param name="Take">With <c>take</c>: how long the commenter holds the rotation; null only shows who is on call.</param>
 /// <param name="Rotation">The rotation to take; null: the one whose people are on call now.</param>
 public sealed record OnCallCommand(TimeSpan? Take = null, string? Rotation = null) : BoundCommand;

@@ -34,6 +34,7 @@ public static class CommandCatalog
         new("unsilence", "/unsilence", "End the silence set with `/silence`.", RepoPermission.Triage, NoArguments(new UnsilenceCommand())),
         new("split", "/split <alertname | label=value ...>", "On a storm issue: give one of its groups an issue of its own.", RepoPermission.Triage, BindSplit),
         new("oncall", "/oncall [take <duration> [rotation]]", "Who is on call now and the next hand-offs; `take 4h` puts you on call for that long.", RepoPermission.Read, BindOnCall),
+        new("postmortem", "/postmortem", "Post the post-mortem template, prefilled with the incident's timeline, and label the issue `post-mortem`.", RepoPermission.Triage, NoArguments(new PostmortemCommand())),
         new("help", "/help", "List the commands and who may run them.", RepoPermission.Read, NoArguments(new HelpCommand())),
     ];
 

@@ -7,5 +7,5 @@ namespace GitHubIncidentApp.Core.Configuration;
 public static class CommandNames
 {
     public static IReadOnlyList<string> All { get; } =
-        ["ack", "unack", "resolve", "reopen", "severity", "assign", "unassign", "autoclose", "status", "timeline", "escalate", "silence", "unsilence", "split", "oncall", "help"];
+        ["ack", "unack", "resolve", "reopen", "severity", "assign", "unassign", "autoclose", "status", "timeline", "escalate", "silence", "unsilence", "split", "oncall", "postmortem", "help"];
 }

@@ -59,6 +59,9 @@ public sealed record IncidentConfig
 
     /// <summary>Whether open incidents of the most severe level are pinned to the repository's issue list (<c>pin</c>).</summary>
     public bool Pin { get; init; } = true;
+
+    /// <summary>Which incidents need a post-mortem before they close (<c>postmortem:</c>).</summary>
+    public PostmortemConfig Postmortem { get; init; } = new();
 }
 
 public sealed record SeverityConfig
@@ -115,8 +118,9 @@ public sealed record TemplatePaths
     public string? Title { get; init; }
     public string? Body { get; init; }
     public string? Comment { get; init; }
+    public string? Postmortem { get; init; }
 
-    /// <summary>The repository templates named, in the order title, body, comment; the others are built in.</summary>
+    /// <summary>The repository templates named, in the order title, body, comment, post-mortem; the others are built in.</summary>
     public IEnumerable<(TemplateKind Kind, string Path)> Named =>
         Enum.GetValues<TemplateKind>().Where(kind => Of(kind) is not null).Select(kind => (kind, Of(kind)!));
 
@@ -124,6 +128,7 @@ public sealed record TemplatePaths
     {
         TemplateKind.Title => Title,
         TemplateKind.Body => Body,
+        TemplateKind.Postmortem => Postmortem,
         _ => Comment,
     };
 }

@@ -24,13 +24,13 @@ public static class IncidentConfigParser
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, MaintenanceSection.Key, StormSection.Key, NativeFieldsSection.IssueTypeKey, NativeFieldsSection.PinKey];
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, MaintenanceSection.Key, StormSection.Key, NativeFieldsSection.IssueTypeKey, NativeFieldsSection.PinKey, PostmortemSection.Key];
 
     /// <summary>Read by <see cref="ConfigExtends"/>, which merges the files it names in before this parser reads the settings.</summary>
     private static readonly string[] MergedKeys = [ConfigExtends.Key];
 
     private static readonly string[] ResolveKeys = ["close", "label", "reopen_window", FlappingSection.DelayKey];
-    private static readonly string[] TemplateKeys = ["title", "body", "comment"];
+    private static readonly string[] TemplateKeys = ["title", "body", "comment", "postmortem"];
     private static readonly string[] IncidentKeyKeys = ["labels"];
     private static readonly string[] CommandKeys = ["permission"];
 
@@ -142,6 +142,7 @@ public static class IncidentConfigParser
             Maintenance = MaintenanceSection.Read(reader, file, onCall?.TimeZone ?? TimeZoneInfo.Utc),
             IssueType = NativeFieldsSection.ReadIssueType(reader, file),
             Pin = reader.Bool(file, NativeFieldsSection.PinKey) ?? defaults.Pin,
+            Postmortem = PostmortemSection.Read(reader, file, severity),
         };
     }
 
@@ -200,6 +201,7 @@ public static class IncidentConfigParser
                 Title = TemplatePath(reader, section, "title"),
                 Body = TemplatePath(reader, section, "body"),
                 Comment = TemplatePath(reader, section, "comment"),
+                Postmortem = TemplatePath(reader, section, "postmortem"),
             }
             : IncidentConfig.Default.Templates;
 

@@ -41,7 +41,7 @@ public sealed class IncidentRenderer
         BuiltInSandbox = shared.BuiltInSandbox;
     }
 
-    /// <summary>Whether the repository gave title, body or comment templates of its own.</summary>
+    /// <summary>Whether the repository gave title, body, comment or post-mortem templates of its own.</summary>
     public bool HasRepositoryTemplates => _repoTemplates.Values.Any(template => template is not null);
 
     /// <summary>Why repository templates did not parse (the built-in ones are used instead), at their place in the template's source.</summary>
@@ -101,6 +101,9 @@ public sealed class IncidentRenderer
 
     /// <summary>The comment for a <c>changed</c>, <c>resolved</c> or <c>reopened</c> event, within GitHub's comment limit.</summary>
     public RenderedText RenderComment(IncidentView view, int maxLength = MaxGitHubBodyLength) => RenderFitted(TemplateKind.Comment, view, maxLength);
+
+    /// <summary>The post-mortem comment (<see cref="IncidentView.Postmortem"/> set), within GitHub's comment limit.</summary>
+    public RenderedText RenderPostmortem(IncidentView view) => RenderFitted(TemplateKind.Postmortem, view, MaxGitHubBodyLength);
 
     /// <summary>
     /// Renders a label template such as <c>team/{{ labels.team }}</c> with raw values; newlines and commas are removed

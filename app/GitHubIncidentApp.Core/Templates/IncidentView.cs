@@ -39,6 +39,9 @@ public sealed record IncidentView
 
     /// <summary>The issue of the previous occurrence of this incident, if any.</summary>
     public int? PreviousIssue { get; init; }
+
+    /// <summary>For the <c>postmortem</c> event only; null otherwise.</summary>
+    public PostmortemFacts? Postmortem { get; init; }
 }
 
 public static class IncidentEvents
@@ -47,4 +50,5 @@ public static class IncidentEvents
     public const string Changed = "changed";
     public const string Resolved = "resolved";
     public const string Reopened = "reopened";
+    public const string Postmortem = "postmortem";
 }

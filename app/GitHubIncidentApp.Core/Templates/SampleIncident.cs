@@ -30,7 +30,7 @@ internal static class SampleIncident
         Repo = "example/ops",
         Key = "alertname=ServiceDown,namespace=shop",
         Event = incidentEvent,
-        Status = incidentEvent == IncidentEvents.Resolved ? AlertStatus.Resolved : AlertStatus.Firing,
+        Status = incidentEvent is IncidentEvents.Resolved or IncidentEvents.Postmortem ? AlertStatus.Resolved : AlertStatus.Firing,
         Severity = "critical",
         Receiver = "github",
         GroupLabels = new Dictionary<string, string> { ["alertname"] = "ServiceDown", ["namespace"] = "shop" },
@@ -42,12 +42,33 @@ internal static class SampleIncident
         TruncatedAlerts = 1,
         ExternalUrl = "https://alertmanager.example.org",
         StartedAt = Start,
-        ResolvedAt = incidentEvent == IncidentEvents.Resolved ? Start.AddMinutes(72) : null,
+        ResolvedAt = incidentEvent is IncidentEvents.Resolved or IncidentEvents.Postmortem ? Start.AddMinutes(72) : null,
         PreviousIssue = 7,
+        Postmortem = incidentEvent == IncidentEvents.Postmortem ? Postmortem : null,
+    };
+
+    private static readonly PostmortemFacts Postmortem = new()
+    {
+        Timeline =
+        [
+            new(Start, "", "opened", "ServiceDown fired"),
+            new(Start.AddMinutes(15), "", "escalation", "step 2 of 2 of the default policy: carol"),
+            new(Start.AddMinutes(18), "bob", "acknowledged", ""),
+            new(Start.AddMinutes(30), "bob", "identified", "a bad deploy of the API"),
+            new(Start.AddMinutes(72), "bob", "resolved", "rolled back"),
+        ],
+        AcknowledgedBy = "bob",
+        AcknowledgedAt = Start.AddMinutes(18),
+        ResolvedBy = "bob",
+        Assignees = ["bob", "carol"],
+        OnCall = ["bob"],
     };
 
     /// <summary>The events a template of this kind is rendered for.</summary>
-    public static IReadOnlyList<string> EventsFor(TemplateKind kind) => kind == TemplateKind.Comment
-        ? [IncidentEvents.Changed, IncidentEvents.Resolved, IncidentEvents.Reopened]
-        : [IncidentEvents.Opened];
+    public static IReadOnlyList<string> EventsFor(TemplateKind kind) => kind switch
+    {
+        TemplateKind.Comment => [IncidentEvents.Changed, IncidentEvents.Resolved, IncidentEvents.Reopened],
+        TemplateKind.Postmortem => [IncidentEvents.Postmortem],
+        _ => [IncidentEvents.Opened],
+    };
 }

@@ -76,12 +76,37 @@ internal static class TemplateModel
             ["started_at"] = Time(view.StartedAt),
             ["resolved_at"] = Time(view.ResolvedAt),
             // Only an ended incident has a duration: a running one written into the issue would go stale at once.
-            ["duration"] = view.ResolvedAt is { } resolvedAt && view.StartedAt != default ? HumanDuration.Format(resolvedAt - view.StartedAt) : "",
+            ["duration"] = Since(view.StartedAt, view.ResolvedAt),
             ["previous_issue"] = view.PreviousIssue,
         };
+        AddPostmortem(model, view.Postmortem ?? new PostmortemFacts(), view, text);
         model.Import("link", new Func<string?, string?, string?>((label, url) => Link(mode, label ?? "", url ?? "")));
         return model;
     }
+
+    /// <summary>The post-mortem's variables, empty outside one, so any template may name them.</summary>
+    private static void AddPostmortem(ScriptObject model, PostmortemFacts facts, IncidentView view, Func<string, string> text)
+    {
+        ScriptArray Texts(IEnumerable<string> values) => [.. values.Select(text)];
+        model["timeline"] = new ScriptArray(facts.Timeline.Select(entry => new ScriptObject
+        {
+            ["at"] = Time(entry.At),
+            ["by"] = text(entry.By),
+            ["kind"] = text(entry.Kind),
+            ["text"] = text(entry.Text),
+        }));
+        model["acknowledged_by"] = text(facts.AcknowledgedBy);
+        model["acknowledged_at"] = Time(facts.AcknowledgedAt);
+        model["resolved_by"] = text(facts.ResolvedBy);
+        model["time_to_acknowledge"] = Since(view.StartedAt, facts.AcknowledgedAt);
+        model["time_to_resolve"] = Since(view.StartedAt, view.ResolvedAt);
+        model["fingerprints"] = Texts(facts.Fingerprints);
+        model["assignees"] = Texts(facts.Assignees);
+        model["on_call"] = Texts(facts.OnCall);
+    }
+
+    private static string Since(DateTimeOffset start, DateTimeOffset? end) =>
+        end is { } at && start != default ? HumanDuration.Format(at - start) : "";
 
     /// <summary>
     /// <c>link "text" url</c>: a Markdown link when url is http(s); otherwise the text and the (already escaped) value, never a link.

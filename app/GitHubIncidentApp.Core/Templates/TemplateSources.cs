@@ -1,7 +1,7 @@
 namespace GitHubIncidentApp.Core.Templates;
 
 /// <summary>Template source texts from the target repository; null means use the built-in one.</summary>
-public sealed record TemplateSources(string? Title = null, string? Body = null, string? Comment = null)
+public sealed record TemplateSources(string? Title = null, string? Body = null, string? Comment = null, string? Postmortem = null)
 {
     public static TemplateSources BuiltIn { get; } = new();
 
@@ -12,10 +12,13 @@ public sealed record TemplateSources(string? Title = null, string? Body = null, 
 
     public string? CommentPath { get; init; }
 
+    public string? PostmortemPath { get; init; }
+
     internal string? SourceOf(TemplateKind kind) => kind switch
     {
         TemplateKind.Title => Title,
         TemplateKind.Body => Body,
+        TemplateKind.Postmortem => Postmortem,
         _ => Comment,
     };
 
@@ -23,6 +26,7 @@ public sealed record TemplateSources(string? Title = null, string? Body = null, 
     {
         TemplateKind.Title => TitlePath,
         TemplateKind.Body => BodyPath,
+        TemplateKind.Postmortem => PostmortemPath,
         _ => CommentPath,
     };
 }

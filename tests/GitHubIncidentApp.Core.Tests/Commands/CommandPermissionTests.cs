@@ -79,6 +79,7 @@ public class CommandPermissionTests
             - 🔒 `/unsilence`: End the silence set with `/silence`. *Needs triage access.*
             - 🔒 `/split <alertname | label=value ...>`: On a storm issue: give one of its groups an issue of its own. *Needs triage access.*
             - ✅ `/oncall [take <duration> [rotation]]`: Who is on call now and the next hand-offs; `take 4h` puts you on call for that long.
+            - 🔒 `/postmortem`: Post the post-mortem template, prefilled with the incident's timeline, and label the issue `post-mortem`. *Needs triage access.*
             - ✅ `/help`: List the commands and who may run them.
 
             You have read access: you may run the commands marked ✅.

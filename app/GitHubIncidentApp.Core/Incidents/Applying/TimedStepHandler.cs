@@ -7,7 +7,7 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 
 /// <summary>
 /// Fires an incident's due timed steps (an escalation step or the acknowledgement timeout, a held-down resolution, the
-/// end of a flapping that went quiet, a silence's end). Shared by
+/// end of a flapping that went quiet, a silence's end, a reminder that a post-mortem is missing). Shared by
 /// the App's clock and the Action's scheduled run; a step that is no longer due does nothing, so a
 /// tick delivered twice or late never pages twice.
 /// </summary>
@@ -45,7 +45,7 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
         }
     }
 
-    private static readonly Func<KnownIncident, Tick, IncidentContext, IncidentDecision>[] OtherSteps = [ResolveHoldDown.Decide, FlapDecider.Decide, SilenceDecider.Decide, StormDecider.Decide];
+    private static readonly Func<KnownIncident, Tick, IncidentContext, IncidentDecision>[] OtherSteps = [ResolveHoldDown.Decide, FlapDecider.Decide, SilenceDecider.Decide, StormDecider.Decide, PostmortemDecider.Decide];
 
     private async Task<TrackedIncident> ApplyAsync(RepoRef repo, TrackedIncident incident, IncidentDecision decision, CancellationToken cancellationToken)
     {

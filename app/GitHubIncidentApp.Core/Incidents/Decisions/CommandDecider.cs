@@ -13,15 +13,13 @@ namespace GitHubIncidentApp.Core.Incidents.Decisions;
 /// </summary>
 public static partial class CommandDecider
 {
-    /// <summary>Timeline entries kept in the marker; the oldest go first.</summary>
-    public const int MaxTimelineEntries = 100;
-
     public static CommentDecision Decide(KnownIncident known, CommentCommands input, IncidentContext context)
     {
         var (comment, commands, permission) = input;
         var config = context.Config;
         var work = new Working(known.State, comment.Issue.IsOpen, comment.Issue.Labels, comment.Issue.Assignees, context.Taken)
         {
+            Context = context,
             Silences = new SilenceInputs(context.SilencesOff, comment.Issue.HtmlUrl is { Length: > 0 } url ? url : $"{context.Repo}#{known.IssueNumber}"),
         };
         var commandContext = CommandContext.For(comment.Sender.Login, config);
@@ -86,6 +84,7 @@ public static partial class CommandDecider
             SplitCommand split => Split(work, split),
             SilenceCommand silence => Silence(work, silence, person, now),
             UnsilenceCommand => Unsilence(work, now),
+            PostmortemCommand => Postmortem(work),
             HelpCommand => (true, CommandCatalog.HelpText(permission, config.CommandPermissions)),
             _ => (false, $"`{typed}` is known but not handled yet."),
         };
@@ -121,11 +120,11 @@ public static partial class CommandDecider
     private static (bool, string) Resolve(Working work, ResolveCommand resolve, string person, IncidentConfig config, DateTimeOffset now)
     {
         var state = work.State.ResolvedByPerson(person, now, byHand: false);
-        work.State = resolve.Note is { Length: > 0 } note ? WithEntry(state, new TimelineEntry(now, person, "resolved", note)) : state;
+        work.State = resolve.Note is { Length: > 0 } note ? state.WithTimelineEntry(new TimelineEntry(now, person, "resolved", note)) : state;
         work.Labels.Add(config.Resolve.Label);
-        work.Open = false;
         var refire = work.State.Firing.Count > 0 ? " Its alerts still fire, so the next delivery from Alertmanager reopens it." : "";
-        return (true, $"Resolved by @{person}.{refire}");
+        var waits = CloseUnlessWaiting(work);
+        return (true, $"Resolved by @{person}.{refire}{(waits ? "\n\n" + PostmortemDecider.WaitingNote : "")}");
     }
 
     private static (bool, string) Reopen(Working work, IncidentConfig config, DateTimeOffset now)
@@ -133,6 +132,7 @@ public static partial class CommandDecider
         work.State = work.State.ReopenedByPerson(now);
         work.Labels.Remove(config.Resolve.Label);
         work.Labels.Remove(IncidentDecider.AcknowledgedLabel);
+        work.Labels.Remove(PostmortemDecider.PendingLabel);
         work.Open = true;
         return (true, "Reopened; it is unacknowledged.");
     }
@@ -216,12 +216,9 @@ public static partial class CommandDecider
 
     private static (bool, string) AddToTimeline(Working work, TimelineEntry entry, string message)
     {
-        work.State = WithEntry(work.State, entry);
+        work.State = work.State.WithTimelineEntry(entry);
         return (true, message);
     }
-
-    private static IncidentState WithEntry(IncidentState state, TimelineEntry entry) =>
-        state with { Timeline = [.. state.Timeline.Append(entry).TakeLast(MaxTimelineEntries)] };
 
     private static string Mentions(IEnumerable<string> logins) => string.Join(", ", logins.Select(l => "@" + l));
 
@@ -244,6 +241,11 @@ public static partial class CommandDecider
         public int Index { get; set; }
 
         public required SilenceInputs Silences { get; init; }
+
+        public required IncidentContext Context { get; init; }
+
+        /// <summary>Comments the commands post (a post-mortem), after the issue's update and before the reply.</summary>
+        public List<CommentOnIssue> Comments { get; } = [];
 
         /// <summary>What the comment asks of Alertmanager; one <c>/silence</c> or <c>/unsilence</c> at most.</summary>
         public SilencePlan? Silence { get; set; }
@@ -295,10 +297,11 @@ public static partial class CommandDecider
                 operations.Add(new UnassignPeople(Unassign));
             }
 
+            operations.AddRange(Comments);
             return operations;
         }
 
         private static IEnumerable<LabelSpec> StandardLabels(IncidentConfig config) =>
-            [IncidentDecider.AcknowledgedLabelSpec, IncidentDecider.ResolvedLabelSpec(config)];
+            [IncidentDecider.AcknowledgedLabelSpec, IncidentDecider.ResolvedLabelSpec(config), PostmortemDecider.LabelSpec, PostmortemDecider.PendingLabelSpec];
     }
 }

@@ -71,8 +71,10 @@ public static class EscalationDecider
         operations.Add(new CommentOnIssue(who.Length > 0
             ? $"🚨 Escalating ({stepText} of the **{progress.Policy}** policy): {who}, nobody has acknowledged this incident. Comment `/ack` to take it."
             : $"🚨 Escalating ({stepText} of the **{progress.Policy}** policy), but nobody is on call for it. Comment `/ack` to take it."));
-        // The step is recorded in the marker too: an index rebuilt from the issues must not page again.
-        var after = state with { Escalation = next };
+        // The step is recorded in the marker too: an index rebuilt from the issues must not page again. The timeline keeps
+        // who it paged, for the post-mortem.
+        var paged = who.Length > 0 ? who : "nobody on call";
+        var after = state.WithTimelineEntry(new TimelineEntry(now, "", "escalation", $"{stepText} of the {progress.Policy} policy: {paged}")) with { Escalation = next };
         operations.Insert(0, new UpdateIssue { Marker = after });
         return new EscalationDecision(new IncidentDecision(operations, after), unnamed);
     }

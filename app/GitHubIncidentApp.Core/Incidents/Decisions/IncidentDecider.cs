@@ -55,7 +55,8 @@ public static class IncidentDecider
         var window = context.Config.Resolve.ReopenWindow;
         var resolvedAt = known.State.ResolvedAt ?? context.Now;
         var firedAgainAt = payload.Firing.Select(a => a.StartsAt).DefaultIfEmpty(context.Now).Min();
-        return window > TimeSpan.Zero && firedAgainAt - resolvedAt <= window
+        // An incident still open for its post-mortem is the same story going on: it reopens whatever the window.
+        return known.State.PostmortemRemindAt is not null || (window > TimeSpan.Zero && firedAgainAt - resolvedAt <= window)
             ? FlapDecider.Flapped(known.State, Reopen(known, payload, context), context)
             : Open(payload, context, previousIssue: known.IssueNumber);
     }
@@ -145,6 +146,9 @@ public static class IncidentDecider
         var resolve = context.Config.Resolve;
         var close = resolve.Close && known.State.AutoClose;
         var state = known.State with { Status = AlertStatus.Resolved, Firing = [], ResolvedAt = EndedAt(payload, known.State.StartedAt, context.Now), ResolvedBy = null, Truncated = 0 };
+        var waiting = close ? PostmortemDecider.Waiting(state, context) : null;
+        state = waiting ?? state;
+        close &= waiting is null;
         var diff = AlertDiff.Between(known.State.Firing, payload);
         var view = View(payload, context, state, "resolved", diff);
 
@@ -154,14 +158,14 @@ public static class IncidentDecider
         // them only the update is harmless to repeat.
         return new IncidentDecision(
         [
-            new EnsureLabels([ResolvedLabelSpec(context.Config)]),
+            new EnsureLabels([ResolvedLabelSpec(context.Config), .. waiting is null ? Array.Empty<LabelSpec>() : [PostmortemDecider.PendingLabelSpec]]),
             new UpdateIssue
             {
                 Open = close ? false : null,
                 StateReason = close ? "completed" : null,
-                AddLabels = [resolve.Label],
+                AddLabels = [resolve.Label, .. waiting is null ? Array.Empty<string>() : [PostmortemDecider.PendingLabel]],
             },
-            new CommentOnIssue(context.Renderer.RenderComment(view).Text),
+            new CommentOnIssue(context.Renderer.RenderComment(view).Text + (waiting is null ? "" : "\n\n" + PostmortemDecider.WaitingNote)),
         ], state);
     }
 
@@ -178,6 +182,7 @@ public static class IncidentDecider
             Timeline = known.State.Timeline,
             AutoClose = known.State.AutoClose,
             Silence = known.State.Silence,
+            PostmortemAt = known.State.PostmortemAt,
         };
         var view = View(payload, context, state, "reopened", diff);
 
@@ -188,7 +193,7 @@ public static class IncidentDecider
             {
                 Open = true,
                 AddLabels = [level.GitHubLabel, .. MaintenanceNote.Labels(ownership.Maintenance).Select(label => label.Name)],
-                RemoveLabels = [context.Config.Resolve.Label, AcknowledgedLabel, .. OtherSeverityLabels(level, context), .. ownership.Maintenance is null ? [MaintenanceNote.Label] : Array.Empty<string>()],
+                RemoveLabels = [context.Config.Resolve.Label, AcknowledgedLabel, PostmortemDecider.PendingLabel, .. OtherSeverityLabels(level, context), .. ownership.Maintenance is null ? [MaintenanceNote.Label] : Array.Empty<string>()],
                 Marker = state,
                 Content = MaintenanceNote.With(WithOwners(Content(view, context), ownership), ownership),
             },

@@ -11,6 +11,9 @@ public sealed record IncidentState
 {
     public const int CurrentVersion = 1;
 
+    /// <summary>Timeline entries kept in the marker; the oldest go first.</summary>
+    public const int MaxTimelineEntries = 100;
+
     [JsonPropertyName("v")]
     public int Version { get; init; } = CurrentVersion;
 
@@ -105,9 +108,19 @@ public sealed record IncidentState
         : Acknowledged is { } ack ? (AckTimeout is { } timeout ? ack.At + timeout : null)
         : Escalation?.DueAt;
 
+    /// <summary>When a post-mortem was written (<c>/postmortem</c>, or a person adding the label); null while none has.</summary>
+    public DateTimeOffset? PostmortemAt { get; init; }
+
+    /// <summary>Resolved but kept open until a post-mortem is written: when the next reminder is due; null when not waiting.</summary>
+    public DateTimeOffset? PostmortemRemindAt { get; init; }
+
+    /// <summary>When the reminder that a post-mortem is still missing is due.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? PostmortemDueAt => IsFiring ? null : PostmortemRemindAt;
+
     /// <summary>The earliest timed step of any kind: when the clock wakes the incident (see the timed step handler).</summary>
     [JsonIgnore]
-    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, ResolveDueAt, FlappingEndsAt, SilenceDueAt, StormDueAt);
+    public DateTimeOffset? NextDueAt => Earliest(EscalationDueAt, ResolveDueAt, FlappingEndsAt, SilenceDueAt, StormDueAt, PostmortemDueAt);
 
     /// <summary>When the held-down resolution is applied (see the hold-down).</summary>
     [JsonIgnore]
@@ -141,7 +154,12 @@ public sealed record IncidentState
         ResolvedAt = null,
         ResolvedBy = null,
         ClosedByHand = false,
+        PostmortemRemindAt = null,
     };
+
+    /// <summary>This state with <paramref name="entry"/> at the end of its timeline, dropping the oldest beyond <see cref="MaxTimelineEntries"/>.</summary>
+    public IncidentState WithTimelineEntry(TimelineEntry entry) =>
+        this with { Timeline = [.. Timeline.Append(entry).TakeLast(MaxTimelineEntries)] };
 
     private static DateTimeOffset? Earliest(params DateTimeOffset?[] times) => times.Where(t => t is not null).Min();
 
@@ -199,5 +217,9 @@ public sealed record EscalationProgress
 /// <param name="Wait">How long after this step the next one fires.</param>
 public sealed record EscalationStepPlan(IReadOnlyList<string> Notify, TimeSpan? Wait);
 
-/// <param name="Kind"><c>investigating</c>, <c>identified</c>, <c>monitoring</c> (from <c>/status</c>) or <c>note</c> (<c>/timeline</c>).</param>
+/// <param name="By">A login; empty for the app's own entries (escalation steps).</param>
+/// <param name="Kind">
+/// <c>investigating</c>, <c>identified</c>, <c>monitoring</c> (from <c>/status</c>), <c>note</c> (<c>/timeline</c>), <c>resolved</c>
+/// (<c>/resolve</c>'s note) or <c>escalation</c> (a step fired).
+/// </param>
 public sealed record TimelineEntry(DateTimeOffset At, string By, string Kind, string Text);

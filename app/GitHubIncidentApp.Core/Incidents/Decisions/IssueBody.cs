@@ -45,7 +45,8 @@ public static partial class IssueBody
             section.Append(TimelineMark).Append("\n### Timeline\n\n");
             foreach (var entry in state.Timeline)
             {
-                section.Append(CultureInfo.InvariantCulture, $"- {entry.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC · @{entry.By} · **{entry.Kind}** — {MarkdownText.Escape(entry.Text.ReplaceLineEndings(" "))}\n");
+                var by = entry.By.Length > 0 ? $" · @{entry.By}" : "";
+                section.Append(CultureInfo.InvariantCulture, $"- {entry.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC{by} · **{entry.Kind}** — {MarkdownText.Escape(entry.Text.ReplaceLineEndings(" "))}\n");
             }
 
             section.Append('\n');

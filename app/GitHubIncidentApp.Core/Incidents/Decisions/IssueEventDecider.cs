@@ -21,9 +21,8 @@ public static class IssueEventDecider
         var person = change.Sender.Login;
         return change.Action switch
         {
-            "closed" when state.IsFiring =>
-                // Closed while alerts fire: the same alerts must not reopen it.
-                new IncidentDecision([], state.ResolvedByPerson(person, now, byHand: state.Firing.Count > 0)),
+            "closed" when state.IsFiring => ClosedWhileFiring(state, person, context),
+            "closed" when state.PostmortemRemindAt is not null => KeptOpen(state),
             "reopened" when !state.IsFiring => Reopened(state, change, config, now),
             "labeled" => Labeled(state, change, config, person, now),
             "unlabeled" when state.Acknowledged is not null && IsLabel(change.Label, IncidentDecider.AcknowledgedLabel) =>
@@ -38,14 +37,40 @@ public static class IssueEventDecider
     private static IncidentDecision Reopened(IncidentState state, IssueChangeEvent change, IncidentConfig config, DateTimeOffset now)
     {
         var reopened = state.ReopenedByPerson(now);
-        IReadOnlyList<IssueOperation> operations = HasLabel(change.Issue, config.Resolve.Label)
-            ? [new UpdateIssue { RemoveLabels = [config.Resolve.Label] }]
-            : [];
+        var remove = new[] { config.Resolve.Label, PostmortemDecider.PendingLabel }.Where(label => HasLabel(change.Issue, label)).ToList();
+        IReadOnlyList<IssueOperation> operations = remove.Count > 0 ? [new UpdateIssue { RemoveLabels = remove }] : [];
         return new IncidentDecision(operations, reopened);
     }
 
+    // Closed while alerts fire: the same alerts must not reopen it. Where it needs a post-mortem first, it is reopened.
+    private static IncidentDecision ClosedWhileFiring(IncidentState state, string person, IncidentContext context)
+    {
+        var resolved = state.ResolvedByPerson(person, context.Now, byHand: state.Firing.Count > 0);
+        return PostmortemDecider.Waiting(resolved, context) is { } waiting ? KeptOpen(waiting) : new IncidentDecision([], resolved);
+    }
+
+    /// <summary>
+    /// Closed by hand while it waits for its post-mortem: reopened, with the pending label and a word on why, so the
+    /// requirement is not dropped by a click and the reminders reach an issue people still see.
+    /// </summary>
+    private static IncidentDecision KeptOpen(IncidentState waiting) => new(
+    [
+        new EnsureLabels([PostmortemDecider.PendingLabelSpec]),
+        new UpdateIssue { Open = true, AddLabels = [PostmortemDecider.PendingLabel] },
+        new CommentOnIssue($"Reopened: {PostmortemDecider.WaitingNote}"),
+    ], waiting);
+
     private static IncidentDecision Labeled(IncidentState state, IssueChangeEvent change, IncidentConfig config, string person, DateTimeOffset now)
     {
+        if (IsLabel(change.Label, PostmortemDecider.Label))
+        {
+            // A person says a post-mortem exists: one waited for closes the incident.
+            var written = PostmortemDecider.Written(state, now);
+            return state.PostmortemRemindAt is null
+                ? (written == state ? IncidentDecision.Nothing : new IncidentDecision([], written))
+                : new IncidentDecision([PostmortemDecider.CloseWaited()], written);
+        }
+
         if (IsLabel(change.Label, IncidentDecider.AcknowledgedLabel))
         {
             return state.Acknowledged is null

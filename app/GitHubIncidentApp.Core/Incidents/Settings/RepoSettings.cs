@@ -9,7 +9,7 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
 {
     public static RepoSettings Defaults { get; } = new(IncidentConfig.Default, new IncidentRenderer(TemplateSources.BuiltIn), []);
 
-    /// <summary>Whether deciding runs the repository's own template code (title, body, comment or label templates).</summary>
+    /// <summary>Whether deciding runs the repository's own template code (title, body, comment, post-mortem or label templates).</summary>
     public bool RunsRepositoryTemplates => Renderer.HasRepositoryTemplates || Config.Labels.Any(TemplateSyntax.IsLabelTemplate);
 
     /// <summary>The overrides people took with <c>/oncall take</c>, already part of <see cref="Config"/>'s schedule.</summary>
@@ -52,7 +52,8 @@ public sealed record RepoSettings(IncidentConfig Config, IncidentRenderer Render
             }
         }
 
-        var renderer = new IncidentRenderer(new TemplateSources(texts.GetValueOrDefault(TemplateKind.Title), texts.GetValueOrDefault(TemplateKind.Body), texts.GetValueOrDefault(TemplateKind.Comment)));
+        var renderer = new IncidentRenderer(new TemplateSources(
+            texts.GetValueOrDefault(TemplateKind.Title), texts.GetValueOrDefault(TemplateKind.Body), texts.GetValueOrDefault(TemplateKind.Comment), texts.GetValueOrDefault(TemplateKind.Postmortem)));
         problems.AddRange(renderer.Problems.Select(problem => new ConfigProblem(paths.Of(problem.Kind)!, problem.Error.Line, problem.Error.Column,
             $"{problem.Error.Message}; the built-in {Name(problem.Kind)} template is used instead")));
         return new RepoSettings(parsed.Config, renderer, problems);
