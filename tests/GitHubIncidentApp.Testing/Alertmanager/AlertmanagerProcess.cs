@@ -28,7 +28,7 @@ namespace GitHubIncidentApp.Testing.Alertmanager;
 /// but the notification goes out again at the next group_interval tick since it was never recorded as sent.</item>
 /// </list>
 /// </remarks>
-public sealed class AlertmanagerProcess : IAsyncDisposable
+public sealed partial class AlertmanagerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ReadinessPollInterval = TimeSpan.FromMilliseconds(100);
@@ -158,47 +158,6 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
             ? firing with { EndsAt = now }
             : new PostableAlert { Labels = labels, Annotations = NoAnnotations, StartsAt = now, EndsAt = now };
         return PostAsync(alert, ct);
-    }
-
-    /// <summary>The groups Alertmanager holds now, with their active alerts (resolved ones are left out).</summary>
-    public async Task<IReadOnlyList<AlertmanagerAlertGroup>> GetAlertGroupsAsync(CancellationToken ct = default)
-    {
-        var groups = await http.GetFromJsonAsync<List<AlertmanagerAlertGroup>>("api/v2/alerts/groups", Json, ct).ConfigureAwait(false);
-        return groups ?? throw new InvalidOperationException($"Alertmanager answered GET {BaseUrl}api/v2/alerts/groups with null. Its log:\n{Log}");
-    }
-
-    /// <summary>Every silence Alertmanager holds, expired ones included.</summary>
-    public async Task<IReadOnlyList<AlertmanagerSilence>> GetSilencesAsync(CancellationToken ct = default)
-    {
-        var silences = await http.GetFromJsonAsync<List<AlertmanagerSilence>>("api/v2/silences", Json, ct).ConfigureAwait(false);
-        return silences ?? throw new InvalidOperationException($"Alertmanager answered GET {BaseUrl}api/v2/silences with null. Its log:\n{Log}");
-    }
-
-    /// <summary>
-    /// Polls <see cref="GetAlertGroupsAsync"/> until <paramref name="until"/> holds: a posted alert reaches the
-    /// groups a moment later, and a resolved one leaves them once its endsAt has passed.
-    /// </summary>
-    public async Task<IReadOnlyList<AlertmanagerAlertGroup>> WaitForAlertGroupsAsync(
-        Func<IReadOnlyList<AlertmanagerAlertGroup>, bool> until, TimeSpan? timeout = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(until);
-        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var groups = await GetAlertGroupsAsync(ct).ConfigureAwait(false);
-            if (until(groups))
-            {
-                return groups;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException(
-                    $"Alertmanager's groups did not reach the expected state in time; they are {JsonSerializer.Serialize(groups, Json)}. Its log:\n{Log}");
-            }
-
-            await Task.Delay(ReadinessPollInterval, ct).ConfigureAwait(false);
-        }
     }
 
     public async ValueTask DisposeAsync()
