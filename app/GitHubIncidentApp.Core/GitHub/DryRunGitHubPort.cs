@@ -104,9 +104,10 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
     public Task<IReadOnlyList<string>> ListCommentBodiesAsync(RepoRef repo, int number, DateTimeOffset since, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([]);
 
-    public async Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
+    /// <summary>What GitHub lists (since <paramref name="updatedSince"/>), with this run's changes, and every issue this run wrote.</summary>
+    public async Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null)
     {
-        var read = _reader is null ? [] : await _reader.ListIssuesWithLabelAsync(repo, label, cancellationToken);
+        var read = _reader is null ? [] : await _reader.ListIssuesWithLabelAsync(repo, label, cancellationToken, updatedSince);
         lock (_gate)
         {
             foreach (var issue in read)

@@ -24,8 +24,11 @@ public interface IGitHubPort
     /// </summary>
     Task<IReadOnlyList<string>> ListCommentBodiesAsync(RepoRef repo, int number, DateTimeOffset since, CancellationToken cancellationToken);
 
-    /// <summary>Every issue, open or closed, that carries <paramref name="label"/> (all pages of <c>GET /repos/{o}/{r}/issues</c>).</summary>
-    Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every issue, open or closed, that carries <paramref name="label"/> (all pages of <c>GET /repos/{o}/{r}/issues</c>);
+    /// with <paramref name="updatedSince"/>, only those updated since then (GitHub's <c>since</c>).
+    /// </summary>
+    Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null);
 
     /// <summary>Names of all labels of the repository (all pages of <c>GET /repos/{o}/{r}/labels</c>).</summary>
     Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken);

@@ -93,10 +93,11 @@ public sealed class OctokitGitHubPort(IGitHubClientProvider clients, ContentPace
             return [.. comments.Select(comment => comment.Body ?? "")];
         }, cancellationToken);
 
-    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null)
     {
-        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Labels = { label } };
-        return CallAsync<IReadOnlyList<IssueSnapshot>>(repo, $"GET /repos/{repo}/issues?labels={label}&state=all", async client =>
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Labels = { label }, Since = updatedSince };
+        var since = updatedSince is { } from ? $"&since={from.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}" : "";
+        return CallAsync<IReadOnlyList<IssueSnapshot>>(repo, $"GET /repos/{repo}/issues?labels={label}&state=all{since}", async client =>
         {
             var issues = await client.Issue.GetAllForRepository(repo.Owner, repo.Name, request, new ApiOptions { PageSize = PageSize })
                 .ConfigureAwait(false);

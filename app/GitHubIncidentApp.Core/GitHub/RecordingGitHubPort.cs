@@ -39,8 +39,8 @@ public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
     public Task<IReadOnlyList<string>> ListCommentBodiesAsync(RepoRef repo, int number, DateTimeOffset since, CancellationToken cancellationToken) =>
         inner.ListCommentBodiesAsync(repo, number, since, cancellationToken);
 
-    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
-        inner.ListIssuesWithLabelAsync(repo, label, cancellationToken);
+    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null) =>
+        inner.ListIssuesWithLabelAsync(repo, label, cancellationToken, updatedSince);
 
     public Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken) =>
         inner.ListLabelsAsync(repo, cancellationToken);

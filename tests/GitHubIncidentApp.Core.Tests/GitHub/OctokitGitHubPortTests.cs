@@ -108,6 +108,19 @@ public sealed class OctokitGitHubPortTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListIssuesWithLabel_since_lists_only_issues_updated_since_then()
+    {
+        _gh.FakeRepo.AddIssue("last week", labels: ["incident"], open: false);
+        _gh.Time.Advance(TimeSpan.FromDays(7));
+        _gh.FakeRepo.AddIssue("today", labels: ["incident"]);
+
+        var issues = await _gh.Port.ListIssuesWithLabelAsync(Repo, "incident", None, _gh.Time.GetUtcNow().AddDays(-1));
+
+        Assert.Equal(["today"], issues.Select(i => i.Title));
+        Assert.Contains("since=2026-03-07T12%3A00%3A00Z", Assert.Single(_gh.RequestsTo("GET", "/repos/acme/api/issues")).Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddComment_posts_the_body()
     {
         _gh.FakeRepo.AddIssue("Disk full");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -149,8 +150,10 @@ internal static class FakeIssueEndpoints
     {
         var state = query["state"].FirstOrDefault() ?? "open";
         var labels = (query["labels"].FirstOrDefault() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var since = DateTimeOffset.TryParse(query["since"].FirstOrDefault(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var from) ? from : DateTimeOffset.MinValue;
         var matching = issues
             .Where(issue => state == "all" || issue.State == state)
+            .Where(issue => issue.UpdatedAt >= since)
             .Where(issue => labels.All(label => issue.Labels.Contains(label, StringComparer.OrdinalIgnoreCase)));
         Func<FakeIssue, DateTimeOffset> key = query["sort"].FirstOrDefault() == "updated" ? issue => issue.UpdatedAt : issue => issue.CreatedAt;
         var sorted = query["direction"].FirstOrDefault() == "asc"

@@ -37,11 +37,15 @@ public sealed partial class TrustedMarkers(IGitHubPort github, IBotIdentity bot,
         return state;
     }
 
-    /// <summary>Every issue of the repository that holds an incident, with its state, oldest first.</summary>
-    public async Task<IReadOnlyList<(IssueSnapshot Issue, IncidentState State)>> ListAsync(RepoRef repo, IncidentConfig config, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every issue of the repository that holds an incident, with its state, oldest first; with <paramref name="updatedSince"/>,
+    /// only issues updated since then (reports and the status page read a range, not the whole history).
+    /// </summary>
+    public async Task<IReadOnlyList<(IssueSnapshot Issue, IncidentState State)>> ListAsync(
+        RepoRef repo, IncidentConfig config, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null)
     {
         var found = new List<(IssueSnapshot, IncidentState)>();
-        foreach (var issue in (await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken)).OrderBy(issue => issue.Number))
+        foreach (var issue in (await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken, updatedSince)).OrderBy(issue => issue.Number))
         {
             if (await ReadAsync(repo, issue, config, cancellationToken) is { } state)
             {
