@@ -198,5 +198,6 @@ public static class IncidentApp
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<EscalationClock>();
         services.AddHostedService<MaintenanceClock>();
+        services.AddHostedService<ReportClock>();
     }
 }

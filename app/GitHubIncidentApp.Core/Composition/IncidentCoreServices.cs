@@ -45,6 +45,7 @@ public static class IncidentCoreServices
         services.AddSingleton<MarkerWriteBack>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<AlertmanagerReconciler>();
+        services.AddSingleton<IncidentReports>();
         services.AddSingleton<ScheduledPass>();
         services.AddSingleton(_ => new WorkerShares(options.Workers));
         services.AddSingleton<InboxProcessor>();

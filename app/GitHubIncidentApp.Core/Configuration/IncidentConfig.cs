@@ -62,6 +62,9 @@ public sealed record IncidentConfig
 
     /// <summary>Which incidents need a post-mortem before they close (<c>postmortem:</c>).</summary>
     public PostmortemConfig Postmortem { get; init; } = new();
+
+    /// <summary>When the periodic report issue is opened (<c>report:</c>).</summary>
+    public ReportConfig Report { get; init; } = new();
 }
 
 public sealed record SeverityConfig

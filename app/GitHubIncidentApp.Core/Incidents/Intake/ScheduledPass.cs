@@ -11,12 +11,12 @@ namespace GitHubIncidentApp.Core.Incidents.Intake;
 /// One pass over a repository for a host that runs now and then instead of all the time (the Action on its schedule):
 /// reconciles the incidents with the alert groups Alertmanager holds, when one is given, then fires the timed steps that
 /// are due, each through the dispatcher as the App's clock and inbox do, and brings the maintenance windows' silences in
-/// step (<see cref="MaintenanceSync"/>). Alertmanager is read before anything is written: when it cannot be read
+/// step (<see cref="MaintenanceSync"/>), and opens the periodic report when it is due (<see cref="IncidentReports"/>). Alertmanager is read before anything is written: when it cannot be read
 /// (<see cref="AlertmanagerUnavailableException"/>), the pass changed nothing.
 /// </summary>
 public sealed class ScheduledPass(
     RepoSettingsCache settings, IncidentIndexRebuilder rebuilder, IIncidentIndex index, AlertmanagerReconciler reconciler, DeliveryDispatcher dispatcher,
-    MaintenanceSync maintenance, TimeProvider time)
+    MaintenanceSync maintenance, IncidentReports reports, TimeProvider time)
 {
     /// <param name="receiver">Only this Alertmanager receiver's groups open incidents; null: every receiver's.</param>
     /// <param name="reportProblem">Told what is wrong with a group as soon as it is known, before the due steps fire.</param>
@@ -26,7 +26,7 @@ public sealed class ScheduledPass(
         ArgumentNullException.ThrowIfNull(reportProblem);
         if (alertmanager is null)
         {
-            return await FireDueStepsAsync(repo, cancellationToken);
+            return $"{await FireDueStepsAsync(repo, cancellationToken)} {await ReportAsync(repo, cancellationToken)}";
         }
 
         var groups = await alertmanager.GetAlertGroupsAsync(cancellationToken);
@@ -39,8 +39,11 @@ public sealed class ScheduledPass(
 
         var fired = await FireDueStepsAsync(repo, cancellationToken);
         var silenced = maintenance.IsOn ? $" {(await maintenance.SyncAsync(repo, cancellationToken)).Describe()}" : "";
-        return $"{Describe(reconciled, groups.Count, receiver)} {fired}{silenced}";
+        return $"{Describe(reconciled, groups.Count, receiver)} {fired}{silenced} {await ReportAsync(repo, cancellationToken)}";
     }
+
+    private async Task<string> ReportAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        (await reports.PostDueAsync(repo, (await settings.GetAsync(repo, cancellationToken)).Config, cancellationToken)).Description;
 
     private static string Describe(ReconcileOutcome outcome, int groups, string? receiver)
     {
