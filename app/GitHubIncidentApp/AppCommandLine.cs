@@ -18,6 +18,7 @@ public static class AppCommandLine
         ["validate"] = ((args, output, errors) => ValidateCommand.RunAsync(args, output, errors), ValidateCommand.Usage),
         ["oncall"] = ((args, output, errors) => OnCallCommand.RunAsync(args, output, errors), OnCallCommand.Usage),
         ["schedule"] = ((args, output, errors) => ScheduleCommand.RunAsync(args, output, errors), ScheduleCommand.Usage),
+        ["report"] = ((args, output, errors) => ReportCommand.RunAsync(args, output, errors), ReportCommand.Usage),
         ["feed-url"] = ((args, output, errors) => FeedUrlCommand.RunAsync(args, output, errors), FeedUrlCommand.Usage),
         ["healthcheck"] = ((args, output, errors) => HealthCheckCommand.RunAsync(args, output, errors), HealthCheckCommand.Usage),
     };

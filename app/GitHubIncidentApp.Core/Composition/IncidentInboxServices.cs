@@ -38,9 +38,7 @@ public static class IncidentInboxServices
         services.AddSingleton(sp => new MaintenancePass(
             sp.GetRequiredService<MaintenanceSync>(), sp.GetRequiredService<RepoSettingsCache>(), sp.GetRequiredService<ISettingsSnapshots>(),
             sp.GetRequiredService<MaintenanceChanges>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MaintenancePass>>(), inbox.DefaultRepo));
-        services.AddSingleton(sp => new ReportPass(
-            sp.GetRequiredService<IncidentReports>(), sp.GetRequiredService<RepoSettingsCache>(), sp.GetRequiredService<ISettingsSnapshots>(),
-            sp.GetRequiredService<ILogger<ReportPass>>(), inbox.DefaultRepo));
+        services.AddSingleton<ReportPass>();
         return services.AddIncidentCore(core);
     }
 

@@ -1,4 +1,3 @@
-using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Applying;
 using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.Storage;
@@ -8,11 +7,11 @@ namespace GitHubIncidentApp.Core.Incidents.Intake;
 
 /// <summary>
 /// When the App opens the periodic report issues (<see cref="IncidentReports"/>): a pass every <see cref="Interval"/> over the
-/// repositories it works for (those whose settings it has read, and DEFAULT_REPO's), each read from its stored settings, so a
-/// pass costs no GitHub read until a report is due. One repository's failure is logged and the others go on; at most
+/// repositories it works for (those whose settings it has read and stored; a repository it never heard of has no incidents of
+/// its), each with its stored settings, so a pass costs no GitHub read until a report is due. One repository's failure is logged and the others go on; at most
 /// <see cref="MaxPostsPerPass"/> reports are opened per pass (the rest wait for the next, well within their lateness bound).
 /// </summary>
-public sealed partial class ReportPass(IncidentReports reports, RepoSettingsCache settings, ISettingsSnapshots snapshots, ILogger<ReportPass> logger, RepoRef? defaultRepo)
+public sealed partial class ReportPass(IncidentReports reports, RepoSettingsCache settings, ISettingsSnapshots snapshots, ILogger<ReportPass> logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
@@ -20,14 +19,8 @@ public sealed partial class ReportPass(IncidentReports reports, RepoSettingsCach
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var repos = (await snapshots.ListAsync(RepoSettingsCache.MaxRepositories, cancellationToken)).ToList();
-        if (defaultRepo is not null && !repos.Contains(defaultRepo))
-        {
-            repos.Add(defaultRepo);
-        }
-
         var posted = 0;
-        foreach (var repo in repos)
+        foreach (var repo in await snapshots.ListAsync(RepoSettingsCache.MaxRepositories, cancellationToken))
         {
             if (posted >= MaxPostsPerPass)
             {
@@ -36,8 +29,10 @@ public sealed partial class ReportPass(IncidentReports reports, RepoSettingsCach
 
             try
             {
-                var config = (await settings.GetKeptAsync(repo, cancellationToken) ?? await settings.GetAsync(repo, cancellationToken)).Config;
-                posted += (await reports.PostDueAsync(repo, config, cancellationToken)).Posted is null ? 0 : 1;
+                if (await settings.GetKeptAsync(repo, cancellationToken) is { } kept)
+                {
+                    posted += (await reports.PostDueAsync(repo, kept.Config, cancellationToken)).Posted is null ? 0 : 1;
+                }
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
