@@ -14,9 +14,14 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// the report issues are searched for the period's marker in an issue the app's bot opened, under the repository's report
 /// lock (shared by every replica on PostgreSQL), so neither a restart nor a second replica posts it twice.
 /// </summary>
+/// <param name="index">
+/// The App's index, whose state wins over a marker's (some changes reach the marker only later); without one (the <c>report</c>
+/// verb) the markers are read alone. Only issues whose markers are trusted are looked up.
+/// </param>
 /// <param name="locks">Where repositories are locked: within this process unless given (several replicas share a database's).</param>
 public sealed partial class IncidentReports(
-    IGitHubPort github, IBotIdentity bot, TrustedMarkers markers, LabelCache labels, TimeProvider time, ILogger<IncidentReports> logger, IIncidentLocks? locks = null)
+    IGitHubPort github, IBotIdentity bot, TrustedMarkers markers, LabelCache labels, TimeProvider time, ILogger<IncidentReports> logger,
+    IIncidentIndex? index = null, IIncidentLocks? locks = null)
 {
     /// <summary>The label of report issues: not the incident label, so a report never counts as an incident.</summary>
     public const string Label = "incident-report";
@@ -43,7 +48,13 @@ public sealed partial class IncidentReports(
             throw new ArgumentOutOfRangeException(nameof(period), period.Days, $"a report covers at most {MaxDays} days");
         }
 
-        var incidents = await markers.ListAsync(repo, config, cancellationToken, updatedSince: period.From);
+        var incidents = new List<(IssueSnapshot, IncidentState)>();
+        foreach (var (issue, state) in await markers.ListAsync(repo, config, cancellationToken, updatedSince: period.From))
+        {
+            var indexed = index is null ? null : await index.FindByIssueAsync(repo, issue.Number, cancellationToken);
+            incidents.Add((issue, indexed is not null && IncidentState.FromJson(indexed.StateJson) is { } known && known.Key == state.Key ? known : state));
+        }
+
         var figures = ReportFigures.Compute(ReportFacts.From(incidents, config, period), period);
         return new RenderedReport(period, figures, ReportMarkdown.Title(repo.ToString(), period), ReportMarkdown.Render(repo.ToString(), period, figures));
     }
