@@ -11,7 +11,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly CoreAssembly = typeof(IncidentDecider).Assembly;
 
     /// <summary>Folders the incident flow builds on; they know nothing of it.</summary>
-    public static TheoryData<string> Leaves => new() { "Alerts", "Commands", "Configuration", "GitHub", "Json", "Maintenance", "Metrics", "OnCall", "Storage", "Templates" };
+    public static TheoryData<string> Leaves => new() { "Alerts", "Commands", "Configuration", "GitHub", "Json", "Maintenance", "Metrics", "OnCall", "Reports", "Storage", "Templates" };
 
     /// <summary>The four deciders, called alike: <c>Decide(state, input, context)</c>.</summary>
     private static readonly string[] Deciders = [nameof(IncidentDecider), nameof(CommandDecider), nameof(IssueEventDecider), nameof(EscalationDecider)];
