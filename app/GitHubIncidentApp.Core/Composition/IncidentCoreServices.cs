@@ -29,6 +29,7 @@ public static class IncidentCoreServices
 
         services.AddSingleton<LabelCache>();
         services.AddSingleton<IssueTypeCheck>();
+        services.AddSingleton<SeverityFields>();
         services.AddSingleton<IssuePins>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RepoSettingsCache>(sp, options.ConfigPath));
         services.AddSingleton<TrustedMarkers>();

@@ -62,6 +62,9 @@ public sealed record IncidentConfig
 
     /// <summary>Which incidents need a post-mortem before they close (<c>postmortem:</c>).</summary>
     public PostmortemConfig Postmortem { get; init; } = new();
+
+    /// <summary>The organisation issue field that shows the severity (<c>severity_field</c>); null sets none.</summary>
+    public SeverityFieldConfig? SeverityField { get; init; }
 }
 
 public sealed record SeverityConfig

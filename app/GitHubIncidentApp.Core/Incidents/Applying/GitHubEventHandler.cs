@@ -57,7 +57,7 @@ public sealed partial class GitHubEventHandler(
         var incident = locked.Incident;
 
         var context = IncidentContext.For(change.Repo, incident.Key, settings, time.GetUtcNow());
-        var decision = PinDecider.Decide(IssueEventDecider.Decide(incident.Known, change, context), context);
+        var decision = SeverityFieldDecider.Decide(PinDecider.Decide(IssueEventDecider.Decide(incident.Known, change, context), context), incident.State, context);
         if (decision.State is not null)
         {
             await store.ApplyAsync(change.Repo, incident.Key, incident.Issue, decision, cancellationToken);
@@ -110,7 +110,7 @@ public sealed partial class GitHubEventHandler(
             decision = CommandDecider.Settle(decision, await silences.ApplyAsync(plan, cancellationToken), incident.State);
         }
 
-        var changes = PinDecider.Decide(new IncidentDecision(decision.Operations, decision.State), context);
+        var changes = SeverityFieldDecider.Decide(PinDecider.Decide(new IncidentDecision(decision.Operations, decision.State), context), incident.State, context);
         var applied = await store.ApplyAsync(repo, incident.Key, seen, changes, cancellationToken);
         if (decision.Operations.Any(op => op is WriteOverrideLedger))
         {
