@@ -79,9 +79,10 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, Issu
             fields.Took(repo, inCreate: true);
             return created;
         }
-        catch (GitHubApiException refusal) when (refusal.StatusCode == HttpStatusCode.UnprocessableEntity && refusal.RateLimit is null)
+        catch (GitHubApiException refusal) when (refusal.RateLimit is null && refusal.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Forbidden)
         {
-            // The field must not cost the incident its issue (an option removed since the fields were read): open it without.
+            // The field must not cost the incident its issue (an option removed since the fields were read, a field the
+            // app may not set): open it without; a refusal of the issue itself comes again and is thrown as ever.
             var created = await github.CreateIssueAsync(repo, issue, cancellationToken);
             learned.AddRange(fields.Refused(repo, wanted, refusal) is { } problem ? [problem] : []);
             return created;

@@ -75,7 +75,7 @@ public sealed partial class SeverityFields(IGitHubPort github, TimeProvider time
         Writes.Increment("refused");
         var name = wanted.Field.Name;
         return Learn(repo, name,
-            $"GitHub refused to set the issue field \"{name}\" to \"{wanted.Field.ValueFor(wanted.Level)}\" ({(int)refusal.StatusCode}: {refusal.Message}): check that the field and option still exist and that the app has the organisation permission \"Issue fields: read\" and \"Issues: write\" on the repository, or remove 'severity_field'");
+            $"GitHub refused to set the issue field \"{name}\" ({(int)refusal.StatusCode} {refusal.StatusCode}): check that the field and option still exist and that the app has the organisation permission \"Issue fields: read\" and \"Issues: write\" on the repository, or remove 'severity_field'");
     }
 
     public void Dispose() => _fields.Dispose();
