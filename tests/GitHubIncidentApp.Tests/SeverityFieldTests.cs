@@ -34,6 +34,12 @@ public sealed class SeverityFieldTests : AppTestBase
 
     private void SeverityField(params string[] options) => GitHub.SetIssueFields(Owner, FakeIssueField.Select(5, "Priority", "High"), FakeIssueField.Select(7, "Severity", options));
 
+    private async Task<string> MetricsAsync()
+    {
+        using var client = new HttpClient { BaseAddress = App.BaseUrl };
+        return await client.GetStringAsync("metrics");
+    }
+
     private async Task SendAsync(string eventName, byte[] payload)
     {
         var (status, _) = await Webhooks.PostAsync(App.BaseUrl, eventName, payload, Webhooks.Sign(payload), $"delivery-{++_deliveries}");
@@ -61,6 +67,7 @@ public sealed class SeverityFieldTests : AppTestBase
         Assert.Equal(0, GitHub.Count("POST", "/issue-field-values$"));
         Assert.All(Repo.Issues, issue => Assert.DoesNotContain("[!WARNING]", issue.Body, StringComparison.Ordinal));
         Assert.Empty(FieldWarnings);
+        Assert.Contains("incident_app_issue_field_writes_total{outcome=\"created\"} 2\n", await MetricsAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,5 +175,6 @@ public sealed class SeverityFieldTests : AppTestBase
         Assert.Equal(2, GitHub.Count("POST", "/issue-field-values$"));
         Assert.Single(FieldWarnings);
         Assert.Empty(_log.Failures);
+        Assert.Contains("incident_app_issue_field_writes_total{outcome=\"refused\"} 2\n", await MetricsAsync(), StringComparison.Ordinal);
     }
 }
