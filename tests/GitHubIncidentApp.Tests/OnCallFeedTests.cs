@@ -159,4 +159,25 @@ public sealed class OnCallFeedTests : AppTestBase
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Feed_requests_are_counted_by_outcome()
+    {
+        GitHub.Repo("operate-first", "no-schedule");
+        await EventsAsync(FeedPath(Incidents));
+        await EventsAsync(FeedPath(Incidents, "alice"));
+        using (var refused = await GetAsync(FeedPath(Incidents, secret: Secret + "-other")))
+        using (var noSchedule = await GetAsync(FeedPath(new RepoRef("operate-first", "no-schedule"))))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, noSchedule.StatusCode);
+        }
+
+        var metrics = await App.Client.GetStringAsync(new Uri(App.BaseUrl, "metrics"));
+
+        Assert.Contains("incident_app_feed_requests_total{outcome=\"served\"} 2\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_feed_requests_total{outcome=\"refused\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_feed_requests_total{outcome=\"not_found\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_feed_requests_total{outcome=\"unavailable\"} 0\n", metrics, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,7 @@ public static class IncidentCoreServices
         services.AddSingleton<IncidentExecutor>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<FlapMetrics>();
+        services.AddSingleton<PostmortemMetrics>();
         services.AddSingleton<AlertDeliveryHandler>();
         services.AddSingleton<StormLedger>();
         services.AddSingleton<PermissionCache>();

@@ -20,7 +20,8 @@ public sealed partial class GitHubEventHandler(
     IBotIdentity bot,
     TimeProvider time,
     ILogger<GitHubEventHandler> logger,
-    IInstallationCache? installations = null)
+    IInstallationCache? installations = null,
+    PostmortemMetrics? postmortems = null)
 {
     public Task HandleAsync(GitHubEvent gitHubEvent, CancellationToken cancellationToken) => gitHubEvent switch
     {
@@ -61,6 +62,7 @@ public sealed partial class GitHubEventHandler(
         if (decision.State is not null)
         {
             await store.ApplyAsync(change.Repo, incident.Key, incident.Issue, decision, cancellationToken);
+            postmortems?.ObserveWritten(incident.State, decision.State, PostmortemMetrics.ViaLabel);
             LogFollowed(change.Repo.ToString(), change.Issue.Number, change.Action, change.Sender.Login);
         }
     }
@@ -112,6 +114,7 @@ public sealed partial class GitHubEventHandler(
 
         var changes = SeverityFieldDecider.Decide(PinDecider.Decide(new IncidentDecision(decision.Operations, decision.State), context), incident.State, context);
         var applied = await store.ApplyAsync(repo, incident.Key, seen, changes, cancellationToken);
+        postmortems?.ObserveWritten(incident.State, changes.State, PostmortemMetrics.ViaCommand);
         if (decision.Operations.Any(op => op is WriteOverrideLedger))
         {
             // Whoever is on call changed: the next resolution must read the ledger again.
