@@ -21,8 +21,8 @@ public static class ScheduleCommand
         + "  --svg        also write a timeline picture of it to FILE\n"
         + "  --ics        also write it as an iCalendar file to FILE, for Google Calendar, Outlook or Apple Calendar to import\n"
         + "  --person     with --ics, only the shifts of this GitHub login\n"
-        + "  --repo       with --ics, the repository the schedule is of (default: the checkout's folder name): its events then\n"
-        + "               have the UIDs of the App's feed of that repository, so a calendar that imported one updates with the other";
+        + "  --repo       with --ics, the repository the schedule is of (default: the checkout's folder name): each shift is\n"
+        + "               then the same event (the same UID) as in the App's feed of that repository";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, TimeProvider? time = null)
     {
