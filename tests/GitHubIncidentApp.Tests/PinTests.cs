@@ -53,9 +53,12 @@ public sealed class PinTests : AppTestBase
         Assert.Equal(1, await PinsCountedAsync("gave_way"));
         Assert.Equal(0, await PinsCountedAsync("refused"));
 
-        // The incident whose pin gave way resolves later without touching the person's pin.
+        // The incident whose pin gave way no longer counts as pinned: it resolves later with no unpin, and without
+        // touching the person's pin.
         await App.DeliverAsync(Payloads.Group("DiskFull", fixture: "resolved"));
         Assert.Contains(1, Repo.Pinned);
+        Assert.Equal(2 + 4, GraphQLCalls);
+        Assert.Equal(0, await PinsCountedAsync("unpinned"));
     }
 
     [Fact]

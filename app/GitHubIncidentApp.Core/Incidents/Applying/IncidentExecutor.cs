@@ -18,8 +18,10 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, Issu
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     /// <param name="issue">The incident's issue, or null when the operations open it.</param>
-    public async Task<IncidentIssue?> ApplyAsync(RepoRef repo, IncidentIssue? issue, IReadOnlyList<IssueOperation> operations, CancellationToken cancellationToken)
+    /// <returns>The incident's issue, and the other incidents' issues whose pins gave way to its pin (the app unpinned them).</returns>
+    public async Task<(IncidentIssue? Issue, IReadOnlyList<int> Unpinned)> ApplyAsync(RepoRef repo, IncidentIssue? issue, IReadOnlyList<IssueOperation> operations, CancellationToken cancellationToken)
     {
+        var unpinned = new List<int>();
         foreach (var operation in operations)
         {
             issue = operation switch
@@ -34,14 +36,14 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, Issu
                 AssignPeople assign => Written(repo, ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken))),
                 AddSubIssue sub => await AddSubIssueAsync(repo, Require(issue, operation), sub, cancellationToken),
                 WriteOverrideLedger ledger => await WriteLedgerAsync(repo, issue, ledger, cancellationToken),
-                PinIssue => await PinAsync(repo, Require(issue, operation), pin: true, cancellationToken),
-                UnpinIssue => await PinAsync(repo, Require(issue, operation), pin: false, cancellationToken),
+                PinIssue => await PinAsync(repo, Require(issue, operation), unpinned, cancellationToken),
+                UnpinIssue => await UnpinAsync(repo, Require(issue, operation), cancellationToken),
                 UnassignPeople unassign => Written(repo, ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken))),
                 _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
             };
         }
 
-        return issue;
+        return (issue, unpinned);
     }
 
     private async Task<IssueSnapshot> CreateAsync(RepoRef repo, CreateIssue create, CancellationToken cancellationToken)
@@ -121,11 +123,21 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, Issu
         return issue;
     }
 
-    private async Task<IncidentIssue> PinAsync(RepoRef repo, IncidentIssue issue, bool pin, CancellationToken cancellationToken)
+    private async Task<IncidentIssue> PinAsync(RepoRef repo, IncidentIssue issue, List<int> unpinned, CancellationToken cancellationToken)
+    {
+        if (pins is not null && await pins.PinAsync(repo, issue, cancellationToken) is { } gaveWay)
+        {
+            unpinned.Add(gaveWay);
+        }
+
+        return issue;
+    }
+
+    private async Task<IncidentIssue> UnpinAsync(RepoRef repo, IncidentIssue issue, CancellationToken cancellationToken)
     {
         if (pins is not null)
         {
-            await (pin ? pins.PinAsync(repo, issue, cancellationToken) : pins.UnpinAsync(repo, issue, cancellationToken));
+            await pins.UnpinAsync(repo, issue, cancellationToken);
         }
 
         return issue;

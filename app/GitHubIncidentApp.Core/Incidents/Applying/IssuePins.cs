@@ -26,7 +26,8 @@ public sealed partial class IssuePins(IGitHubPort github, IBotIdentity bot, Deli
         "Pins of incident issues, by action: pinned, unpinned, gave_way (the app's oldest pin taken off for a new one), refused (GitHub refused a pin or unpin).",
         ["action"], [["pinned"], ["unpinned"], ["gave_way"], ["refused"]]);
 
-    public async Task PinAsync(RepoRef repo, IncidentIssue issue, CancellationToken cancellationToken)
+    /// <returns>The number of the issue whose pin gave way to this one (the app unpinned it); null when none did.</returns>
+    public async Task<int?> PinAsync(RepoRef repo, IncidentIssue issue, CancellationToken cancellationToken)
     {
         try
         {
@@ -35,31 +36,41 @@ public sealed partial class IssuePins(IGitHubPort github, IBotIdentity bot, Deli
             if (!pinned.Failed)
             {
                 Pins.Increment("pinned");
-                return;
+                return null;
             }
 
             // Taken (or refused for another reason): only the app's own oldest pin may give way, and only once.
             if (await OldestOwnPinAsync(repo, issue.Number, cancellationToken) is not { } oldest)
             {
                 NotPinned(repo.ToString(), issue.Number, string.Join("; ", pinned.Errors));
-                return;
+                return null;
             }
 
             var unpinned = await MutateAsync(repo, UnpinMutation, oldest.Id, cancellationToken);
-            var again = unpinned.Failed ? unpinned : await MutateAsync(repo, PinMutation, id, cancellationToken);
-            if (again.Failed)
+            if (unpinned.Failed)
             {
-                NotPinned(repo.ToString(), issue.Number, string.Join("; ", again.Errors));
-                return;
+                NotPinned(repo.ToString(), issue.Number, string.Join("; ", unpinned.Errors));
+                return null;
             }
 
             Pins.Increment("gave_way");
-            Pins.Increment("pinned");
             LogGaveWay(repo.ToString(), oldest.Number, issue.Number);
+            var again = await MutateAsync(repo, PinMutation, id, cancellationToken);
+            if (again.Failed)
+            {
+                NotPinned(repo.ToString(), issue.Number, string.Join("; ", again.Errors));
+            }
+            else
+            {
+                Pins.Increment("pinned");
+            }
+
+            return oldest.Number;
         }
         catch (GitHubApiException e) when (e.RateLimit is null && !GitHubFailures.IsOutage(e))
         {
             NotPinned(repo.ToString(), issue.Number, e.Message);
+            return null;
         }
     }
 
