@@ -1,6 +1,7 @@
 using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Settings;
+using GitHubIncidentApp.Core.Metrics;
 
 namespace GitHubIncidentApp;
 
@@ -14,37 +15,43 @@ public static partial class FeedEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/oncall/{owner}/{repo}.ics", (string owner, string repo, string? token, AppSettings settings, OnCallFeeds feeds, ILogger<OnCallFeeds> logger, CancellationToken cancellationToken) =>
-            ServeAsync(owner, repo, null, token, settings, feeds, logger, cancellationToken));
-        app.MapGet("/oncall/{owner}/{repo}/{login}.ics", (string owner, string repo, string login, string? token, AppSettings settings, OnCallFeeds feeds, ILogger<OnCallFeeds> logger, CancellationToken cancellationToken) =>
-            ServeAsync(owner, repo, login, token, settings, feeds, logger, cancellationToken));
+        app.MapGet("/oncall/{owner}/{repo}.ics", async (string owner, string repo, string? token, AppSettings settings, OnCallFeeds feeds, MetricsRegistry metrics, ILogger<OnCallFeeds> logger, CancellationToken cancellationToken) =>
+            Counted(metrics, await ServeAsync(owner, repo, null, token, settings, feeds, logger, cancellationToken)));
+        app.MapGet("/oncall/{owner}/{repo}/{login}.ics", async (string owner, string repo, string login, string? token, AppSettings settings, OnCallFeeds feeds, MetricsRegistry metrics, ILogger<OnCallFeeds> logger, CancellationToken cancellationToken) =>
+            Counted(metrics, await ServeAsync(owner, repo, login, token, settings, feeds, logger, cancellationToken)));
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(
+    private static IResult Counted(MetricsRegistry metrics, (IResult Result, string Outcome) served)
+    {
+        metrics.FeedRequests.Increment(served.Outcome);
+        return served.Result;
+    }
+
+    private static async Task<(IResult, string)> ServeAsync(
         string owner, string name, string? person, string? token, AppSettings settings, OnCallFeeds feeds, ILogger logger, CancellationToken cancellationToken)
     {
         if (settings.FeedSecret is not { } secret
             || RepoRef.Parse($"{owner}/{name}").Repo is not { } repo
             || !FeedToken.Opens(secret, repo, person, token))
         {
-            return Results.NotFound();
+            return (Results.NotFound(), "refused");
         }
 
         try
         {
             return await feeds.GetAsync(repo, person, cancellationToken) is { } calendar
-                ? Results.Text(calendar, "text/calendar; charset=utf-8")
-                : Results.NotFound();
+                ? (Results.Text(calendar, "text/calendar; charset=utf-8"), "served")
+                : (Results.NotFound(), "not_found");
         }
         catch (GitHubAppNotInstalledException)
         {
-            return Results.NotFound();
+            return (Results.NotFound(), "not_found");
         }
         catch (Exception ex) when (ex is GitHubUnavailableException or GitHubApiException or BaseNotFetchedException)
         {
             LogUnavailable(logger, repo.ToString(), ex.Message);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return (Results.StatusCode(StatusCodes.Status503ServiceUnavailable), "unavailable");
         }
     }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
+using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.OnCall;
 
 namespace GitHubIncidentApp;
 
 /// <summary>
-/// <c>schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE] [--ics FILE [--person LOGIN]]</c>: the hand-offs
+/// <c>schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE] [--ics FILE [--person LOGIN] [--repo OWNER/NAME]]</c>: the hand-offs
 /// of every rotation over the next days as a Markdown table, for reviewing a schedule change; with <c>--svg</c> a timeline
 /// picture of them, with <c>--ics</c> an iCalendar file of them (one person's with <c>--person</c>) to import into a calendar.
 /// </summary>
@@ -13,17 +14,19 @@ public static class ScheduleCommand
     private const int DefaultDays = 14;
     private const int MaxDays = 366;
 
-    internal static readonly string Usage = "usage: schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE] [--ics FILE [--person LOGIN]]\n"
+    internal static readonly string Usage = "usage: schedule [--repo-dir DIR] [--from DATE] [--days N] [--svg FILE] [--ics FILE [--person LOGIN] [--repo OWNER/NAME]]\n"
         + "  --repo-dir   a checkout of the repository whose .github/incidents.yml holds the schedule (default: the current directory)\n"
         + $"  --from       where the table starts (default: today's midnight in the file's timezone): {TimeArgument.Syntax}\n"
         + $"  --days       how many days it covers, 1 to {MaxDays} (default: {DefaultDays})\n"
         + "  --svg        also write a timeline picture of it to FILE\n"
         + "  --ics        also write it as an iCalendar file to FILE, for Google Calendar, Outlook or Apple Calendar to import\n"
-        + "  --person     with --ics, only the shifts of this GitHub login";
+        + "  --person     with --ics, only the shifts of this GitHub login\n"
+        + "  --repo       with --ics, the repository the schedule is of (default: the checkout's folder name): each shift is\n"
+        + "               then the same event (the same UID) as in the App's feed of that repository";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, TimeProvider? time = null)
     {
-        if (CommandArgs.Parse(args, ["--repo-dir", "--from", "--days", "--svg", "--ics", "--person"], maxPositional: 0, out var usageError) is not { } parsedArgs)
+        if (CommandArgs.Parse(args, ["--repo-dir", "--from", "--days", "--svg", "--ics", "--person", "--repo"], maxPositional: 0, out var usageError) is not { } parsedArgs)
         {
             await errors.WriteLineAsync($"error: {usageError}\n{Usage}");
             return 2;
@@ -41,6 +44,23 @@ public static class ScheduleCommand
         {
             await errors.WriteLineAsync($"error: --person picks whose shifts go into the --ics file: give --ics FILE too\n{Usage}");
             return 2;
+        }
+
+        if (parsedArgs["--repo"] is not null && parsedArgs["--ics"] is null)
+        {
+            await errors.WriteLineAsync($"error: --repo names whose schedule the --ics file is: give --ics FILE too\n{Usage}");
+            return 2;
+        }
+
+        RepoRef? named = null;
+        if (parsedArgs["--repo"] is { } repoText)
+        {
+            (named, var problem) = RepoRef.Parse(repoText);
+            if (named is null)
+            {
+                await errors.WriteLineAsync($"error: --repo {problem}\n{Usage}");
+                return 2;
+            }
         }
 
         if (RepoDirectory.Open(parsedArgs["--repo-dir"], errors) is not { } repo)
@@ -76,8 +96,8 @@ public static class ScheduleCommand
         if (parsedArgs["--ics"] is { } icsPath)
         {
             var person = parsedArgs["--person"];
-            // The checkout's folder name stands for the repository in the calendar's name and its events' UIDs.
-            var scope = new DirectoryInfo(Path.GetFullPath(repo.Root)).Name;
+            // The repository as the App's feed names it (OnCallFeeds), else the checkout's folder name, is in the calendar's name and its events' UIDs.
+            var scope = named?.ToString() ?? new DirectoryInfo(Path.GetFullPath(repo.Root)).Name;
             var shifts = ScheduleCalendar.Shifts(onCall, from, to, person);
             if (!await WriteAsync(icsPath, "the calendar", $"the calendar ({shifts.Count} shift{(shifts.Count == 1 ? "" : "s")})", () => ScheduleCalendar.Render(onCall, scope, person, shifts, now), output, errors))
             {

@@ -23,7 +23,8 @@ public sealed partial class MetricsTests : AppTestBase
         "incident_app_github_requests_total", "incident_app_github_healthy", "incident_app_mode",
         "incident_app_content_waiting", "incident_app_content_wait_seconds_total",
         "incident_app_flaps_total", "incident_app_flapping_started_total", "incident_app_silences_total", "incident_app_maintenance_silences_total",
-        "incident_app_storms_opened_total", "incident_app_storm_groups_total",
+        "incident_app_storms_opened_total", "incident_app_storm_groups_total", "incident_app_issue_field_writes_total",
+        "incident_app_feed_requests_total", "incident_app_pins_total", "incident_app_postmortems_total", "incident_app_postmortem_reminders_total",
     ];
 
     private async Task<Dictionary<string, double>> ScrapeAsync()

@@ -159,4 +159,50 @@ public sealed class OnCallFeedTests : AppTestBase
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Feed_requests_are_counted_by_outcome()
+    {
+        GitHub.Repo("operate-first", "no-schedule");
+        await EventsAsync(FeedPath(Incidents));
+        await EventsAsync(FeedPath(Incidents, "alice"));
+        using (var refused = await GetAsync(FeedPath(Incidents, secret: Secret + "-other")))
+        using (var noSchedule = await GetAsync(FeedPath(new RepoRef("operate-first", "no-schedule"))))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, noSchedule.StatusCode);
+        }
+
+        var metrics = await App.Client.GetStringAsync(new Uri(App.BaseUrl, "metrics"));
+
+        Assert.Contains("incident_app_feed_requests_total{outcome=\"served\"} 2\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_feed_requests_total{outcome=\"refused\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_feed_requests_total{outcome=\"not_found\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_feed_requests_total{outcome=\"unavailable\"} 0\n", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schedule_ics_with_repo_writes_the_uids_the_feed_serves_for_that_repository()
+    {
+        using var checkout = new RepoForCommandTests();
+        checkout.WithConfig(Schedule);
+        var ics = Path.Combine(checkout.Path, "oncall.ics");
+        async Task<IReadOnlyList<string>> CommandUidsAsync(params string[] more)
+        {
+            var (exit, _, errors) = await RepoForCommandTests.RunAsync(
+                (args, o, e) => ScheduleCommand.RunAsync(args, o, e, _clock), ["--repo-dir", checkout.Path, "--days", "7", "--ics", ics, .. more]);
+            Assert.True(exit == 0, errors);
+            return [.. Ical.Net.Calendar.Load(await File.ReadAllTextAsync(ics))!.Events.Select(e => e.Uid!)];
+        }
+
+        var feed = (await EventsAsync(FeedPath(Incidents))).Select(e => e.Uid!).ToHashSet(StringComparer.Ordinal);
+        var named = await CommandUidsAsync("--repo", "operate-first/incidents");
+        var unnamed = await CommandUidsAsync();
+
+        // The week the command covers is the start of the feed's eight: the same shifts, the same UIDs.
+        Assert.NotEmpty(named);
+        Assert.All(named, uid => Assert.Contains(uid, feed));
+        Assert.All(named, uid => Assert.EndsWith("-operate-first/incidents@github-incident-app", uid, StringComparison.Ordinal));
+        Assert.DoesNotContain(unnamed, feed.Contains);
+    }
 }

@@ -7,6 +7,13 @@ public sealed class PinTests : AppTestBase
 {
     private int GraphQLCalls => GitHub.Count("POST", "^/graphql$");
 
+    private async Task<long> PinsCountedAsync(string action)
+    {
+        var line = (await App.Client.GetStringAsync(new Uri(App.BaseUrl, "metrics"))).Split('\n')
+            .Single(l => l.StartsWith($"incident_app_pins_total{{action=\"{action}\"}} ", StringComparison.Ordinal));
+        return long.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task A_critical_incident_is_pinned_when_it_opens_and_unpinned_when_it_resolves()
     {
@@ -23,6 +30,8 @@ public sealed class PinTests : AppTestBase
         Assert.Equal("closed", Repo.Issue(issue.Number).State);
         Assert.Empty(Repo.Pinned);
         Assert.Equal(2, GraphQLCalls);
+        Assert.Equal(1, await PinsCountedAsync("pinned"));
+        Assert.Equal(1, await PinsCountedAsync("unpinned"));
     }
 
     [Fact]
@@ -40,10 +49,16 @@ public sealed class PinTests : AppTestBase
         Assert.Equal([1, 3, 4], Repo.Pinned);
         // The refused pin, the list of pins, the oldest app pin's unpin, the pin again.
         Assert.Equal(2 + 4, GraphQLCalls);
+        Assert.Equal(3, await PinsCountedAsync("pinned"));
+        Assert.Equal(1, await PinsCountedAsync("gave_way"));
+        Assert.Equal(0, await PinsCountedAsync("refused"));
 
-        // The incident whose pin gave way resolves later without touching the person's pin.
+        // The incident whose pin gave way no longer counts as pinned: it resolves later with no unpin, and without
+        // touching the person's pin.
         await App.DeliverAsync(Payloads.Group("DiskFull", fixture: "resolved"));
         Assert.Contains(1, Repo.Pinned);
+        Assert.Equal(2 + 4, GraphQLCalls);
+        Assert.Equal(0, await PinsCountedAsync("unpinned"));
     }
 
     [Fact]
@@ -83,5 +98,7 @@ public sealed class PinTests : AppTestBase
         Assert.Equal("open", incident.State);
         Assert.Equal([1, 2, 3], Repo.Pinned);
         Assert.Equal(2, GraphQLCalls);
+        Assert.Equal(1, await PinsCountedAsync("refused"));
+        Assert.Equal(0, await PinsCountedAsync("pinned"));
     }
 }

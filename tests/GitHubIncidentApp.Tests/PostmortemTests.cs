@@ -18,6 +18,8 @@ public sealed class PostmortemTests : ScheduleTestBase
 
     private List<string> Reminders => [.. Incident.Comments.Select(c => c.Body).Where(body => body.Contains("still has no post-mortem", StringComparison.Ordinal))];
 
+    private async Task<string> MetricsAsync() => await App.Client.GetStringAsync(new Uri(App.BaseUrl, "metrics"));
+
     [Fact]
     public async Task Postmortem_posts_the_prefilled_template_and_labels_the_issue()
     {
@@ -41,6 +43,7 @@ public sealed class PostmortemTests : ScheduleTestBase
         Assert.Contains("bob · **identified**: the hub's database is full", draft, StringComparison.Ordinal);
         Assert.Contains("- alertname=JupyterHubDown", draft, StringComparison.Ordinal);
         Assert.Contains("Posted the post-mortem template above", Incident.Comments[^1].Body, StringComparison.Ordinal);
+        Assert.Contains("incident_app_postmortems_total{via=\"command\"} 1\n", await MetricsAsync(), StringComparison.Ordinal);
 
         // Written before it resolved: it closes as usual.
         await App.DeliverAsync(Fixtures.Alertmanager("resolved"));
@@ -87,5 +90,31 @@ public sealed class PostmortemTests : ScheduleTestBase
 
         await AdvanceAsync(TimeSpan.FromDays(2));
         Assert.Single(Reminders);
+        var metrics = await MetricsAsync();
+        Assert.Contains("incident_app_postmortem_reminders_total 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_postmortems_total{via=\"command\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_postmortems_total{via=\"label\"} 0\n", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_mortem_label_a_person_adds_closes_the_waiting_incident_and_is_counted_once()
+    {
+        await App.DeliverAsync(Fixtures.Alertmanager("firing-critical"));
+        await App.DeliverAsync(Fixtures.Alertmanager("resolved"));
+        Assert.Equal("open", Incident.State);
+
+        var labeled = Repo.EditIssue(Incident.Number, new FakeIssuePatch { Labels = [.. Incident.Labels, "post-mortem"] });
+        var payload = Webhooks.IssueChange("labeled", Repo, labeled, "carol", "post-mortem");
+        await Webhooks.PostAsync(App.BaseUrl, "issues", payload, Webhooks.Sign(payload), "labeled-by-carol");
+        await App.WaitUntilIdleAsync();
+        // The same label again (unlabeled and labeled back): the post-mortem is known already.
+        await Webhooks.PostAsync(App.BaseUrl, "issues", payload, Webhooks.Sign(payload), "labeled-again");
+        await App.WaitUntilIdleAsync();
+
+        Assert.Equal("closed", Incident.State);
+        var metrics = await MetricsAsync();
+        Assert.Contains("incident_app_postmortems_total{via=\"label\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_postmortems_total{via=\"command\"} 0\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_postmortem_reminders_total 0\n", metrics, StringComparison.Ordinal);
     }
 }

@@ -94,4 +94,19 @@ public sealed class ScheduleIcsCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("cannot write the calendar to", errors, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--repo operate-first/incidents", "--repo names whose schedule the --ics file is: give --ics FILE too")]
+    [InlineData("--ics x.ics --repo incidents", "--repo 'incidents' is not owner/name")]
+    [InlineData("--ics x.ics --repo bad-/incidents", "error: --repo 'bad-' is not a GitHub owner name")]
+    public async Task A_repo_without_a_calendar_file_or_not_owner_slash_name_is_refused(string args, string expected)
+    {
+        _repo.WithConfig(SchedulesForCommandTests.Berlin);
+
+        var (exit, _, errors) = await ScheduleAsync(args.Replace("x.ics", IcsPath, StringComparison.Ordinal).Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(IcsPath));
+    }
 }

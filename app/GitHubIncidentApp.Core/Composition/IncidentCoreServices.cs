@@ -29,6 +29,7 @@ public static class IncidentCoreServices
 
         services.AddSingleton<LabelCache>();
         services.AddSingleton<IssueTypeCheck>();
+        services.AddSingleton<SeverityFields>();
         services.AddSingleton<IssuePins>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RepoSettingsCache>(sp, options.ConfigPath));
         services.AddSingleton<TrustedMarkers>();
@@ -36,6 +37,7 @@ public static class IncidentCoreServices
         services.AddSingleton<IncidentExecutor>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<FlapMetrics>();
+        services.AddSingleton<PostmortemMetrics>();
         services.AddSingleton<AlertDeliveryHandler>();
         services.AddSingleton<StormLedger>();
         services.AddSingleton<PermissionCache>();

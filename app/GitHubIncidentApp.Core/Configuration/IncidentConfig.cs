@@ -65,6 +65,9 @@ public sealed record IncidentConfig
 
     /// <summary>When the periodic report issue is opened (<c>report:</c>).</summary>
     public ReportConfig Report { get; init; } = new();
+
+    /// <summary>The organisation issue field that shows the severity (<c>severity_field</c>); null sets none.</summary>
+    public SeverityFieldConfig? SeverityField { get; init; }
 }
 
 public sealed record SeverityConfig

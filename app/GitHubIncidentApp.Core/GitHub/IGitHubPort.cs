@@ -73,6 +73,18 @@ public interface IGitHubPort
     /// GraphQL answers its errors with 200: they are in the answer, not thrown.
     /// </summary>
     Task<GraphQLAnswer> GraphQLAsync(RepoRef repo, string query, IReadOnlyDictionary<string, object> variables, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The issue fields of <paramref name="repo"/>'s owner (<c>GET /orgs/{owner}/issue-fields</c>, with the repository's
+    /// installation); null where GitHub answers 404: a personal account, or an organisation without issue fields.
+    /// </summary>
+    Task<IReadOnlyList<OrgIssueField>?> ListIssueFieldsAsync(RepoRef repo, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /repos/{o}/{r}/issues/{n}/issue-field-values</c>: sets these fields of the issue and leaves its others
+    /// (<c>PUT</c> would replace them all).
+    /// </summary>
+    Task SetIssueFieldValuesAsync(RepoRef repo, int number, IReadOnlyList<IssueFieldValue> values, CancellationToken cancellationToken);
 }
 
 /// <summary>A GraphQL answer: its <c>data</c> (an empty object when none) and the messages of its <c>errors</c>.</summary>
@@ -128,6 +140,12 @@ public sealed record NewIssue
 
     /// <summary>The organisation's issue type to set (<c>type</c>); GitHub drops a type it does not know or let the app set, silently.</summary>
     public string? Type { get; init; }
+
+    /// <summary>
+    /// Organisation issue field values to set (<c>issue_field_values</c>). GitHub drops them silently where the
+    /// repository has no issue fields, and may refuse the call (422) for a field or option it does not know.
+    /// </summary>
+    public IReadOnlyList<IssueFieldValue> FieldValues { get; init; } = [];
 }
 
 /// <summary>A partial update: null fields are left as they are on GitHub.</summary>

@@ -30,6 +30,11 @@ public sealed partial class OctokitGitHubPort(IGitHubClientProvider clients, Con
             body["type"] = type;
         }
 
+        if (issue.FieldValues.Count > 0)
+        {
+            body["issue_field_values"] = FieldValuesBody(issue.FieldValues);
+        }
+
         return CallAsync(repo, $"POST /repos/{repo}/issues", async client =>
         {
             var response = await client.Connection

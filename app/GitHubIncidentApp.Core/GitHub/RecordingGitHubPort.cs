@@ -70,6 +70,12 @@ public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
     public Task<string?> GetFileAsync(RepoRef readingFor, RepoRef repo, string path, CancellationToken cancellationToken) =>
         inner.GetFileAsync(readingFor, repo, path, cancellationToken);
 
+    public Task<IReadOnlyList<OrgIssueField>?> ListIssueFieldsAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        inner.ListIssueFieldsAsync(repo, cancellationToken);
+
+    public Task SetIssueFieldValuesAsync(RepoRef repo, int number, IReadOnlyList<IssueFieldValue> values, CancellationToken cancellationToken) =>
+        RecordAsync("set issue fields", repo, number, inner.SetIssueFieldValuesAsync(repo, number, values, cancellationToken));
+
     private async Task RecordAsync(string call, RepoRef repo, int? issue, Task write)
     {
         await write;

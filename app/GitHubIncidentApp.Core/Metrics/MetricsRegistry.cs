@@ -37,6 +37,9 @@ public sealed class MetricsRegistry : IDisposable
         DeliveriesRefused = new(meter, "incident_app_deliveries_refused",
             "Deliveries refused, by sender and reason: auth, content_type, too_large, bad_payload, scope, inbox_full, store_failed.",
             ["source", "reason"], Sources.SelectMany(source => MetricsReason.All.Select(reason => new[] { source, reason })));
+        FeedRequests = new(meter, "incident_app_feed_requests",
+            "Requests for on-call calendar feeds, by outcome: served, refused (no FEED_SECRET, or a wrong token), not_found (no schedule, or the app not installed), unavailable (GitHub could not be read).",
+            ["outcome"], FeedOutcomes.Select(outcome => new[] { outcome }));
         GitHubRequests = new(meter, "incident_app_github_requests",
             "Calls to the GitHub API, by status class; error when no answer came.", ["status_class"], StatusClasses.Select(statusClass => new[] { statusClass }));
 
@@ -75,6 +78,11 @@ public sealed class MetricsRegistry : IDisposable
     public DeclaredCounter DeliveriesRefused { get; }
 
     public DeclaredCounter GitHubRequests { get; }
+
+    /// <summary>What <see cref="FeedRequests"/> counts a request as.</summary>
+    public static IReadOnlyList<string> FeedOutcomes { get; } = ["served", "refused", "not_found", "unavailable"];
+
+    public DeclaredCounter FeedRequests { get; }
 
     /// <summary>Whether GitHub's latest answer was 401: the App's credentials are refused, which no retry mends.</summary>
     public bool GitHubAuthRefused => Volatile.Read(ref _gitHubAuthRefused) == 1;

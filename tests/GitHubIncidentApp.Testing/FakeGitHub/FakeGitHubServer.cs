@@ -89,6 +89,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         app.MapFakeRepoEndpoints(server);
         app.MapFakeManifestEndpoints(server);
         app.MapFakeNativeEndpoints(server);
+        app.MapFakeIssueFieldEndpoints(server);
         app.MapFakeGraphQLEndpoints(server);
         app.MapFallback(() => FakeResults.NotFound());
         await app.StartAsync().ConfigureAwait(false);

@@ -23,6 +23,9 @@ public sealed record FakeIssue
 
     /// <summary>Its organisation issue type's name; null when it has none (or GitHub dropped the one asked for).</summary>
     public string? Type { get; init; }
+
+    /// <summary>Its organisation issue field values, by the field's name: a single-select field's option name, or the text.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }

@@ -34,6 +34,12 @@ internal static class FakeIssueEndpoints
             }
 
             var repo = FakeRepoEndpoints.Repo(context);
+            var (fields, refused) = FakeIssueFieldEndpoints.Read(server, repo.Owner, body);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
             var issue = repo.CreateIssue(
                 title!,
                 text,
@@ -42,6 +48,7 @@ internal static class FakeIssueEndpoints
                 FakeRepoEndpoints.Author(context),
                 // As GitHub does: a type the organisation lacks is dropped without an error.
                 server.IssueType(repo.Owner, FakeRequestBody.String(body, "type")));
+            issue = fields.Count > 0 ? repo.SetFields(issue.Number, fields)! : issue;
             return FakeResults.Json(server.Json.Issue(repo, issue), StatusCodes.Status201Created);
         });
 

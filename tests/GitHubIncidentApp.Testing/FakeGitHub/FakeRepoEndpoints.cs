@@ -20,6 +20,7 @@ internal static class FakeRepoEndpoints
         repos.MapFakeLabelEndpoints(server);
         repos.MapFakeAssigneeEndpoints(server);
         repos.MapFakeSubIssueEndpoints(server);
+        repos.MapFakeIssueFieldValueEndpoints(server);
         repos.MapFakeReactionEndpoints(server);
         repos.MapFakeCollaboratorEndpoints(server);
         repos.MapFakeDispatchEndpoints();

@@ -51,7 +51,7 @@ public sealed partial class AlertDeliveryHandler(
             ? await Task.Factory.StartNew(
                 () => IncidentDecider.Decide(tracked?.Known, payload, context), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : IncidentDecider.Decide(tracked?.Known, payload, context);
-        decision = PinDecider.Decide(decision, context);
+        decision = SeverityFieldDecider.Decide(PinDecider.Decide(decision, context), tracked?.State, context);
         if (context.Renderer.BudgetSpent)
         {
             LogBudgetSpent(repo.ToString());

@@ -20,7 +20,8 @@ public sealed partial class GitHubEventHandler(
     IBotIdentity bot,
     TimeProvider time,
     ILogger<GitHubEventHandler> logger,
-    IInstallationCache? installations = null)
+    IInstallationCache? installations = null,
+    PostmortemMetrics? postmortems = null)
 {
     public Task HandleAsync(GitHubEvent gitHubEvent, CancellationToken cancellationToken) => gitHubEvent switch
     {
@@ -57,10 +58,11 @@ public sealed partial class GitHubEventHandler(
         var incident = locked.Incident;
 
         var context = IncidentContext.For(change.Repo, incident.Key, settings, time.GetUtcNow());
-        var decision = PinDecider.Decide(IssueEventDecider.Decide(incident.Known, change, context), context);
+        var decision = SeverityFieldDecider.Decide(PinDecider.Decide(IssueEventDecider.Decide(incident.Known, change, context), context), incident.State, context);
         if (decision.State is not null)
         {
             await store.ApplyAsync(change.Repo, incident.Key, incident.Issue, decision, cancellationToken);
+            postmortems?.ObserveWritten(incident.State, decision.State, PostmortemMetrics.ViaLabel);
             LogFollowed(change.Repo.ToString(), change.Issue.Number, change.Action, change.Sender.Login);
         }
     }
@@ -110,8 +112,9 @@ public sealed partial class GitHubEventHandler(
             decision = CommandDecider.Settle(decision, await silences.ApplyAsync(plan, cancellationToken), incident.State);
         }
 
-        var changes = PinDecider.Decide(new IncidentDecision(decision.Operations, decision.State), context);
+        var changes = SeverityFieldDecider.Decide(PinDecider.Decide(new IncidentDecision(decision.Operations, decision.State), context), incident.State, context);
         var applied = await store.ApplyAsync(repo, incident.Key, seen, changes, cancellationToken);
+        postmortems?.ObserveWritten(incident.State, changes.State, PostmortemMetrics.ViaCommand);
         if (decision.Operations.Any(op => op is WriteOverrideLedger))
         {
             // Whoever is on call changed: the next resolution must read the ledger again.

@@ -1,3 +1,5 @@
+using System.Net;
+using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Core.Incidents.Settings;
@@ -10,19 +12,23 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// </summary>
 /// <param name="issueTypes">Learns from each created issue whether its repository's issue type took; none: not checked.</param>
 /// <param name="pins">Pins and unpins issues; none: pins are not applied.</param>
-public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, IssueTypeCheck? issueTypes = null, IssuePins? pins = null)
+/// <param name="severityFields">Finds the severity issue field's value; none: the field is not set.</param>
+public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, IssueTypeCheck? issueTypes = null, IssuePins? pins = null, SeverityFields? severityFields = null)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     /// <param name="issue">The incident's issue, or null when the operations open it.</param>
-    public async Task<IncidentIssue?> ApplyAsync(RepoRef repo, IncidentIssue? issue, IReadOnlyList<IssueOperation> operations, CancellationToken cancellationToken)
+    /// <returns>The incident's issue, and the other incidents' issues whose pins gave way to its pin (the app unpinned them).</returns>
+    public async Task<(IncidentIssue? Issue, IReadOnlyList<int> Unpinned)> ApplyAsync(RepoRef repo, IncidentIssue? issue, IReadOnlyList<IssueOperation> operations, CancellationToken cancellationToken)
     {
+        var unpinned = new List<int>();
         foreach (var operation in operations)
         {
             issue = operation switch
             {
                 EnsureLabels ensure => await EnsureLabelsAsync(repo, issue, ensure, cancellationToken),
-                CreateIssue create => Written(repo, ToIncidentIssue(await CreateAsync(repo, create.Issue, cancellationToken))),
+                CreateIssue create => Written(repo, ToIncidentIssue(await CreateAsync(repo, create, cancellationToken))),
+                SetSeverityField set => await SetSeverityFieldAsync(repo, Require(issue, operation), set.Wanted, cancellationToken),
                 SaveStateInMarker => Written(repo, Require(issue, operation)),
                 CommentOnIssue comment => await CommentAsync(repo, Require(issue, operation), comment, cancellationToken),
                 UpdateIssue update => await UpdateAsync(repo, Require(issue, operation), update, cancellationToken),
@@ -30,32 +36,108 @@ public sealed class IncidentExecutor(IGitHubPort github, LabelCache labels, Issu
                 AssignPeople assign => Written(repo, ToIncidentIssue(await github.AddAssigneesAsync(repo, Require(issue, operation).Number, assign.Logins, cancellationToken))),
                 AddSubIssue sub => await AddSubIssueAsync(repo, Require(issue, operation), sub, cancellationToken),
                 WriteOverrideLedger ledger => await WriteLedgerAsync(repo, issue, ledger, cancellationToken),
-                PinIssue => await PinAsync(repo, Require(issue, operation), pin: true, cancellationToken),
-                UnpinIssue => await PinAsync(repo, Require(issue, operation), pin: false, cancellationToken),
+                PinIssue => await PinAsync(repo, Require(issue, operation), unpinned, cancellationToken),
+                UnpinIssue => await UnpinAsync(repo, Require(issue, operation), cancellationToken),
                 UnassignPeople unassign => Written(repo, ToIncidentIssue(await github.RemoveAssigneesAsync(repo, Require(issue, operation).Number, unassign.Logins, cancellationToken))),
                 _ => throw new InvalidOperationException($"No way to apply {operation.GetType().Name}."),
             };
         }
 
-        return issue;
+        return (issue, unpinned);
     }
 
-    private async Task<IssueSnapshot> CreateAsync(RepoRef repo, NewIssue issue, CancellationToken cancellationToken)
+    private async Task<IssueSnapshot> CreateAsync(RepoRef repo, CreateIssue create, CancellationToken cancellationToken)
     {
-        var created = await github.CreateIssueAsync(repo, issue, cancellationToken);
+        var issue = create.Issue;
+        var learned = new List<ConfigProblem>();
+        var created = create.SeverityField is { } wanted && severityFields is not null
+            ? await CreateWithFieldAsync(repo, issue, wanted, severityFields, learned, cancellationToken)
+            : await github.CreateIssueAsync(repo, issue, cancellationToken);
+        if (issue.Type is { } type && issueTypes?.Observe(repo, type, created) is { } problem)
+        {
+            learned.Add(problem);
+        }
 
-        // Only the first issue that finds the type missing costs a call more: the next ones carry the note from the start.
-        return issue.Type is { } type && issueTypes?.Observe(repo, type, created) is { } problem
+        // Only the first issue that finds a problem costs a call more: the next ones carry the note from the start.
+        return learned.Count > 0
             ? await github.UpdateIssueAsync(repo, created.Number,
-                new IssueUpdate { Body = IssueBody.AddToContent(created.Body, IncidentDecider.ProblemsNote([problem.ToString()])) }, cancellationToken)
+                new IssueUpdate { Body = IssueBody.AddToContent(created.Body, IncidentDecider.ProblemsNote(learned.Select(p => p.ToString()))) }, cancellationToken)
             : created;
     }
 
-    private async Task<IncidentIssue> PinAsync(RepoRef repo, IncidentIssue issue, bool pin, CancellationToken cancellationToken)
+    private async Task<IssueSnapshot> CreateWithFieldAsync(
+        RepoRef repo, NewIssue issue, SeverityFieldWanted wanted, SeverityFields fields, List<ConfigProblem> learned, CancellationToken cancellationToken)
+    {
+        var (value, missing) = await fields.ChooseAsync(repo, wanted, cancellationToken);
+        learned.AddRange(missing is null ? [] : [missing]);
+        if (value is null)
+        {
+            return await github.CreateIssueAsync(repo, issue, cancellationToken);
+        }
+
+        try
+        {
+            var created = await github.CreateIssueAsync(repo, issue with { FieldValues = [value] }, cancellationToken);
+            fields.Took(repo, inCreate: true);
+            return created;
+        }
+        catch (GitHubApiException refusal) when (refusal.RateLimit is null && refusal.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Forbidden)
+        {
+            // The field must not cost the incident its issue (an option removed since the fields were read, a field the
+            // app may not set): open it without; a refusal of the issue itself comes again and is thrown as ever.
+            var created = await github.CreateIssueAsync(repo, issue, cancellationToken);
+            learned.AddRange(fields.Refused(repo, wanted, refusal) is { } problem ? [problem] : []);
+            return created;
+        }
+    }
+
+    private async Task<IncidentIssue> SetSeverityFieldAsync(RepoRef repo, IncidentIssue issue, SeverityFieldWanted wanted, CancellationToken cancellationToken)
+    {
+        if (severityFields is null)
+        {
+            return issue;
+        }
+
+        var (value, learned) = await severityFields.ChooseAsync(repo, wanted, cancellationToken);
+        if (value is not null)
+        {
+            try
+            {
+                await github.SetIssueFieldValuesAsync(repo, issue.Number, [value], cancellationToken);
+                severityFields.Took(repo, inCreate: false);
+            }
+            catch (GitHubApiException refusal) when (refusal.RateLimit is null && refusal.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
+            {
+                learned = severityFields.Refused(repo, wanted, refusal);
+            }
+        }
+
+        if (learned is not null)
+        {
+            // Said once, in the issue whose change found it: the repository's next issues carry it from the start.
+            var fresh = await github.GetIssueAsync(repo, issue.Number, cancellationToken);
+            await github.UpdateIssueAsync(repo, issue.Number,
+                new IssueUpdate { Body = IssueBody.AddToContent(fresh.Body, IncidentDecider.ProblemsNote([learned.ToString()])) }, cancellationToken);
+        }
+
+        return issue;
+    }
+
+    private async Task<IncidentIssue> PinAsync(RepoRef repo, IncidentIssue issue, List<int> unpinned, CancellationToken cancellationToken)
+    {
+        if (pins is not null && await pins.PinAsync(repo, issue, cancellationToken) is { } gaveWay)
+        {
+            unpinned.Add(gaveWay);
+        }
+
+        return issue;
+    }
+
+    private async Task<IncidentIssue> UnpinAsync(RepoRef repo, IncidentIssue issue, CancellationToken cancellationToken)
     {
         if (pins is not null)
         {
-            await (pin ? pins.PinAsync(repo, issue, cancellationToken) : pins.UnpinAsync(repo, issue, cancellationToken));
+            await pins.UnpinAsync(repo, issue, cancellationToken);
         }
 
         return issue;

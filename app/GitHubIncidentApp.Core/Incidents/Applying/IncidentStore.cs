@@ -12,6 +12,9 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// <param name="locks">Where incidents are locked: within this process unless given (several replicas share a database's).</param>
 public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder rebuilder, TrustedMarkers markers, IncidentExecutor executor, TimeProvider time, IIncidentLocks? locks = null)
 {
+    /// <summary>How long the incident whose pin gave way is waited for (see <see cref="ForgetPinAsync"/>).</summary>
+    public static readonly TimeSpan PinLockWait = TimeSpan.FromSeconds(2);
+
     private readonly IIncidentLocks _locks = locks ?? new InProcessIncidentLocks();
 
     /// <summary>Holds the incident for one find-decide-apply, against other workers.</summary>
@@ -82,11 +85,54 @@ public sealed class IncidentStore(IIncidentIndex index, IncidentIndexRebuilder r
     public async Task<IncidentIssue> ApplyAsync(RepoRef repo, string key, IncidentIssue? issue, IncidentDecision decision, CancellationToken cancellationToken)
     {
         var state = decision.State ?? throw new ArgumentException("A decision without a state changes nothing to apply.", nameof(decision));
-        var applied = await executor.ApplyAsync(repo, issue, decision.Operations, cancellationToken)
-            ?? throw new InvalidOperationException("Applying the operations left the incident without an issue.");
+        var (applied, unpinned) = await executor.ApplyAsync(repo, issue, decision.Operations, cancellationToken);
+        if (applied is null)
+        {
+            throw new InvalidOperationException("Applying the operations left the incident without an issue.");
+        }
 
         await index.UpsertAsync(IndexEntry.Of(repo, key, applied.Number, applied.Labels, state, time.GetUtcNow()), cancellationToken);
+        foreach (var number in unpinned)
+        {
+            await ForgetPinAsync(repo, key, number, cancellationToken);
+        }
+
         return applied;
+    }
+
+    /// <summary>
+    /// The app took the pin of issue <paramref name="number"/> off for another incident's (the one of <paramref name="holding"/>,
+    /// whose lock is held): its incident no longer counts as pinned, so it is not unpinned again later. Under its own
+    /// lock, waited for only <see cref="PinLockWait"/>: its holder may be waiting for ours. Not had in time, it keeps its
+    /// pinned state, and its unpin later finds nothing pinned, which costs a call and no harm.
+    /// </summary>
+    private async Task ForgetPinAsync(RepoRef repo, string holding, int number, CancellationToken cancellationToken)
+    {
+        if (Track(await index.FindByIssueAsync(repo, number, cancellationToken)) is not { State.PinnedAt: not null } found || found.Key == holding)
+        {
+            return;
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(PinLockWait);
+        IAsyncDisposable held;
+        try
+        {
+            held = await LockAsync(repo, found.Key, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await using (held)
+        {
+            // Read again under the lock: its holder before may have changed it.
+            if (Track(await index.FindByIssueAsync(repo, number, cancellationToken)) is { State.PinnedAt: not null } current)
+            {
+                await ApplyAsync(repo, current.Key, current.Issue, new IncidentDecision([new SaveStateInMarker()], current.State with { PinnedAt = null }), cancellationToken);
+            }
+        }
     }
 
     private static TrackedIncident? Track(IndexedIncident? indexed) =>

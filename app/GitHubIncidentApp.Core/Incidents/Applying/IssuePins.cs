@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GitHubIncidentApp.Core.Incidents.Applying;
@@ -11,7 +12,7 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// marker says when) gives way; pins people made stay. A refusal is logged and the incident goes on; an outage or a
 /// rate limit is thrown, so the delivery is retried as for any other call.
 /// </summary>
-public sealed partial class IssuePins(IGitHubPort github, IBotIdentity bot, ILogger<IssuePins> logger)
+public sealed partial class IssuePins(IGitHubPort github, IBotIdentity bot, DeliveryMetrics metrics, ILogger<IssuePins> logger)
 {
     /// <summary>GitHub's limit of pinned issues per repository.</summary>
     public const int MaxPinned = 3;
@@ -21,7 +22,12 @@ public sealed partial class IssuePins(IGitHubPort github, IBotIdentity bot, ILog
     private const string PinnedQuery =
         "query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { pinnedIssues(first: 3) { nodes { issue { id number body author { login } } } } } }";
 
-    public async Task PinAsync(RepoRef repo, IncidentIssue issue, CancellationToken cancellationToken)
+    public DeclaredCounter Pins { get; } = new(metrics.Meter, "incident_app_pins",
+        "Pins of incident issues, by action: pinned, unpinned, gave_way (the app's oldest pin taken off for a new one), refused (GitHub refused a pin or unpin).",
+        ["action"], [["pinned"], ["unpinned"], ["gave_way"], ["refused"]]);
+
+    /// <returns>The number of the issue whose pin gave way to this one (the app unpinned it); null when none did.</returns>
+    public async Task<int?> PinAsync(RepoRef repo, IncidentIssue issue, CancellationToken cancellationToken)
     {
         try
         {
@@ -29,29 +35,42 @@ public sealed partial class IssuePins(IGitHubPort github, IBotIdentity bot, ILog
             var pinned = await MutateAsync(repo, PinMutation, id, cancellationToken);
             if (!pinned.Failed)
             {
-                return;
+                Pins.Increment("pinned");
+                return null;
             }
 
             // Taken (or refused for another reason): only the app's own oldest pin may give way, and only once.
             if (await OldestOwnPinAsync(repo, issue.Number, cancellationToken) is not { } oldest)
             {
-                LogNotPinned(repo.ToString(), issue.Number, string.Join("; ", pinned.Errors));
-                return;
+                NotPinned(repo.ToString(), issue.Number, string.Join("; ", pinned.Errors));
+                return null;
             }
 
             var unpinned = await MutateAsync(repo, UnpinMutation, oldest.Id, cancellationToken);
-            var again = unpinned.Failed ? unpinned : await MutateAsync(repo, PinMutation, id, cancellationToken);
-            if (again.Failed)
+            if (unpinned.Failed)
             {
-                LogNotPinned(repo.ToString(), issue.Number, string.Join("; ", again.Errors));
-                return;
+                NotPinned(repo.ToString(), issue.Number, string.Join("; ", unpinned.Errors));
+                return null;
             }
 
+            Pins.Increment("gave_way");
             LogGaveWay(repo.ToString(), oldest.Number, issue.Number);
+            var again = await MutateAsync(repo, PinMutation, id, cancellationToken);
+            if (again.Failed)
+            {
+                NotPinned(repo.ToString(), issue.Number, string.Join("; ", again.Errors));
+            }
+            else
+            {
+                Pins.Increment("pinned");
+            }
+
+            return oldest.Number;
         }
         catch (GitHubApiException e) when (e.RateLimit is null && !GitHubFailures.IsOutage(e))
         {
-            LogNotPinned(repo.ToString(), issue.Number, e.Message);
+            NotPinned(repo.ToString(), issue.Number, e.Message);
+            return null;
         }
     }
 
@@ -62,12 +81,15 @@ public sealed partial class IssuePins(IGitHubPort github, IBotIdentity bot, ILog
             var answer = await MutateAsync(repo, UnpinMutation, await NodeIdAsync(repo, issue, cancellationToken), cancellationToken);
             if (answer.Failed)
             {
-                LogNotUnpinned(repo.ToString(), issue.Number, string.Join("; ", answer.Errors));
+                NotUnpinned(repo.ToString(), issue.Number, string.Join("; ", answer.Errors));
+                return;
             }
+
+            Pins.Increment("unpinned");
         }
         catch (GitHubApiException e) when (e.RateLimit is null && !GitHubFailures.IsOutage(e))
         {
-            LogNotUnpinned(repo.ToString(), issue.Number, e.Message);
+            NotUnpinned(repo.ToString(), issue.Number, e.Message);
         }
     }
 
@@ -108,11 +130,24 @@ public sealed partial class IssuePins(IGitHubPort github, IBotIdentity bot, ILog
         author is not null && (string.Equals(author, login, StringComparison.OrdinalIgnoreCase)
             || string.Equals(author + "[bot]", login, StringComparison.OrdinalIgnoreCase));
 
+    // A refusal is counted and logged alike, wherever it comes from.
+    private void NotPinned(string repo, int issueNumber, string reason)
+    {
+        Pins.Increment("refused");
+        LogPinRefused(repo, issueNumber, reason);
+    }
+
+    private void NotUnpinned(string repo, int issueNumber, string reason)
+    {
+        Pins.Increment("refused");
+        LogUnpinRefused(repo, issueNumber, reason);
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not pin issue {IssueNumber} of {Repo} ({Reason}); the incident goes on unpinned")]
-    private partial void LogNotPinned(string repo, int issueNumber, string reason);
+    private partial void LogPinRefused(string repo, int issueNumber, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not unpin issue {IssueNumber} of {Repo} ({Reason}); unpin it by hand if it stays pinned")]
-    private partial void LogNotUnpinned(string repo, int issueNumber, string reason);
+    private partial void LogUnpinRefused(string repo, int issueNumber, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unpinned issue {OldIssue} of {Repo}, the oldest incident the app pinned, to pin issue {IssueNumber}: GitHub pins three issues at most")]
     private partial void LogGaveWay(string repo, int oldIssue, int issueNumber);

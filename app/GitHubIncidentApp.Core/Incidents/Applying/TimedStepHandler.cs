@@ -11,7 +11,8 @@ namespace GitHubIncidentApp.Core.Incidents.Applying;
 /// the App's clock and the Action's scheduled run; a step that is no longer due does nothing, so a
 /// tick delivered twice or late never pages twice.
 /// </summary>
-public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, IncidentStore store, TimeProvider time, ILogger<TimedStepHandler> logger)
+/// <param name="postmortems">Counts the reminders; none: not counted.</param>
+public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, IncidentStore store, TimeProvider time, ILogger<TimedStepHandler> logger, PostmortemMetrics? postmortems = null)
 {
     public async Task HandleAsync(RepoRef repo, int issueNumber, CancellationToken cancellationToken)
     {
@@ -55,6 +56,7 @@ public sealed partial class TimedStepHandler(RepoSettingsCache settingsCache, In
         }
 
         var issue = await store.ApplyAsync(repo, incident.Key, incident.Issue, decision, cancellationToken);
+        postmortems?.ObserveReminder(incident.State, decision.State);
         LogFired(repo.ToString(), incident.Issue.Number, decision.State.Escalation?.Step ?? 0);
         return incident with { State = decision.State, Issue = issue };
     }

@@ -9,7 +9,17 @@ public abstract record IssueOperation;
 public sealed record EnsureLabels(IReadOnlyList<LabelSpec> Labels) : IssueOperation;
 
 /// <summary>Opens the incident issue with title, body, labels and assignees in one call.</summary>
-public sealed record CreateIssue(NewIssue Issue) : IssueOperation;
+public sealed record CreateIssue(NewIssue Issue) : IssueOperation
+{
+    /// <summary>The severity field to set in the same call; the field's id is known only once the organisation's fields are read.</summary>
+    public SeverityFieldWanted? SeverityField { get; init; }
+}
+
+/// <summary>What an incident's organisation issue field (<c>severity_field</c>) is to show: its severity level.</summary>
+public sealed record SeverityFieldWanted(Configuration.SeverityFieldConfig Field, string Level);
+
+/// <summary>Sets the severity field of the incident's issue (<c>POST .../issue-field-values</c>) after its severity changed.</summary>
+public sealed record SetSeverityField(SeverityFieldWanted Wanted) : IssueOperation;
 
 public sealed record CommentOnIssue(string Body) : IssueOperation;
 

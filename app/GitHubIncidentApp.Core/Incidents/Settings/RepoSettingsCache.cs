@@ -24,7 +24,8 @@ public sealed partial class RepoSettingsCache(
     string configPath = IncidentConfig.FilePath,
     ISettingsSnapshots? snapshots = null,
     MaintenanceChanges? changes = null,
-    IssueTypeCheck? issueTypes = null)
+    IssueTypeCheck? issueTypes = null,
+    SeverityFields? severityFields = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -35,11 +36,12 @@ public sealed partial class RepoSettingsCache(
     private readonly KeyedAsyncCache<RepoRef, (RepoSettings Settings, DateTimeOffset ReadAt)> _cache =
         new(time, MaxRepositories, entry => entry.ReadAt + Lifetime);
 
-    /// <remarks>What the app learned on GitHub since (an issue type it does not set) is among the problems.</remarks>
+    /// <remarks>What the app learned on GitHub since (an issue type or severity field it does not set) is among the problems.</remarks>
     public async Task<RepoSettings> GetAsync(RepoRef repo, CancellationToken cancellationToken)
     {
         var settings = (await _cache.GetAsync(repo, r => ReadAsync(r, cancellationToken), cancellationToken)).Settings;
-        return issueTypes?.ProblemsOf(repo, settings.Config) is [_, ..] learned ? settings with { Problems = [.. settings.Problems, .. learned] } : settings;
+        IReadOnlyList<ConfigProblem> learned = [.. issueTypes?.ProblemsOf(repo, settings.Config) ?? [], .. severityFields?.ProblemsOf(repo, settings.Config) ?? []];
+        return learned.Count > 0 ? settings with { Problems = [.. settings.Problems, .. learned] } : settings;
     }
 
     /// <summary>The next read of <paramref name="repo"/>'s settings goes to GitHub (after the app changed them).</summary>
