@@ -68,6 +68,9 @@ public sealed record IncidentConfig
 
     /// <summary>The organisation issue field that shows the severity (<c>severity_field</c>); null sets none.</summary>
     public SeverityFieldConfig? SeverityField { get; init; }
+
+    /// <summary>Whether the App serves the repository's status page at <c>/status/{owner}/{repo}</c> (<c>status_page</c>); off by default.</summary>
+    public bool StatusPage { get; init; }
 }
 
 public sealed record SeverityConfig

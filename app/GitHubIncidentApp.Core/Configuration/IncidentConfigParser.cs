@@ -24,7 +24,7 @@ public static class IncidentConfigParser
     /// <summary>This file nests five levels; later features may nest a few more.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, MaintenanceSection.Key, StormSection.Key, NativeFieldsSection.IssueTypeKey, NativeFieldsSection.PinKey, PostmortemSection.Key, ReportSection.Key, NativeFieldsSection.SeverityFieldKey];
+    private static readonly string[] FileKeys = ["incident_label", "labels", "severity", "resolve", "templates", "incident_key", "commands", "run_edited_comments", RoutesSection.Key, FlappingSection.Key, .. OnCallSection.FileKeys, SilenceSection.Key, MaintenanceSection.Key, StormSection.Key, NativeFieldsSection.IssueTypeKey, NativeFieldsSection.PinKey, PostmortemSection.Key, ReportSection.Key, NativeFieldsSection.SeverityFieldKey, StatusPageSection.Key];
 
     /// <summary>Read by <see cref="ConfigExtends"/>, which merges the files it names in before this parser reads the settings.</summary>
     private static readonly string[] MergedKeys = [ConfigExtends.Key];
@@ -145,6 +145,7 @@ public static class IncidentConfigParser
             Postmortem = PostmortemSection.Read(reader, file, severity),
             Report = ReportSection.Read(reader, file),
             SeverityField = NativeFieldsSection.ReadSeverityField(reader, file, severity),
+            StatusPage = StatusPageSection.Read(reader, file),
         };
     }
 

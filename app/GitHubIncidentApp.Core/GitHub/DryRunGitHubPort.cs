@@ -105,9 +105,10 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
         Task.FromResult<IReadOnlyList<string>>([]);
 
     /// <summary>What GitHub lists (since <paramref name="updatedSince"/>), with this run's changes, and every issue this run wrote.</summary>
-    public async Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null)
+    public async Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(
+        RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null, bool openOnly = false)
     {
-        var read = _reader is null ? [] : await _reader.ListIssuesWithLabelAsync(repo, label, cancellationToken, updatedSince);
+        var read = _reader is null ? [] : await _reader.ListIssuesWithLabelAsync(repo, label, cancellationToken, updatedSince, openOnly);
         lock (_gate)
         {
             foreach (var issue in read)
@@ -118,10 +119,14 @@ public sealed partial class DryRunGitHubPort : IGitHubPort
             // This run's changes win over what GitHub still shows.
             return [.. read.Select(issue => _issues.GetValueOrDefault((repo, issue.Number)) ?? issue)
                 .UnionBy(_issues.Where(pair => pair.Key.Repo == repo).Select(pair => pair.Value), issue => issue.Number)
-                .Where(issue => issue.Labels.Contains(label, StringComparer.OrdinalIgnoreCase))
+                .Where(issue => issue.Labels.Contains(label, StringComparer.OrdinalIgnoreCase) && (issue.IsOpen || !openOnly))
                 .OrderBy(issue => issue.Number)];
         }
     }
+
+    /// <summary>What GitHub says with a reader; without one, private: nothing is known, and a status page then needs its token.</summary>
+    public Task<bool> IsPrivateAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        _reader?.IsPrivateAsync(repo, cancellationToken) ?? Task.FromResult(true);
 
     public async Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken)
     {

@@ -26,9 +26,14 @@ public interface IGitHubPort
 
     /// <summary>
     /// Every issue, open or closed, that carries <paramref name="label"/> (all pages of <c>GET /repos/{o}/{r}/issues</c>);
-    /// with <paramref name="updatedSince"/>, only those updated since then (GitHub's <c>since</c>).
+    /// with <paramref name="updatedSince"/>, only those updated since then (GitHub's <c>since</c>); with <paramref name="openOnly"/>,
+    /// only the open ones (GitHub's <c>state=open</c>).
     /// </summary>
-    Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null);
+    Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(
+        RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null, bool openOnly = false);
+
+    /// <summary>Whether the repository is private (or internal): <c>private</c> of <c>GET /repos/{o}/{r}</c>.</summary>
+    Task<bool> IsPrivateAsync(RepoRef repo, CancellationToken cancellationToken);
 
     /// <summary>Names of all labels of the repository (all pages of <c>GET /repos/{o}/{r}/labels</c>).</summary>
     Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken);

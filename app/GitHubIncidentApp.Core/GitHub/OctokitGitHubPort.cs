@@ -97,11 +97,13 @@ public sealed partial class OctokitGitHubPort(IGitHubClientProvider clients, Con
             return [.. comments.Select(comment => comment.Body ?? "")];
         }, cancellationToken);
 
-    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null)
+    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(
+        RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null, bool openOnly = false)
     {
-        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Labels = { label }, Since = updatedSince };
+        var state = openOnly ? ItemStateFilter.Open : ItemStateFilter.All;
+        var request = new RepositoryIssueRequest { State = state, Labels = { label }, Since = updatedSince };
         var since = updatedSince is { } from ? $"&since={from.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}" : "";
-        return CallAsync<IReadOnlyList<IssueSnapshot>>(repo, $"GET /repos/{repo}/issues?labels={label}&state=all{since}", async client =>
+        return CallAsync<IReadOnlyList<IssueSnapshot>>(repo, $"GET /repos/{repo}/issues?labels={label}&state={(openOnly ? "open" : "all")}{since}", async client =>
         {
             var issues = await client.Issue.GetAllForRepository(repo.Owner, repo.Name, request, new ApiOptions { PageSize = PageSize })
                 .ConfigureAwait(false);
@@ -110,6 +112,10 @@ public sealed partial class OctokitGitHubPort(IGitHubClientProvider clients, Con
             return [.. issues.Where(issue => issue.PullRequest is null).Select(ToSnapshot)];
         }, cancellationToken);
     }
+
+    public Task<bool> IsPrivateAsync(RepoRef repo, CancellationToken cancellationToken) =>
+        CallAsync(repo, $"GET /repos/{repo}", async client =>
+            (await client.Repository.Get(repo.Owner, repo.Name).ConfigureAwait(false)).Private, cancellationToken);
 
     public Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken) =>
         CallAsync<IReadOnlyList<string>>(repo, $"GET /repos/{repo}/labels", async client =>

@@ -39,8 +39,11 @@ public sealed class RecordingGitHubPort(IGitHubPort inner) : IGitHubPort
     public Task<IReadOnlyList<string>> ListCommentBodiesAsync(RepoRef repo, int number, DateTimeOffset since, CancellationToken cancellationToken) =>
         inner.ListCommentBodiesAsync(repo, number, since, cancellationToken);
 
-    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null) =>
-        inner.ListIssuesWithLabelAsync(repo, label, cancellationToken, updatedSince);
+    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesWithLabelAsync(
+        RepoRef repo, string label, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null, bool openOnly = false) =>
+        inner.ListIssuesWithLabelAsync(repo, label, cancellationToken, updatedSince, openOnly);
+
+    public Task<bool> IsPrivateAsync(RepoRef repo, CancellationToken cancellationToken) => inner.IsPrivateAsync(repo, cancellationToken);
 
     public Task<IReadOnlyList<string>> ListLabelsAsync(RepoRef repo, CancellationToken cancellationToken) =>
         inner.ListLabelsAsync(repo, cancellationToken);

@@ -15,7 +15,7 @@ public class IncidentConfigParserErrorTests
         { "resolve:\n  close: \"true\"", 2, 10, "'resolve.close' must be true or false (unquoted), not \"true\"" },
         { "severity:\n  levels: critical", 2, 11, "'severity.levels' must be a list of levels, each a mapping with name, label, color and aliases, not \"critical\"" },
         { "severity:\n  levels: [critical]", 2, 12, "'severity.levels[0]' must be a mapping with the keys name, label, color, aliases, not \"critical\"" },
-        { "- incident_label: x", 1, 1, "the file must be a mapping with the keys incident_label, labels, severity, resolve, templates, incident_key, commands, run_edited_comments, routes, flapping, timezone, oncall, escalation, severity_policy, ack_timeout, silence, maintenance, storm, issue_type, pin, postmortem, report, severity_field, not a list" },
+        { "- incident_label: x", 1, 1, "the file must be a mapping with the keys incident_label, labels, severity, resolve, templates, incident_key, commands, run_edited_comments, routes, flapping, timezone, oncall, escalation, severity_policy, ack_timeout, silence, maintenance, storm, issue_type, pin, postmortem, report, severity_field, status_page, not a list" },
         { "{ [a]: b }", 1, 3, "keys in the file must be plain names, not a list" },
 
         // Labels.

@@ -184,6 +184,21 @@ internal sealed class FakeGitHubJson(Uri baseUrl)
         ["suspended_by"] = null,
     };
 
+    /// <summary>The fields of <c>GET /repos/{o}/{r}</c> the app reads, and enough around them for Octokit.</summary>
+    public JsonObject Repository(FakeRepo repo) => new()
+    {
+        ["id"] = AccountId($"{repo.Owner}/{repo.Name}"),
+        ["node_id"] = $"R_{repo.Owner}_{repo.Name}",
+        ["name"] = repo.Name,
+        ["full_name"] = $"{repo.Owner}/{repo.Name}",
+        ["owner"] = User(repo.Owner),
+        ["private"] = !repo.IsPublic,
+        ["visibility"] = repo.IsPublic ? "public" : "private",
+        ["html_url"] = Url($"{repo.Owner}/{repo.Name}"),
+        ["url"] = Url($"repos/{repo.Owner}/{repo.Name}"),
+        ["default_branch"] = "main",
+    };
+
     public JsonObject File(FakeRepo repo, string path, string content)
     {
         var apiUrl = Url($"repos/{repo.Owner}/{repo.Name}/contents/{path}");

@@ -24,6 +24,7 @@ internal static class FakeRepoEndpoints
         repos.MapFakeReactionEndpoints(server);
         repos.MapFakeCollaboratorEndpoints(server);
         repos.MapFakeDispatchEndpoints();
+        repos.MapGet("", (HttpContext context) => FakeResults.Json(server.Json.Repository(Repo(context))));
         repos.MapGet("/contents/{**path}", (HttpContext context, string path) =>
         {
             var repo = Repo(context);

@@ -39,13 +39,15 @@ public sealed partial class TrustedMarkers(IGitHubPort github, IBotIdentity bot,
 
     /// <summary>
     /// Every issue of the repository that holds an incident, with its state, oldest first; with <paramref name="updatedSince"/>,
-    /// only issues updated since then (reports and the status page read a range, not the whole history).
+    /// only issues updated since then (reports and the status page read a range, not the whole history); with
+    /// <paramref name="openOnly"/>, only open issues.
     /// </summary>
     public async Task<IReadOnlyList<(IssueSnapshot Issue, IncidentState State)>> ListAsync(
-        RepoRef repo, IncidentConfig config, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null)
+        RepoRef repo, IncidentConfig config, CancellationToken cancellationToken, DateTimeOffset? updatedSince = null, bool openOnly = false)
     {
         var found = new List<(IssueSnapshot, IncidentState)>();
-        foreach (var issue in (await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken, updatedSince)).OrderBy(issue => issue.Number))
+        var issues = await github.ListIssuesWithLabelAsync(repo, config.IncidentLabel, cancellationToken, updatedSince, openOnly);
+        foreach (var issue in issues.OrderBy(issue => issue.Number))
         {
             if (await ReadAsync(repo, issue, config, cancellationToken) is { } state)
             {
