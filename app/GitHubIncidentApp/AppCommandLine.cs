@@ -20,6 +20,7 @@ public static class AppCommandLine
         ["schedule"] = ((args, output, errors) => ScheduleCommand.RunAsync(args, output, errors), ScheduleCommand.Usage),
         ["report"] = ((args, output, errors) => ReportCommand.RunAsync(args, output, errors), ReportCommand.Usage),
         ["feed-url"] = ((args, output, errors) => FeedUrlCommand.RunAsync(args, output, errors), FeedUrlCommand.Usage),
+        ["status-url"] = ((args, output, errors) => StatusUrlCommand.RunAsync(args, output, errors), StatusUrlCommand.Usage),
         ["healthcheck"] = ((args, output, errors) => HealthCheckCommand.RunAsync(args, output, errors), HealthCheckCommand.Usage),
     };
 

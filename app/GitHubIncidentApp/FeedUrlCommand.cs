@@ -1,5 +1,3 @@
-using GitHubIncidentApp.Core.GitHub;
-
 namespace GitHubIncidentApp;
 
 /// <summary>
@@ -15,32 +13,13 @@ public static class FeedUrlCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, Func<string, string?>? environment = null)
     {
-        if (CommandArgs.Parse(args, ["--base"], maxPositional: 2, out var usageError) is not { } parsed)
+        if (await SecretUrlArgs.ReadAsync(args, maxPositional: 2, Usage, errors, environment, "feeds") is not { } parsed)
         {
-            await errors.WriteLineAsync($"error: {usageError}\n{Usage}");
             return AppCommandLine.ExitUsage;
         }
 
-        var secret = (environment ?? Environment.GetEnvironmentVariable)(FeedToken.Setting);
-        string? problem = parsed.Positional switch
-        {
-            [] => "give the repository as OWNER/REPO",
-            _ when secret is null => $"{FeedToken.Setting} is not set: set it as the app has it (the app serves no feeds without it)",
-            _ when FeedToken.SecretProblem(secret) is { } secretProblem => secretProblem,
-            _ when parsed["--base"] is not { } text || !Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") =>
-                "give the app's public base URL with --base, such as https://incidents.example.com",
-            [var text, ..] when RepoRef.Parse(text).Problem is { } repoProblem => $"'{text}' is not a repository: {repoProblem}",
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            await errors.WriteLineAsync($"error: {problem}\n{Usage}");
-            return AppCommandLine.ExitUsage;
-        }
-
-        var repo = RepoRef.Parse(parsed.Positional[0]).Repo!;
         var person = parsed.Positional is [_, var login] ? login.TrimStart('@') : null;
-        await output.WriteLineAsync(FeedToken.Url(new Uri(parsed["--base"]!), secret!, repo, person));
+        await output.WriteLineAsync(FeedToken.Url(parsed.Base, parsed.Secret, parsed.Repo, person));
         return AppCommandLine.ExitOk;
     }
 }

@@ -1,5 +1,6 @@
 using GitHubIncidentApp.Core.Composition;
 using GitHubIncidentApp.Core.GitHub;
+using GitHubIncidentApp.Core.Incidents.Applying;
 using GitHubIncidentApp.Core.Incidents.Settings;
 using GitHubIncidentApp.Core.Storage;
 using Microsoft.AspNetCore.Connections;
@@ -75,6 +76,7 @@ public static class IncidentApp
         app.MapDeliveries();
         app.MapGitHubWebhookEndpoint();
         app.MapFeeds();
+        app.MapStatusPages();
         return app;
     }
 
@@ -192,6 +194,7 @@ public static class IncidentApp
             });
 
         services.AddSingleton<OnCallFeeds>();
+        services.AddSingleton<StatusPages>();
 
         // Started in this order: the database is ready before the worker and the clock use it.
         services.AddHostedService<DatabaseMigrator>();

@@ -24,18 +24,29 @@ public static class OnCallSummary
             .Append(answer.Entries.Count == 0 ? "nobody" : string.Join(", ", answer.Entries.Select(Describe)))
             .Append("\n\n| rotation | next hand-offs |\n|---|---|\n");
 
-        var segments = OnCallResolver.Handoffs(config, now, now + Horizon);
-        foreach (var rotation in config.Rotations.Keys)
+        foreach (var (rotation, handoffs) in NextHandoffs(config, now))
         {
-            var next = segments
-                .Where(s => s.Occupant.Rotation == rotation && s.Start > now)
-                .Take(HandoffsShown)
-                .Select(s => $"{Local(s.Start, zone)} → {(s.Occupant.IsEmpty ? "nobody" : string.Join(", ", s.Occupant.People.Select(p => "@" + p)))}");
-            text.Append(CultureInfo.InvariantCulture, $"| {rotation} | {string.Join("<br>", next.DefaultIfEmpty("none in the next four weeks"))} |\n");
+            var next = handoffs.Select(s => $"{Local(s.Start, zone)} → {(s.Occupant.IsEmpty ? "nobody" : string.Join(", ", s.Occupant.People.Select(p => "@" + p)))}");
+            text.Append(CultureInfo.InvariantCulture, $"| {rotation} | {string.Join("<br>", next.DefaultIfEmpty(NoHandoffs))} |\n");
         }
 
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>Said of a rotation without a hand-off within the horizon.</summary>
+    public const string NoHandoffs = "none in the next four weeks";
+
+    /// <summary>Each rotation, in file order, with its next <see cref="HandoffsShown"/> hand-offs within four weeks.</summary>
+    public static IReadOnlyList<(string Rotation, IReadOnlyList<OnCallSegment> Handoffs)> NextHandoffs(OnCallConfig config, DateTimeOffset now)
+    {
+        var segments = OnCallResolver.Handoffs(config, now, now + Horizon);
+        return [.. config.Rotations.Keys.Select(rotation =>
+            (rotation, (IReadOnlyList<OnCallSegment>)[.. segments.Where(s => s.Occupant.Rotation == rotation && s.Start > now).Take(HandoffsShown)]))];
+    }
+
+    /// <summary>An instant as the schedule's people read it: local day, date and time, and the zone.</summary>
+    public static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id;
 
     private static string Describe(OnCallEntry entry) =>
         "@" + entry.Who + entry.Origin switch
@@ -44,7 +55,4 @@ public static class OnCallSummary
             OnCallOrigin.WhenEmpty => " (nobody scheduled)",
             _ => $" ({entry.Rotation})",
         };
-
-    private static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id;
 }
