@@ -121,6 +121,29 @@ public sealed class OctokitGitHubPortTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListIssuesWithLabel_open_only_asks_GitHub_for_open_issues()
+    {
+        _gh.FakeRepo.AddIssue("closed", labels: ["incident"], open: false);
+        _gh.FakeRepo.AddIssue("open", labels: ["incident"]);
+
+        var issues = await _gh.Port.ListIssuesWithLabelAsync(Repo, "incident", None, openOnly: true);
+
+        Assert.Equal(["open"], issues.Select(i => i.Title));
+        Assert.Contains("state=open", Assert.Single(_gh.RequestsTo("GET", "/repos/acme/api/issues")).Query, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task IsPrivate_reads_the_repository(bool isPublic, bool expected)
+    {
+        _gh.FakeRepo.IsPublic = isPublic;
+
+        Assert.Equal(expected, await _gh.Port.IsPrivateAsync(Repo, None));
+        Assert.Single(_gh.RequestsTo("GET", "/repos/"), request => request.Path == "/repos/acme/api");
+    }
+
+    [Fact]
     public async Task AddComment_posts_the_body()
     {
         _gh.FakeRepo.AddIssue("Disk full");
