@@ -58,7 +58,8 @@ public sealed class StatusPageTests : AppTestBase
                 Acknowledged = ack,
             }), ["incident", $"severity/{severity}"], open, author: author);
 
-        Add("Disk almost full", "warning", now.AddHours(-3), ack: new Acknowledgement("carol", now.AddHours(-2)));
+        // A long word (a path) that must wrap on a phone rather than push the page sideways.
+        Add("Disk almost full: /var/lib/postgresql/16/main/pg_wal/00000001000000000000004200000000000000000000 on db-1", "warning", now.AddHours(-3), ack: new Acknowledgement("carol", now.AddHours(-2)));
         Add("JupyterHub is down", "critical", now.AddMinutes(-45));
         Add("Old outage", "critical", now.AddDays(-6), open: false);
         Add("Forged by an outsider", "critical", now.AddDays(-1), author: "mallory");
@@ -186,6 +187,38 @@ public sealed class StatusPageTests : AppTestBase
         _clock.Advance(StatusPages.Lifetime + TimeSpan.FromSeconds(1));
         using var later = await GetAsync("/status/operate-first/incidents");
         Assert.Contains(CallsFor("incidents"), request => request.Path == "/repos/operate-first/incidents/issues");
+    }
+
+    [Fact]
+    public async Task Requests_at_once_share_one_build()
+    {
+        var arrived = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        GitHub.DisruptWith = request =>
+        {
+            if (request.Path != "/repos/operate-first/incidents")
+            {
+                return null;
+            }
+
+            arrived.TrySetResult();
+            return FakeDisruption.HoldAnswer(release.Task);
+        };
+
+        var pages = Enumerable.Range(0, 5).Select(_ => GetAsync("/status/operate-first/incidents")).ToList();
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Time for the other requests to arrive: without a single build each would ask GitHub for itself meanwhile.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        release.SetResult();
+
+        foreach (var response in await Task.WhenAll(pages))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            response.Dispose();
+        }
+
+        Assert.Single(CallsFor("incidents"), request => request.Path == "/repos/operate-first/incidents");
+        Assert.Single(CallsFor("incidents"), request => request.Path == "/repos/operate-first/incidents/issues" && request.Query.Contains("state=open", StringComparison.Ordinal));
     }
 
     [Fact]
