@@ -1,6 +1,9 @@
 namespace GitHubIncidentApp.Tests;
 
-/// <summary><c>feed-url</c> refuses what would print a URL that opens nothing (its working URL is tested with the feed, in <see cref="OnCallFeedTests"/>).</summary>
+/// <summary>
+/// <c>feed-url</c> and <c>status-url</c> refuse what would print a URL that opens nothing (their working URLs are tested with
+/// the feed, in <see cref="OnCallFeedTests"/>, and the page, in <see cref="StatusPageTests"/>).
+/// </summary>
 public sealed class FeedUrlCommandTests
 {
     private const string Secret = "test-feed-secret-0123456789abcdef0123456789";
@@ -17,6 +20,18 @@ public sealed class FeedUrlCommandTests
     {
         var (exit, output, errors) = await RepoForCommandTests.RunAsync(
             (a, o, e) => FeedUrlCommand.RunAsync(a, o, e, name => name == FeedToken.Setting ? secret ?? Secret : null), args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unexpected argument 'alice'", "o/r", "alice", "--base", "https://incidents.example.com")]
+    [InlineData("FEED_SECRET is not set: set it as the app has it (the app serves no private status pages without it)", "o/r", "--base", "https://incidents.example.com")]
+    public async Task Status_url_takes_one_repository_and_needs_the_secret(string expected, params string[] args)
+    {
+        var (exit, output, errors) = await RepoForCommandTests.RunAsync((a, o, e) => StatusUrlCommand.RunAsync(a, o, e, _ => null), args);
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);

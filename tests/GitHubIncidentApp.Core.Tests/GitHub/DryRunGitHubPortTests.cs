@@ -28,6 +28,8 @@ public sealed class DryRunGitHubPortTests
         Assert.False(closed.IsOpen);
         Assert.Equal(_time.GetUtcNow(), closed.ClosedAt);
         Assert.Equal([1, 2], (await _port.ListIssuesWithLabelAsync(Api, "incident", None)).Select(i => i.Number));
+        Assert.Equal([2], (await _port.ListIssuesWithLabelAsync(Api, "incident", None, openOnly: true)).Select(i => i.Number));
+        Assert.True(await _port.IsPrivateAsync(Api, None));
         Assert.Equal(["incident", "firing", "resolved"], await _port.ListLabelsAsync(Api, None));
         Assert.Null(await _port.GetFileAsync(Api, ".github/incident-app.yml", None));
     }
