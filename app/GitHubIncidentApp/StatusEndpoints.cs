@@ -2,6 +2,7 @@ using GitHubIncidentApp.Core.Configuration;
 using GitHubIncidentApp.Core.GitHub;
 using GitHubIncidentApp.Core.Incidents.Applying;
 using GitHubIncidentApp.Core.Incidents.Decisions;
+using GitHubIncidentApp.Core.Metrics;
 
 namespace GitHubIncidentApp;
 
@@ -19,16 +20,22 @@ public static partial class StatusEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapStatusPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/status/{owner}/{repo}", ServeAsync);
+        app.MapGet("/status/{owner}/{repo}", async (
+            HttpContext context, string owner, string repo, string? token, AppSettings settings, StatusPages pages, MetricsRegistry metrics, ILogger<StatusPages> logger, CancellationToken cancellationToken) =>
+        {
+            var (result, outcome) = await ServeAsync(context, owner, repo, token, settings, pages, logger, cancellationToken);
+            metrics.StatusPageRequests.Increment(outcome);
+            return result;
+        });
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(
-        HttpContext context, string owner, string repo, string? token, AppSettings settings, StatusPages pages, ILogger<StatusPages> logger, CancellationToken cancellationToken)
+    private static async Task<(IResult, string)> ServeAsync(
+        HttpContext context, string owner, string repo, string? token, AppSettings settings, StatusPages pages, ILogger logger, CancellationToken cancellationToken)
     {
         if (RepoRef.Parse($"{owner}/{repo}").Repo is not { } parsed)
         {
-            return Results.NotFound();
+            return (Results.NotFound(), "not_found");
         }
 
         var trusted = settings.FeedSecret is { } secret && FeedToken.OpensPath(secret, PathOf(parsed), token);
@@ -40,18 +47,18 @@ public static partial class StatusEndpoints
         catch (StatusPagesBusyException ex)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(ex.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Text(ex.Message + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return (Results.Text(ex.Message + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable), "busy");
         }
         catch (Exception ex) when (ex is GitHubUnavailableException or GitHubApiException or BaseNotFetchedException)
         {
             LogUnavailable(logger, parsed.ToString(), ex.Message);
             context.Response.Headers.RetryAfter = "60";
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return (Results.StatusCode(StatusCodes.Status503ServiceUnavailable), "unavailable");
         }
 
         if (answer.Html is not { } html || (answer.Private && !trusted))
         {
-            return Results.NotFound();
+            return (Results.NotFound(), "not_found");
         }
 
         var headers = context.Response.Headers;
@@ -60,7 +67,7 @@ public static partial class StatusEndpoints
         // The links to GitHub must not carry a private page's token away in the Referer; nor may shared caches keep that page.
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = answer.Private ? "private, no-store" : $"public, max-age={(int)StatusPages.Lifetime.TotalSeconds}";
-        return Results.Content(html, "text/html; charset=utf-8");
+        return (Results.Content(html, "text/html; charset=utf-8"), "served");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The status page of {Repo} could not be made: {Reason}")]

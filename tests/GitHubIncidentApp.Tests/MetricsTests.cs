@@ -25,6 +25,7 @@ public sealed partial class MetricsTests : AppTestBase
         "incident_app_flaps_total", "incident_app_flapping_started_total", "incident_app_silences_total", "incident_app_maintenance_silences_total",
         "incident_app_storms_opened_total", "incident_app_storm_groups_total", "incident_app_issue_field_writes_total",
         "incident_app_feed_requests_total", "incident_app_pins_total", "incident_app_postmortems_total", "incident_app_postmortem_reminders_total",
+        "incident_app_status_page_requests_total",
     ];
 
     private async Task<Dictionary<string, double>> ScrapeAsync()

@@ -241,5 +241,11 @@ public sealed class StatusPageTests : AppTestBase
         _clock.Advance(TimeSpan.FromMinutes(1));
         using var again = await GetAsync("/status/operate-first/incidents");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        var metrics = await App.Client.GetStringAsync(new Uri(App.BaseUrl, "metrics"));
+        Assert.Contains("incident_app_status_page_requests_total{outcome=\"served\"} 2\n", metrics, StringComparison.Ordinal);
+        Assert.Contains($"incident_app_status_page_requests_total{{outcome=\"not_found\"}} {StatusPages.MaxUntrustedBuilds + 1}\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_status_page_requests_total{outcome=\"busy\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("incident_app_status_page_requests_total{outcome=\"unavailable\"} 0\n", metrics, StringComparison.Ordinal);
     }
 }

@@ -40,6 +40,9 @@ public sealed class MetricsRegistry : IDisposable
         FeedRequests = new(meter, "incident_app_feed_requests",
             "Requests for on-call calendar feeds, by outcome: served, refused (no FEED_SECRET, or a wrong token), not_found (no schedule, or the app not installed), unavailable (GitHub could not be read).",
             ["outcome"], FeedOutcomes.Select(outcome => new[] { outcome }));
+        StatusPageRequests = new(meter, "incident_app_status_page_requests",
+            "Requests for status pages, by outcome: served, not_found (no page, or a private page without its token), busy (over the bound on builds for requests without a token), unavailable (GitHub could not be read).",
+            ["outcome"], StatusPageOutcomes.Select(outcome => new[] { outcome }));
         GitHubRequests = new(meter, "incident_app_github_requests",
             "Calls to the GitHub API, by status class; error when no answer came.", ["status_class"], StatusClasses.Select(statusClass => new[] { statusClass }));
 
@@ -83,6 +86,11 @@ public sealed class MetricsRegistry : IDisposable
     public static IReadOnlyList<string> FeedOutcomes { get; } = ["served", "refused", "not_found", "unavailable"];
 
     public DeclaredCounter FeedRequests { get; }
+
+    /// <summary>What <see cref="StatusPageRequests"/> counts a request as.</summary>
+    public static IReadOnlyList<string> StatusPageOutcomes { get; } = ["served", "not_found", "busy", "unavailable"];
+
+    public DeclaredCounter StatusPageRequests { get; }
 
     /// <summary>Whether GitHub's latest answer was 401: the App's credentials are refused, which no retry mends.</summary>
     public bool GitHubAuthRefused => Volatile.Read(ref _gitHubAuthRefused) == 1;
