@@ -1,6 +1,7 @@
 using GitHubIncidentApp.Core.Incidents.Decisions;
 using GitHubIncidentApp.Testing;
 using GitHubIncidentApp.Testing.FakeGitHub;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GitHubIncidentApp.Tests;
 
@@ -87,6 +88,31 @@ public sealed class ReportCommandTests : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.StartsWith("<!-- incident-report: 2026-11-24..2026-11-24 -->\n## Incident report: 2026-11-24\n", output, StringComparison.Ordinal);
         Assert.Contains("**1** incident opened", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_incident_open_all_along_and_untouched_in_the_range_counts()
+    {
+        // The issue was last updated before the range: only the open list finds it, not GitHub's since.
+        await _github.DisposeAsync();
+        _github = await FakeGitHubServer.StartAsync(new FakeTimeProvider(Opened.AddDays(-10)));
+        _github.AddRepositoryToken("operate-first", Token, author: "alice");
+        Repo.SetFile(".github/incidents.yml", Schedules.Weekly);
+        var state = new IncidentState
+        {
+            Key = "QueueStuck",
+            Status = "firing",
+            Firing = ["QueueStuck"],
+            Severity = "warning",
+            StartedAt = Opened.AddDays(-10),
+            GroupLabels = new Dictionary<string, string> { ["alertname"] = "QueueStuck" },
+        };
+        Repo.AddIssue("QueueStuck is firing", IssueBody.Section("An incident.", state), ["incident", "severity/warning"], author: Bot);
+
+        var (exit, output, errors) = await ReportAsync(Environment(), "--repo", "operate-first/incidents", "--from", "2026-11-23", "--bot", Bot);
+
+        Assert.Equal((0, ""), (exit, errors));
+        Assert.Contains("| QueueStuck | 7d |", output, StringComparison.Ordinal);
     }
 
     [Theory]

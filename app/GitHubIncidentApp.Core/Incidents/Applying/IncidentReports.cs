@@ -48,8 +48,11 @@ public sealed partial class IncidentReports(
             throw new ArgumentOutOfRangeException(nameof(period), period.Days, $"a report covers at most {MaxDays} days");
         }
 
+        // Issues touched since the period began, and those still open: an incident firing quietly all along counts too.
+        var updated = await markers.ListAsync(repo, config, cancellationToken, updatedSince: period.From);
+        var open = await markers.ListAsync(repo, config, cancellationToken, openOnly: true);
         var incidents = new List<(IssueSnapshot, IncidentState)>();
-        foreach (var (issue, state) in await markers.ListAsync(repo, config, cancellationToken, updatedSince: period.From))
+        foreach (var (issue, state) in updated.Concat(open).DistinctBy(incident => incident.Issue.Number))
         {
             var indexed = index is null ? null : await index.FindByIssueAsync(repo, issue.Number, cancellationToken);
             incidents.Add((issue, indexed is not null && IncidentState.FromJson(indexed.StateJson) is { } known && known.Key == state.Key ? known : state));
