@@ -3,41 +3,22 @@ using GitHubIncidentApp.Core.Incidents.Intake;
 namespace GitHubIncidentApp;
 
 /// <summary>Runs the maintenance sync (see <see cref="MaintenancePass"/>): a pass at start and every interval, and changed windows as they are seen.</summary>
-public sealed partial class MaintenanceClock(MaintenancePass pass, TimeProvider time, ILogger<MaintenanceClock> logger) : BackgroundService
+public sealed class MaintenanceClock(MaintenancePass pass, TimeProvider time, ILogger<MaintenanceClock> logger) : PassClock(MaintenancePass.Interval, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Work => "sync the maintenance silences";
+
+    protected override bool IsOn => pass.IsOn;
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => pass.RunAsync(cancellationToken);
+
+    protected override async Task WaitForNextAsync(Task next, CancellationToken cancellationToken)
     {
-        if (!pass.IsOn)
+        while (!next.IsCompleted)
         {
-            return;
+            await Task.WhenAny(next, pass.WaitForChangesAsync(cancellationToken));
+            await pass.SyncChangedAsync(cancellationToken);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await pass.RunAsync(stoppingToken);
-                var next = Task.Delay(MaintenancePass.Interval, time, stoppingToken);
-                while (!next.IsCompleted)
-                {
-                    await Task.WhenAny(next, pass.WaitForChangesAsync(stoppingToken));
-                    await pass.SyncChangedAsync(stoppingToken);
-                }
-
-                await next;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(ex);
-                await Task.Delay(MaintenancePass.Interval, time, stoppingToken);
-            }
-        }
+        await next;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not sync the maintenance silences; trying again at the next pass")]
-    private partial void LogFailed(Exception exception);
 }
