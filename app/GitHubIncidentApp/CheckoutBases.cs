@@ -45,19 +45,13 @@ internal sealed class CheckoutBases : IDisposable
             return null;
         }
 
-        Uri apiUrl;
-        try
+        if (await TokenEnvironment.ApiUrlAsync(environment, errors) is not { } apiUrl)
         {
-            apiUrl = GitHubApiUrl.Resolve(environment("GHE_HOST"), environment("GITHUB_API_URL"));
-        }
-        catch (ArgumentException e)
-        {
-            await errors.WriteLineAsync($"error: {e.Message}");
             return null;
         }
 
-        var token = environment("GITHUB_TOKEN");
-        return new CheckoutBases(checkout, repository, string.IsNullOrWhiteSpace(token) ? null : new TokenClientProvider(token.Trim(), apiUrl));
+        var token = TokenEnvironment.Token(environment);
+        return new CheckoutBases(checkout, repository, token is null ? null : new TokenClientProvider(token, apiUrl));
     }
 
     /// <summary>A <see cref="ReadRepoFile"/> (see <see cref="CheckoutConfig.Bases"/>); none is fetched while the repository is not known.</summary>

@@ -60,30 +60,23 @@ public static class ReportCommand
             return await UsageAsync(errors, $"--days '{daysText}' is not a whole number from 1 to {IncidentReports.MaxDays}");
         }
 
-        if (parsed["--bot"] is { } botText && LoginProblem(botText) is { } botProblem)
+        if (parsed["--bot"] is { } botText && !GitHubLogin.IsAuthor(botText.TrimStart('@')))
         {
-            return await UsageAsync(errors, $"--bot {botProblem}");
+            return await UsageAsync(errors, $"--bot '{botText}' is not a GitHub login");
         }
 
-        var token = environment("GITHUB_TOKEN");
-        if (string.IsNullOrWhiteSpace(token))
+        if (TokenEnvironment.Token(environment) is not { } token)
         {
             await errors.WriteLineAsync($"error: GITHUB_TOKEN is not set: set it to a token that can read {repo}'s issues and contents (for GitHub Enterprise, GITHUB_API_URL too)");
             return AppCommandLine.ExitUsage;
         }
 
-        Uri apiUrl;
-        try
+        if (await TokenEnvironment.ApiUrlAsync(environment, errors) is not { } apiUrl)
         {
-            apiUrl = GitHubApiUrl.Resolve(environment("GHE_HOST"), environment("GITHUB_API_URL"));
-        }
-        catch (ArgumentException e)
-        {
-            await errors.WriteLineAsync($"error: {e.Message}");
             return AppCommandLine.ExitUsage;
         }
 
-        using var client = new TokenClientProvider(token.Trim(), apiUrl);
+        using var client = new TokenClientProvider(token, apiUrl);
         try
         {
             await output.WriteAsync(await RenderAsync(client, repo, from, days, parsed["--bot"]));
@@ -107,11 +100,6 @@ public static class ReportCommand
         var report = await reports.RenderAsync(repo, settings.Config, ReportPeriod.OfDays(from, days, zone), CancellationToken.None);
         return report.Body;
     }
-
-    private static string? LoginProblem(string login) =>
-        login.TrimStart('@') is { Length: > 0 } name && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '[' or ']')
-            ? null
-            : $"'{login}' is not a GitHub login";
 
     private static async Task<int> UsageAsync(TextWriter errors, string problem)
     {

@@ -1,3 +1,5 @@
+using GitHubIncidentApp.Core.GitHub;
+
 namespace GitHubIncidentApp.Core.Commands;
 
 /// <summary>The people named after <c>/assign</c> or <c>/unassign</c>: <c>@alice @bob</c>, with or without '@', separated by spaces or commas.</summary>
@@ -6,13 +8,8 @@ internal static class LoginList
     /// <summary>GitHub refuses more assignees on an issue.</summary>
     public const int MaxLogins = 10;
 
-    /// <summary>GitHub's own limit on the length of a user name.</summary>
-    private const int MaxLoginLength = 39;
-
     /// <summary>How many bad names an error lists before saying how many more there were.</summary>
     private const int MaxNamedInError = 3;
-
-    public const string Rule = "a GitHub login has letters, digits and single hyphens between them, at most 39 characters";
 
     public static BindResult Read(string command, string arguments, string commenter, Func<IReadOnlyList<string>, BoundCommand> bind)
     {
@@ -27,13 +24,13 @@ internal static class LoginList
             return new CommandError($"{InlineCode.Of(team)} is a team, and teams cannot be assigned; name the people instead, such as `/{command} @alice @bob`");
         }
 
-        var invalid = words.Where(word => !IsLogin(WithoutAt(word))).ToList();
+        var invalid = words.Where(word => !GitHubLogin.IsValid(WithoutAt(word))).ToList();
         if (invalid.Count > 0)
         {
             var named = string.Join(", ", invalid.Take(MaxNamedInError).Select(InlineCode.Of));
             var more = invalid.Count > MaxNamedInError ? $" and {invalid.Count - MaxNamedInError} more" : "";
             var verb = invalid.Count == 1 ? "is not a GitHub login" : "are not GitHub logins";
-            return new CommandError($"{named}{more} {verb}; {Rule}");
+            return new CommandError($"{named}{more} {verb}; {GitHubLogin.Rule}");
         }
 
         var logins = words.Select(WithoutAt).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -43,24 +40,4 @@ internal static class LoginList
     }
 
     private static string WithoutAt(string word) => word.StartsWith('@') ? word[1..] : word;
-
-    /// <summary>Letters and digits with single hyphens between them.</summary>
-    private static bool IsLogin(string name)
-    {
-        if (name.Length is 0 or > MaxLoginLength || name[0] == '-' || name[^1] == '-')
-        {
-            return false;
-        }
-
-        for (var i = 0; i < name.Length; i++)
-        {
-            var ok = char.IsAsciiLetterOrDigit(name[i]) || (name[i] == '-' && name[i - 1] != '-');
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GitHubIncidentApp.Core.GitHub;
 
 namespace GitHubIncidentApp.Core.Configuration;
 
@@ -96,7 +97,7 @@ internal static partial class ScheduleText
     }
 
     /// <summary>A GitHub login, with or without '@'.</summary>
-    public static string? Login(string value) => LoginPattern().IsMatch(value)
+    public static string? Login(string value) => GitHubLogin.IsValid(value.StartsWith('@') ? value[1..] : value)
         ? null
         : $"is \"{value}\", which is not a GitHub login; write a user such as alice or @alice, or a team as @org/team";
 
@@ -108,9 +109,6 @@ internal static partial class ScheduleText
 
     [GeneratedRegex(@"^([0-9]{2}):([0-9]{2})$")]
     private static partial Regex TimeOfDayPattern();
-
-    [GeneratedRegex(@"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
-    private static partial Regex LoginPattern();
 
     [GeneratedRegex(@"^@[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex TeamPattern();

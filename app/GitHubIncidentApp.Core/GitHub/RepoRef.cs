@@ -6,7 +6,7 @@ namespace GitHubIncidentApp.Core.GitHub;
 /// <summary>A repository named as <c>owner/name</c>. Compared case-insensitively, as GitHub does.</summary>
 public sealed partial record RepoRef
 {
-    public const int MaxOwnerLength = 39;
+    public const int MaxOwnerLength = GitHubLogin.MaxLength;
     public const int MaxNameLength = 100;
 
     public RepoRef(string owner, string name)
@@ -30,7 +30,7 @@ public sealed partial record RepoRef
 
     /// <summary>Why <paramref name="owner"/> is not a GitHub user or organization name; null when it is one.</summary>
     public static string? OwnerProblem(string owner) =>
-        owner.Length <= MaxOwnerLength && OwnerPattern().IsMatch(owner)
+        GitHubLogin.IsValid(owner)
             ? null
             : $"'{NameText.Shown(owner)}' is not a GitHub owner name: letters, digits and single hyphens, not starting or ending with a hyphen, at most {MaxOwnerLength} characters";
 
@@ -70,9 +70,6 @@ public sealed partial record RepoRef
     }
 
     // \A and \z: '$' would also match before a final newline.
-    [GeneratedRegex(@"\A[A-Za-z0-9](?:-?[A-Za-z0-9])*\z")]
-    private static partial Regex OwnerPattern();
-
     [GeneratedRegex(@"\A[A-Za-z0-9._-]{1,100}\z")]
     private static partial Regex NamePattern();
 }

@@ -1,3 +1,5 @@
+using GitHubIncidentApp.Core.GitHub;
+
 namespace GitHubIncidentApp.Core.OnCall.Routes;
 
 public enum AssignTargetKind
@@ -34,18 +36,13 @@ public static class AssignTarget
         var name = target[1..];
         return KindOf(target) switch
         {
-            AssignTargetKind.User when !IsLogin(name) =>
+            AssignTargetKind.User when !GitHubLogin.IsValid(name) =>
                 $"is \"{target}\", which is not a GitHub user; a login has letters, digits and single hyphens, such as @alice",
-            AssignTargetKind.Team when name.Split('/') is not [var org, var team] || !IsLogin(org) || !IsTeamSlug(team) =>
+            AssignTargetKind.Team when name.Split('/') is not [var org, var team] || !GitHubLogin.IsValid(org) || !IsTeamSlug(team) =>
                 $"is \"{target}\", which is not a GitHub team; write @org/team-slug, such as @operate-first/sre",
             _ => null,
         };
     }
-
-    /// <summary>GitHub logins: letters, digits and hyphens, not at either end, at most 39 characters.</summary>
-    private static bool IsLogin(string name) =>
-        name.Length is > 0 and <= 39 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
-        && !name.StartsWith('-') && !name.EndsWith('-');
 
     private static bool IsTeamSlug(string slug) =>
         slug.Length > 0 && slug.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
